@@ -1,0 +1,80 @@
+// A server-rendered Plot chart as an accessible figure: title, one-sentence description, the
+// SVG, and a "show table" disclosure with the same numbers (or a pointer to them).
+import type { ReactNode } from "react";
+import { useI18n } from "~/lib/i18n/use-i18n";
+
+export interface PlotFigureProps {
+  id: string;
+  title: string;
+  description: string;
+  /** Markup produced by render-plot.server.ts from our own data. */
+  html: string;
+  legend?: ReactNode;
+  notes?: ReactNode;
+  /** The table alternative, shown inside a <details>. */
+  table?: ReactNode;
+}
+
+export function PlotFigure({
+  id,
+  title,
+  description,
+  html,
+  legend,
+  notes,
+  table,
+}: PlotFigureProps) {
+  const { t } = useI18n();
+  return (
+    <figure
+      className="plot-figure"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-description`}
+    >
+      <figcaption>
+        <h3 id={`${id}-title`} className="plot-figure__title">
+          {title}
+        </h3>
+        <p id={`${id}-description`} className="plot-figure__description">
+          {description}
+        </p>
+      </figcaption>
+      {legend}
+      <div
+        className="plot-figure__chart"
+        role="img"
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-description`}
+        dangerouslySetInnerHTML={{ __html: html }}
+      />
+      {notes}
+      {table ? (
+        <details className="plot-figure__table">
+          <summary>{t("chart.showTable")}</summary>
+          {table}
+        </details>
+      ) : null}
+    </figure>
+  );
+}
+
+export interface LegendSwatch {
+  label: string;
+  /** An inline SVG drawing of the swatch, 28 × 12 px. */
+  swatch: ReactNode;
+}
+
+export function SwatchLegend({ items }: { items: readonly LegendSwatch[] }) {
+  return (
+    <ul className="swatch-legend">
+      {items.map((item) => (
+        <li key={item.label}>
+          <svg width="28" height="12" viewBox="0 0 28 12" aria-hidden="true">
+            {item.swatch}
+          </svg>
+          {item.label}
+        </li>
+      ))}
+    </ul>
+  );
+}

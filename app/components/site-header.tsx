@@ -1,0 +1,38 @@
+// The banner on every page: app name, province, data freshness and the language switch.
+import { Link } from "@remix-run/react";
+import { hrefWithLang } from "~/lib/i18n/href";
+import { useI18n } from "~/lib/i18n/use-i18n";
+import { LanguageSwitch } from "./language-switch";
+
+export interface SiteHeaderProps {
+  provinceName: string | null;
+  refreshedAt: string | null;
+  lastBatchId: number | null;
+}
+
+export function SiteHeader({ provinceName, refreshedAt, lastBatchId }: SiteHeaderProps) {
+  const { lang, t, fmt } = useI18n();
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t("nav.skip")}
+      </a>
+      <div className="site-header__brand">
+        <Link to={hrefWithLang("/", lang)} className="site-header__name">
+          {t("app.name")}
+        </Link>
+        <span className="site-header__tagline">{t("app.tagline")}</span>
+      </div>
+      <div className="site-header__meta">
+        {provinceName ? <span className="site-header__province">{provinceName}</span> : null}
+        {refreshedAt ? (
+          <span className="site-header__as-of">
+            {t("header.asOf", { time: fmt.dateTime(refreshedAt) })}
+            {lastBatchId !== null ? ` · ${t("header.lastBatch", { batch: lastBatchId })}` : null}
+          </span>
+        ) : null}
+        <LanguageSwitch />
+      </div>
+    </header>
+  );
+}

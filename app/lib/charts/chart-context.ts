@@ -1,0 +1,25 @@
+// What every chart builder needs to label itself in the reader's language.
+import type { Formatter } from "~/lib/format/formatter";
+import type { Translator } from "~/lib/i18n/translate";
+
+export interface ChartContext {
+  t: Translator;
+  fmt: Formatter;
+}
+
+/** Width in px of the SVG coordinate space; CSS scales the SVG down on narrow screens. */
+export const CHART_WIDTH = 640;
+
+/**
+ * Tick labels for a month axis: the month on every tick, the year under the first tick and
+ * under each January; with more than `maxTicks` months, only every n-th month is labelled.
+ */
+export function monthTicks(months: readonly string[], maxTicks = 24): string[] {
+  const step = Math.max(1, Math.ceil(months.length / maxTicks));
+  return months.filter((_, index) => index % step === 0);
+}
+
+export function formatMonthTick(month: string, first: string | undefined, fmt: Formatter): string {
+  const abbrev = fmt.monthAbbrev(month);
+  return month === first || month.endsWith("-01") ? `${abbrev}\n${month.slice(0, 4)}` : abbrev;
+}

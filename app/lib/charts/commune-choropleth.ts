@@ -1,0 +1,168 @@
+// Choropleth: one metric per commune on the province map. Five quantized classes of Plot's
+// "blues" (single-hue, so readable with any colour-vision deficiency); communes without a value
+// are hatched grey, communes outside the filter plain light grey, and each says so in its title.
+import * as Plot from "@observablehq/plot";
+import type { Feature, Geometry } from "geojson";
+import { formatMetricValue } from "~/lib/format/metric-value";
+import type { MapMetric } from "~/lib/metrics/filter-options";
+import { METRIC_NAME_KEY } from "~/lib/metrics/metric-labels";
+import type { ChartContext } from "./chart-context";
+import type { ProjectedShapes } from "./project-mercator";
+
+export interface ChoroplethCommune {
+  code: string;
+  name: string;
+  value: number | null;
+}
+
+export interface CommuneShapeProperties extends Record<string, unknown> {
+  code: string;
+  full_name?: string;
+}
+
+/** Boundaries already projected to pixels (see project-mercator.ts), drawn as they are. */
+export type ProjectedCommuneShapes = ProjectedShapes<CommuneShapeProperties>;
+
+export const MAP_WIDTH = 560;
+export const NO_VALUE_PATTERN_ID = "cns-no-value-hatch";
+export const NO_VALUE_FILL = `url(#${NO_VALUE_PATTERN_ID})`;
+export const FILTERED_OUT_FILL = "#e8eaed";
+export const BORDER_COLOR = "#6b7280";
+
+type ShapeFeature = Feature<Geometry, CommuneShapeProperties>;
+
+interface MapDatum {
+  feature: ShapeFeature;
+  commune: ChoroplethCommune | undefined;
+}
+
+/** A Plot render-function mark that only adds the hatch pattern the no-value fill refers to. */
+function hatchPatternMark(
+  _index: number[],
+  _scales: unknown,
+  _values: unknown,
+  _dimensions: unknown,
+  context: { document: Document },
+): SVGElement {
+  const svgNs = "http://www.w3.org/2000/svg";
+  const doc = context.document;
+  const defs = doc.createElementNS(svgNs, "defs");
+  const pattern = doc.createElementNS(svgNs, "pattern");
+  pattern.setAttribute("id", NO_VALUE_PATTERN_ID);
+  pattern.setAttribute("patternUnits", "userSpaceOnUse");
+  pattern.setAttribute("width", "6");
+  pattern.setAttribute("height", "6");
+  pattern.setAttribute("patternTransform", "rotate(45)");
+  const background = doc.createElementNS(svgNs, "rect");
+  background.setAttribute("width", "6");
+  background.setAttribute("height", "6");
+  background.setAttribute("fill", "#f3f4f6");
+  const stripe = doc.createElementNS(svgNs, "line");
+  stripe.setAttribute("x1", "0");
+  stripe.setAttribute("y1", "0");
+  stripe.setAttribute("x2", "0");
+  stripe.setAttribute("y2", "6");
+  stripe.setAttribute("stroke", "#6b7280");
+  stripe.setAttribute("stroke-width", "2");
+  pattern.append(background, stripe);
+  defs.append(pattern);
+  return defs as unknown as SVGElement;
+}
+
+/**
+ * `communes` are the units in the filter, with their value (null = not computable). Shapes of
+ * the province with no entry in `communes` are drawn as "outside the filter".
+ */
+export function buildCommuneChoroplethPlot(
+  { shapes, width, height }: ProjectedCommuneShapes,
+  communes: readonly ChoroplethCommune[],
+  metric: MapMetric,
+  { t, fmt }: ChartContext,
+): Plot.PlotOptions {
+  const byCode = new Map(communes.map((commune) => [commune.code, commune]));
+  const data: MapDatum[] = shapes.features.map((feature) => ({
+    feature,
+    commune: byCode.get(feature.properties.code),
+  }));
+  const withValue = data.filter((datum) => datum.commune && datum.commune.value !== null);
+  const withoutValue = data.filter((datum) => datum.commune && datum.commune.value === null);
+  const outside = data.filter((datum) => !datum.commune);
+  const nameOf = (datum: MapDatum) =>
+    datum.commune?.name ??
+    String(datum.feature.properties.full_name ?? datum.feature.properties.code);
+  const geometry = (datum: MapDatum) => datum.feature.geometry;
+  const border = { stroke: BORDER_COLOR, strokeWidth: 0.4 };
+
+  return {
+    width,
+    height,
+    margin: 0,
+    ariaLabel: t(METRIC_NAME_KEY[metric]),
+    projection: "identity",
+    color:
+      withValue.length > 0
+        ? {
+            type: "quantize",
+            n: 5,
+            scheme: "blues",
+            legend: true,
+            label: t(METRIC_NAME_KEY[metric]),
+            tickFormat: (value: number) => formatMetricValue(metric, value, fmt),
+          }
+        : undefined,
+    marks: [
+      hatchPatternMark,
+      Plot.geo(withValue, {
+        geometry,
+        fill: (datum: MapDatum) => datum.commune!.value,
+        ...border,
+        title: (datum: MapDatum) =>
+          `${nameOf(datum)}: ${formatMetricValue(metric, datum.commune!.value, fmt)}`,
+      }),
+      Plot.geo(withoutValue, {
+        geometry,
+        fill: NO_VALUE_FILL,
+        ...border,
+        title: (datum: MapDatum) => t("chart.map.noValueTooltip", { name: nameOf(datum) }),
+      }),
+      Plot.geo(outside, {
+        geometry,
+        fill: FILTERED_OUT_FILL,
+        ...border,
+        title: (datum: MapDatum) => `${nameOf(datum)} (${t("chart.map.legendFilteredOut")})`,
+      }),
+    ],
+  };
+}
+
+/** The highest and lowest commune and how many have no value. */
+export function describeCommuneChoropleth(
+  communes: readonly ChoroplethCommune[],
+  metric: MapMetric,
+  { t, fmt }: ChartContext,
+): string {
+  const valued = communes.filter(
+    (commune): commune is ChoroplethCommune & { value: number } => commune.value !== null,
+  );
+  const missing = communes.length - valued.length;
+  const missingSentence = missing > 0 ? ` ${t("chart.map.missingCount", { count: missing })}` : "";
+  const first = valued[0];
+  if (!first) return t("chart.map.noValues");
+  // Ties go to the earlier entry; callers pass communes already in ranking order.
+  const highest = valued.reduce(
+    (best, commune) => (commune.value > best.value ? commune : best),
+    first,
+  );
+  const lowest = valued.reduce(
+    (worst, commune) => (commune.value < worst.value ? commune : worst),
+    first,
+  );
+  return (
+    t("chart.map.description", {
+      maxName: highest.name,
+      maxValue: formatMetricValue(metric, highest.value, fmt),
+      minName: lowest.name,
+      minValue: formatMetricValue(metric, lowest.value, fmt),
+    }) + missingSentence
+  );
+}

@@ -1,0 +1,98 @@
+// Line chart: online uptake (dossiers) and assisted-online share (volunteer cases) per month, on
+// one 0–100 % axis. Both are shares of different denominators, so they share a scale but no
+// second axis; the lines differ by colour, dash and point shape, not colour alone.
+import * as Plot from "@observablehq/plot";
+import { CHART_WIDTH, formatMonthTick, monthTicks, type ChartContext } from "./chart-context";
+import { ONLINE_RATE_SERIES, type RateSeries } from "./monthly-online-rates-series";
+
+export interface MonthlyRatesRow {
+  month: string;
+  online_uptake: number | null;
+  assisted_online_share: number | null;
+}
+
+export function buildMonthlyOnlineRatesPlot(
+  rows: readonly MonthlyRatesRow[],
+  { t, fmt }: ChartContext,
+): Plot.PlotOptions {
+  const months = rows.map((row) => row.month);
+  return {
+    width: CHART_WIDTH,
+    height: 240,
+    marginLeft: 56,
+    marginBottom: 36,
+    ariaLabel: t("chart.rates.title"),
+    x: {
+      type: "point",
+      domain: months,
+      ticks: monthTicks(months),
+      tickFormat: (month: string) => formatMonthTick(month, months[0], fmt),
+      label: null,
+      inset: 12,
+    },
+    y: {
+      domain: [0, 1],
+      label: t("chart.rates.axis"),
+      grid: true,
+      tickFormat: (value: number) => fmt.percent(value),
+    },
+    marks: [
+      Plot.ruleY([0]),
+      ...ONLINE_RATE_SERIES.flatMap((series) => [
+        Plot.lineY(rows, {
+          x: "month",
+          y: series.key,
+          stroke: series.color,
+          strokeWidth: 2,
+          strokeDasharray: series.dash,
+        }),
+        // One dot per month carries the tooltip; a line's title would cover the whole series.
+        Plot.dot(rows, {
+          x: "month",
+          y: series.key,
+          fill: series.color,
+          r: 3.5,
+          symbol: series.symbol,
+          title: (row: MonthlyRatesRow) =>
+            `${t(series.name_key)}, ${fmt.monthLong(row.month)}: ${fmt.percent(row[series.key])}`,
+        }),
+      ]),
+    ],
+  };
+}
+
+function describeSeries(
+  rows: readonly MonthlyRatesRow[],
+  series: RateSeries,
+  { t, fmt }: ChartContext,
+): string {
+  const name = t(series.name_key);
+  const known = rows.filter((row) => row[series.key] !== null);
+  const first = known[0];
+  const last = known[known.length - 1];
+  if (!first || !last) return t("chart.rates.none", { name });
+  const fromValue = fmt.percent(first[series.key]);
+  const toValue = fmt.percent(last[series.key]);
+  const params = {
+    name,
+    fromValue,
+    toValue,
+    fromMonth: fmt.monthNumeric(first.month),
+    toMonth: fmt.monthNumeric(last.month),
+  };
+  if (first === last) return t("chart.rates.single", params);
+  // Compare what the reader sees: two values that print the same are "unchanged".
+  if (fromValue === toValue) return t("chart.rates.flat", params);
+  return t(
+    last[series.key]! > first[series.key]! ? "chart.rates.rose" : "chart.rates.fell",
+    params,
+  );
+}
+
+/** E.g. "Tỷ lệ hồ sơ trực tuyến tăng từ 38% (7/2025) lên 71% (11/2026). …" */
+export function describeMonthlyOnlineRates(
+  rows: readonly MonthlyRatesRow[],
+  context: ChartContext,
+): string {
+  return ONLINE_RATE_SERIES.map((series) => describeSeries(rows, series, context)).join(" ");
+}

@@ -1,0 +1,80 @@
+// A real PostgreSQL server through node-postgres. The pool gets explicit connection and statement
+// timeouts (pg's default connectionTimeoutMillis is 0: wait forever) and an error handler, since
+// an idle client's unhandled 'error' event would crash the process.
+import pg from "pg";
+import copyStreams from "pg-copy-streams";
+import type { LeasedSession, QueryResult, SqlEngine, SqlSession } from "./engine";
+import { copyStatement, SESSION_TIME_ZONE, TYPE_PARSERS } from "./engine";
+
+export interface PgEngineOptions {
+  connectionString: string;
+  max: number;
+  connectTimeoutMs: number;
+  statementTimeoutMs: number;
+  applicationName?: string;
+}
+
+const types = {
+  getTypeParser(oid: number, format?: string) {
+    const custom = TYPE_PARSERS[oid];
+    if (custom && format !== "binary") return custom;
+    return pg.types.getTypeParser(oid, format as "text");
+  },
+};
+
+function sessionOn(client: pg.PoolClient): SqlSession {
+  return {
+    async query<R>(text: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
+      const result = await client.query({ text, values: params as unknown[] });
+      return { rows: result.rows as R[], rowCount: result.rowCount };
+    },
+    async exec(script: string) {
+      await client.query(script);
+    },
+    async copyCsv(table, columns, csv) {
+      if (csv.length === 0) return 0;
+      const stream = client.query(copyStreams.from(copyStatement(table, columns, "stdin")));
+      await new Promise<void>((resolve, reject) => {
+        stream.on("error", reject);
+        stream.on("finish", () => resolve());
+        stream.end(csv);
+      });
+      return Number(stream.rowCount ?? 0);
+    },
+  };
+}
+
+export function openPgEngine(options: PgEngineOptions): SqlEngine {
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.max,
+    connectionTimeoutMillis: options.connectTimeoutMs,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: options.statementTimeoutMs,
+    idle_in_transaction_session_timeout: Math.max(options.statementTimeoutMs * 4, 60_000),
+    application_name: options.applicationName ?? "cau-noi-so",
+    options: `-c TimeZone=${SESSION_TIME_ZONE}`,
+    types,
+  });
+  pool.on("error", (error) => {
+    console.error(`[db] idle PostgreSQL client error: ${error.message}`);
+  });
+  return {
+    kind: "pg",
+    async acquire(): Promise<LeasedSession> {
+      const client = await pool.connect();
+      let released = false;
+      return {
+        ...sessionOn(client),
+        release() {
+          if (released) return;
+          released = true;
+          client.release();
+        },
+      };
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

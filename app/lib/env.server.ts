@@ -1,0 +1,46 @@
+// The one place that reads process.env. Parsed once with zod; a bad value stops the start with a
+// message that names the variable (house style: validate at the boundary, then trust the types).
+import { z } from "zod";
+
+const PostgresUrlSchema = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://");
+
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), PostgresUrlSchema.optional()),
+  DATA_DIR: z.string().min(1).default("./.data"),
+  PROVINCE_CODE: z
+    .string()
+    .regex(/^[0-9]{1,2}$/, "must be a 2-digit GSO province code such as 68")
+    .transform((v) => v.padStart(2, "0"))
+    .default("68"),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  SAMPLE_DATA: z.enum(["auto", "off"]).default("auto"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map(
+    (issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`,
+  );
+  throw new EnvError(`Invalid environment variable(s):\n${lines.join("\n")}`);
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

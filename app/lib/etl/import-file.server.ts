@@ -1,0 +1,377 @@
+// One file in, one batch out: hash → stream rows → normalize → COPY into staging → reject in-file
+// duplicates → merge into core by natural key → recompute the touched mart months → ledger.
+// Everything after the ledger's "running" row happens in one transaction, so a process killed at
+// any point leaves the batch wholly applied or not at all (ADR 005).
+import path from "node:path";
+import type { ImportKind } from "~/lib/db/types";
+import type { SqlEngine, SqlSession } from "~/lib/db/engine";
+import { withSession } from "~/lib/db/engine";
+import { refreshCommuneMonth } from "~/lib/marts/refresh-commune-month.server";
+import type { ImportSummary, IssueSummary } from "./batch-summary";
+import { IssueTally } from "./batch-summary";
+import { CopyBuffer } from "./copy-buffer";
+import { buildMergeSql, buildRejectDuplicatesSql, MERGE_SPECS, stagingColumns } from "./merge-spec";
+import { FileRejectedError } from "./read/file-errors";
+import { openSource } from "./read/open-source.server";
+import { sha256File } from "./read/sha256.server";
+import { loadRowContext } from "./row-context.server";
+import { parseRow } from "./rows/parse-row";
+
+export interface ImportFileOptions {
+  path: string;
+  kind: ImportKind;
+  provinceCode: string;
+  /** Who or what loaded it: a user name, "cli:<os user>", "sample". */
+  loadedBy: string;
+  /** The name users know the file by (an upload's original name); defaults to the base name. */
+  fileName?: string;
+  dryRun?: boolean;
+  strict?: boolean;
+  deriveIds?: boolean;
+  sheet?: string;
+  now?: Date;
+  onProgress?: (rowsRead: number) => void;
+}
+
+// One importer at a time per database: batches touch shared mart cells, and holding this lock is
+// what lets an importer mark any other "running" batch as interrupted.
+const ETL_LOCK: [number, number] = [7068, 1];
+const COPY_CHUNK_CHARS = 2 * 1024 * 1024;
+const PROGRESS_EVERY = 5_000;
+
+interface Counts {
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+}
+
+export async function importFile(
+  engine: SqlEngine,
+  options: ImportFileOptions,
+): Promise<ImportSummary> {
+  const started = performance.now();
+  const timings: Record<string, number> = {};
+  const lap = (name: string, since: number) =>
+    (timings[name] = Math.round(performance.now() - since));
+  const fileName = options.fileName ?? path.basename(options.path);
+  const t0 = performance.now();
+  const { sha256, bytes } = await sha256File(options.path);
+  lap("hash", t0);
+
+  const summary: ImportSummary = {
+    file: fileName,
+    sha256,
+    kind: options.kind,
+    batch_id: null,
+    status: "rejected",
+    rows: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    warnings: [],
+    dropped_columns: [],
+    replaced_batches: [],
+    months: [],
+    error: null,
+    timings_ms: timings,
+  };
+
+  return withSession(engine, async (session) => {
+    await session.query("select pg_advisory_lock($1, $2)", ETL_LOCK);
+    try {
+      await markInterruptedBatches(session);
+      const loaded = await session.query<{ batch_id: number }>(
+        `select batch_id from core.import_batch where kind = $1 and file_sha256 = $2 and status = 'loaded'`,
+        [options.kind, sha256],
+      );
+      if (loaded.rows[0]) {
+        summary.status = "already_loaded";
+        summary.batch_id = loaded.rows[0].batch_id;
+        lap("total", started);
+        return summary;
+      }
+
+      const ledgerRow = [
+        options.kind,
+        fileName,
+        sha256,
+        bytes,
+        options.loadedBy,
+        JSON.stringify(ledgerOptions(options)),
+      ];
+      const insertLedger = `insert into core.import_batch (kind, file_name, file_sha256, file_bytes, loaded_by, status, options)
+         values ($1, $2, $3, $4, $5, 'running', $6::jsonb) returning batch_id`;
+      // A real run records "running" outside the batch transaction so an interrupted import stays
+      // visible (and is marked failed by the next importer); a dry run leaves no trace.
+      if (!options.dryRun) {
+        summary.batch_id = (
+          await session.query<{ batch_id: number }>(insertLedger, ledgerRow)
+        ).rows[0]!.batch_id;
+      }
+
+      await session.query("begin");
+      try {
+        await session.query("set local statement_timeout = 0");
+        if (options.dryRun) {
+          summary.batch_id = (
+            await session.query<{ batch_id: number }>(insertLedger, ledgerRow)
+          ).rows[0]!.batch_id;
+        }
+        await loadBatch(session, summary.batch_id!, options, summary, timings);
+        if (options.dryRun) {
+          await session.query("rollback");
+          summary.status = "dry_run";
+          summary.batch_id = null;
+        } else {
+          await session.query("commit");
+        }
+      } catch (error) {
+        await session.query("rollback").catch(() => undefined);
+        if (!(error instanceof FileRejectedError)) {
+          if (summary.batch_id !== null && !options.dryRun) {
+            await session.query(
+              `update core.import_batch set status = 'failed', error = $2, finished_at = now() where batch_id = $1`,
+              [summary.batch_id, (error as Error).message],
+            );
+          }
+          throw error;
+        }
+        summary.status = "rejected";
+        summary.error = {
+          code: error.code,
+          message_vi: error.message_vi,
+          message_en: error.message_en,
+        };
+        if (!options.dryRun && summary.batch_id !== null) {
+          await session.query(
+            `update core.import_batch set status = 'rejected', error = $2, finished_at = now(), timings = $3::jsonb
+             where batch_id = $1`,
+            [summary.batch_id, `${error.code}: ${error.message_en}`, JSON.stringify(timings)],
+          );
+        } else {
+          summary.batch_id = null;
+        }
+      }
+      lap("total", started);
+      return summary;
+    } finally {
+      await session.query("select pg_advisory_unlock($1, $2)", ETL_LOCK).catch(() => undefined);
+    }
+  });
+}
+
+function ledgerOptions(options: ImportFileOptions) {
+  return {
+    strict: Boolean(options.strict),
+    derive_ids: Boolean(options.deriveIds),
+    sheet: options.sheet ?? null,
+    province_code: options.provinceCode,
+  };
+}
+
+/** Inside the batch transaction: everything from reading the file to the ledger's final row. */
+async function loadBatch(
+  session: SqlSession,
+  batchId: number,
+  options: ImportFileOptions,
+  summary: ImportSummary,
+  timings: Record<string, number>,
+): Promise<void> {
+  const spec = MERGE_SPECS[options.kind];
+  let t = performance.now();
+  const source = await openSource(options.path, {
+    kind: options.kind,
+    sheet: options.sheet,
+    deriveIds: options.deriveIds,
+  });
+  summary.dropped_columns = source.droppedColumns.map((c) => ({
+    name: c.name,
+    personal_data: c.personalData,
+  }));
+  const ctx = await loadRowContext(session, {
+    provinceCode: options.provinceCode,
+    deriveIds: Boolean(options.deriveIds),
+    now: options.now ?? new Date(),
+  });
+
+  const columns = stagingColumns(spec);
+  const staged = new CopyBuffer(COPY_CHUNK_CHARS, (csv) =>
+    session.copyCsv(spec.staging, columns, csv),
+  );
+  const rejects = new CopyBuffer(COPY_CHUNK_CHARS, (csv) =>
+    session.copyCsv("core.rejected_row", REJECT_COLUMNS, csv),
+  );
+  const warnings = new IssueTally();
+  const rejectReasons = new IssueTally();
+  let rows = 0;
+  for await (const sourceRow of source.rows) {
+    rows++;
+    if (options.onProgress && rows % PROGRESS_EVERY === 0) options.onProgress(rows);
+    const raw = JSON.stringify(sourceRow.raw);
+    if (sourceRow.problem) {
+      const p = sourceRow.problem;
+      rejectReasons.add(p, sourceRow.line);
+      await rejects.push([
+        batchId,
+        sourceRow.line,
+        p.column,
+        p.reason_code,
+        p.message_vi,
+        p.message_en,
+        raw,
+      ]);
+      continue;
+    }
+    const parsed = parseRow(options.kind, sourceRow.values, ctx);
+    for (const w of parsed.warnings) warnings.add(w, sourceRow.line);
+    if (!parsed.ok) {
+      const e = parsed.error;
+      rejectReasons.add(e, sourceRow.line);
+      await rejects.push([
+        batchId,
+        sourceRow.line,
+        e.column,
+        e.reason_code,
+        e.message_vi,
+        e.message_en,
+        raw,
+      ]);
+      continue;
+    }
+    const row = parsed.row as Record<string, string | number | null>;
+    await staged.push([
+      batchId,
+      sourceRow.line,
+      ...spec.columns.map((c) => row[c] ?? null),
+      row.row_hash ?? null,
+    ]);
+  }
+  await staged.flush();
+  await rejects.flush();
+  options.onProgress?.(rows);
+  timings.read_and_stage = Math.round(performance.now() - t);
+
+  t = performance.now();
+  const duplicates = await session.query(buildRejectDuplicatesSql(spec), [batchId]);
+  const duplicateCount = duplicates.rowCount ?? 0;
+  timings.dedupe = Math.round(performance.now() - t);
+
+  const rejected = rejects.rows + duplicateCount;
+  const counts: Counts = { rows, inserted: 0, updated: 0, unchanged: 0, rejected };
+  let replaced: number[] = [];
+  let months: string[] = [];
+  let error: ImportSummary["error"] = null;
+
+  if (options.strict && rejected > 0) {
+    error = {
+      code: "strict_rejected",
+      message_vi: `Chế độ --strict: ${rejected} dòng bị từ chối nên không nạp dòng nào. Sửa các dòng lỗi rồi nạp lại.`,
+      message_en: `--strict: ${rejected} row(s) were rejected, so nothing was loaded. Fix them and import again.`,
+    };
+  } else if (rows > 0 && rejected === rows) {
+    error = {
+      code: "all_rows_rejected",
+      message_vi: `Tất cả ${rows} dòng đều bị từ chối; không có dữ liệu nào được nạp.`,
+      message_en: `All ${rows} row(s) were rejected; nothing was loaded.`,
+    };
+  } else if (rows === 0) {
+    error = {
+      code: "no_rows",
+      message_vi: "Tệp không có dòng dữ liệu nào.",
+      message_en: "The file has no data rows.",
+    };
+  }
+
+  if (error) {
+    await session.query(`delete from ${spec.staging} where batch_id = $1`, [batchId]);
+  } else {
+    t = performance.now();
+    const merged = await session.query<{
+      inserted: number;
+      updated: number;
+      unchanged: number;
+      replaced_batches: number[];
+      months: string[];
+    }>(buildMergeSql(spec), [batchId]);
+    const m = merged.rows[0]!;
+    Object.assign(counts, { inserted: m.inserted, updated: m.updated, unchanged: m.unchanged });
+    replaced = m.replaced_batches;
+    months = m.months;
+    await session.query(`delete from ${spec.staging} where batch_id = $1`, [batchId]);
+    timings.merge = Math.round(performance.now() - t);
+    t = performance.now();
+    if (spec.monthOf) await refreshCommuneMonth(session, options.provinceCode, months, batchId);
+    timings.mart = Math.round(performance.now() - t);
+  }
+
+  const warningList: IssueSummary[] = warnings.list();
+  Object.assign(summary, counts, {
+    status: error ? "rejected" : "loaded",
+    warnings: warningList,
+    replaced_batches: replaced,
+    months,
+    error,
+  });
+  await session.query(
+    `update core.import_batch set status = $2, rows_read = $3, rows_inserted = $4, rows_updated = $5,
+       rows_unchanged = $6, rows_rejected = $7, warnings = $8::jsonb, dropped_columns = $9::text[],
+       replaced = $10::jsonb, timings = $11::jsonb, error = $12, finished_at = now()
+     where batch_id = $1`,
+    [
+      batchId,
+      error ? "rejected" : "loaded",
+      counts.rows,
+      counts.inserted,
+      counts.updated,
+      counts.unchanged,
+      counts.rejected,
+      JSON.stringify({ warnings: warningList, rejects: rejectReasons.list() }),
+      summary.dropped_columns.map((c) => c.name),
+      JSON.stringify(replaced),
+      JSON.stringify(timings),
+      error ? `${error.code}: ${error.message_en}` : null,
+    ],
+  );
+}
+
+const REJECT_COLUMNS = [
+  "batch_id",
+  "line",
+  "column_name",
+  "reason_code",
+  "message_vi",
+  "message_en",
+  "raw",
+] as const;
+
+/**
+ * Marks batches left "running" by a killed importer as failed. Only safe while holding ETL_LOCK:
+ * then no live importer can own them. Their data never committed (one transaction per batch).
+ */
+async function markInterruptedBatches(session: SqlSession): Promise<number[]> {
+  const { rows } = await session.query<{ batch_id: number }>(
+    `update core.import_batch set status = 'failed', finished_at = now(),
+       error = 'interrupted: the import stopped before it committed; nothing of it was applied'
+     where status = 'running' returning batch_id`,
+  );
+  return rows.map((r) => r.batch_id);
+}
+
+/** At start: the same recovery, if no importer is running right now. */
+export async function recoverInterruptedBatches(engine: SqlEngine): Promise<number[]> {
+  return withSession(engine, async (session) => {
+    const { rows } = await session.query<{ locked: boolean }>(
+      "select pg_try_advisory_lock($1, $2) as locked",
+      ETL_LOCK,
+    );
+    if (!rows[0]?.locked) return [];
+    try {
+      return await markInterruptedBatches(session);
+    } finally {
+      await session.query("select pg_advisory_unlock($1, $2)", ETL_LOCK);
+    }
+  });
+}

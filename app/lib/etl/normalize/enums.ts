@@ -1,0 +1,119 @@
+// The coded columns of an assistance row, with the Vietnamese and English words forms use.
+// Values are compared by compactKey, so case, diacritics, spaces and hyphens do not matter.
+import type { Channel, Gender, HelpType, Outcome } from "~/lib/db/types";
+import { makeIssue } from "~/lib/etl/reasons";
+import { compactKey } from "~/lib/etl/text";
+import { cellText, type CellValue, type Normalized } from "./normalized";
+
+function aliasIndex<T extends string>(aliases: Record<T, readonly string[]>): Map<string, T> {
+  const index = new Map<string, T>();
+  for (const [value, words] of Object.entries(aliases) as [T, readonly string[]][]) {
+    for (const word of [value, ...words]) index.set(compactKey(word), value);
+  }
+  return index;
+}
+
+const HELP_TYPES = aliasIndex<HelpType>({
+  guidance: ["Hướng dẫn", "Tư vấn", "Hướng dẫn thủ tục"],
+  form_filling: [
+    "Điền biểu mẫu",
+    "Kê khai",
+    "Điền tờ khai",
+    "Điền form",
+    "Khai hộ",
+    "form filling",
+  ],
+  vneid: [
+    "VNeID",
+    "Định danh điện tử",
+    "Kích hoạt VNeID",
+    "Cài đặt VNeID",
+    "Đăng ký VNeID",
+    "Tài khoản định danh điện tử",
+  ],
+  scanning: ["Scan", "Số hóa", "Scan giấy tờ", "Số hóa giấy tờ", "Chụp giấy tờ", "Quét giấy tờ"],
+  payment: ["Thanh toán", "Thanh toán trực tuyến", "Nộp phí", "Nộp lệ phí", "Thanh toán phí"],
+  other: ["Khác", "Hỗ trợ khác"],
+});
+
+const CHANNELS = aliasIndex<Channel>({
+  online: [
+    "Trực tuyến",
+    "Online",
+    "DVC",
+    "Cổng DVC",
+    "DVCTT",
+    "Dịch vụ công trực tuyến",
+    "Cổng dịch vụ công",
+    "Qua mạng",
+    "VNeID",
+  ],
+  in_person: [
+    "Trực tiếp",
+    "Tại quầy",
+    "Giấy",
+    "Hồ sơ giấy",
+    "Nộp trực tiếp",
+    "in person",
+    "offline",
+  ],
+});
+
+const OUTCOMES = aliasIndex<Outcome>({
+  submitted: ["Đã nộp", "Nộp thành công", "Đã gửi", "Đã nộp hồ sơ"],
+  completed: ["Hoàn thành", "Đã có kết quả", "Đã hoàn thành", "Có kết quả", "Đã trả kết quả"],
+  not_completed: [
+    "Không hoàn thành",
+    "Chưa hoàn thành",
+    "Bỏ dở",
+    "Không thành công",
+    "Thất bại",
+    "not completed",
+  ],
+});
+
+const GENDERS = aliasIndex<Gender>({
+  female: ["Nữ", "F", "Nữ giới", "Nu", "woman"],
+  male: ["Nam", "M", "Nam giới", "man"],
+  other: ["Khác"],
+  unknown: ["Không rõ", "Chưa rõ", "Không xác định", "U", "-"],
+});
+
+// Files repeat a handful of spellings millions of times; remember each one's key.
+const keyCache = new Map<string, string>();
+function cachedKey(text: string): string {
+  let key = keyCache.get(text);
+  if (key === undefined) {
+    if (keyCache.size >= 10_000) keyCache.clear();
+    key = compactKey(text);
+    keyCache.set(text, key);
+  }
+  return key;
+}
+
+function normalizeEnum<T extends string>(
+  index: Map<string, T>,
+  value: CellValue,
+  column: string,
+): Normalized<T> {
+  const text = cellText(value);
+  const found = text === null ? undefined : index.get(cachedKey(text));
+  if (found) return { ok: true, value: found };
+  if (text === null)
+    return { ok: false, error: makeIssue("value_missing", column, { field: column }) };
+  const allowed = [...new Set(index.values())];
+  return { ok: false, error: makeIssue("enum_invalid", column, { value, field: column, allowed }) };
+}
+
+export const normalizeHelpType = (value: CellValue, column = "help_type") =>
+  normalizeEnum(HELP_TYPES, value, column);
+export const normalizeChannel = (value: CellValue, column = "channel") =>
+  normalizeEnum(CHANNELS, value, column);
+export const normalizeOutcome = (value: CellValue, column = "outcome") =>
+  normalizeEnum(OUTCOMES, value, column);
+
+/** Empty means unknown here: many forms leave gender blank. */
+export function normalizeGender(value: CellValue, column = "gender"): Normalized<Gender> {
+  if (cellText(value) === null) return { ok: true, value: "unknown" };
+  return normalizeEnum(GENDERS, value, column);
+}

@@ -1,0 +1,124 @@
+// The reader's entry point: a file on disk → its column layout and a stream of rows keyed by
+// canonical field. Everything that makes the whole file unusable is found here, before any row
+// is read, except an encoding or CSV defect further into the file, which `rows` throws when it
+// reaches it (as FileRejectedError too).
+import { open } from "node:fs/promises";
+import { extname } from "node:path";
+import type { ImportKind } from "../fields";
+import { buildSourceRow, isEmptyCell } from "./build-row";
+import { prepareCsvSource } from "./csv-source.server";
+import type { Delimiter } from "./detect-delimiter";
+import type { UnsupportedFormat } from "./file-errors";
+import { emptyFileError, unsupportedFormatError } from "./file-errors";
+import type { HeaderLayout } from "./map-headers";
+import { resolveHeaders } from "./map-headers";
+import type { OpenedSource, SourceRecord, SourceRow } from "./types";
+import { readXlsxRecords } from "./xlsx-source.server";
+
+export type { OpenedSource, SourceRow, RowProblem, SourceColumn, DroppedColumn } from "./types";
+
+export interface OpenSourceOptions {
+  kind: ImportKind;
+  /** XLSX only: the sheet to read; the first visible sheet by default. */
+  sheet?: string;
+  /** assistance: a file without record_id is accepted (ids are derived downstream). */
+  deriveIds?: boolean;
+}
+
+const HEAD_BYTES = 64 * 1024;
+
+interface RecordSource {
+  format: OpenedSource["format"];
+  encoding: OpenedSource["encoding"];
+  delimiter: Delimiter | null;
+  records(): AsyncGenerator<SourceRecord>;
+}
+
+async function readHead(path: string): Promise<{ bytes: Uint8Array; complete: boolean }> {
+  const handle = await open(path, "r");
+  try {
+    const { size } = await handle.stat();
+    const buffer = Buffer.alloc(Math.min(HEAD_BYTES, size));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return { bytes: buffer.subarray(0, bytesRead), complete: bytesRead >= size };
+  } finally {
+    await handle.close();
+  }
+}
+
+const SIGNATURES: readonly { bytes: readonly number[]; format: "xlsx" | UnsupportedFormat }[] = [
+  { bytes: [0x50, 0x4b, 0x03, 0x04], format: "xlsx" },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], format: "xls" },
+  { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], format: "pdf" },
+];
+const WORKBOOK_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls"]);
+
+/** CSV or XLSX, by content first (a renamed file is read as what it is), then by extension. */
+export function sniffFormat(head: Uint8Array, path: string): "csv" | "xlsx" {
+  const ext = extname(path).toLowerCase();
+  const signature = SIGNATURES.find((s) => s.bytes.every((b, i) => head[i] === b));
+  if (signature?.format === "xlsx") {
+    if (ext === ".zip") throw unsupportedFormatError("zip");
+    return "xlsx";
+  }
+  if (signature) throw unsupportedFormatError(signature.format);
+  // Many "Excel" exports of web systems are HTML or text with an .xls name.
+  if (WORKBOOK_EXTENSIONS.has(ext)) throw unsupportedFormatError("not_a_workbook");
+  return "csv";
+}
+
+async function firstNonEmptyRecord(
+  records: AsyncIterable<SourceRecord>,
+): Promise<SourceRecord | null> {
+  for await (const record of records) {
+    if (!record.cells.every(isEmptyCell)) return record;
+  }
+  return null;
+}
+
+async function* readRows(
+  source: RecordSource,
+  layout: HeaderLayout,
+  headerLine: number,
+): AsyncGenerator<SourceRow> {
+  const shortRowsAreRagged = source.format === "csv";
+  for await (const record of source.records()) {
+    if (record.line <= headerLine) continue;
+    const row = buildSourceRow(record, layout, { shortRowsAreRagged });
+    if (row) yield row;
+  }
+}
+
+/** Opens a CSV or XLSX file of the given kind. Throws FileRejectedError when it cannot be loaded. */
+export async function openSource(path: string, opts: OpenSourceOptions): Promise<OpenedSource> {
+  const head = await readHead(path);
+  if (head.bytes.length === 0) throw emptyFileError();
+  let source: RecordSource;
+  if (sniffFormat(head.bytes, path) === "xlsx") {
+    source = {
+      format: "xlsx",
+      encoding: "xlsx",
+      delimiter: null,
+      records: () => readXlsxRecords(path, opts.sheet),
+    };
+  } else {
+    source = { format: "csv", ...prepareCsvSource(path, head.bytes, head.complete) };
+  }
+
+  const header = await firstNonEmptyRecord(source.records());
+  if (!header) throw emptyFileError(source.format === "xlsx" ? opts.sheet : undefined);
+  const layout = resolveHeaders(opts.kind, header.cells, {
+    line: header.line,
+    deriveIds: opts.deriveIds,
+  });
+
+  return {
+    format: source.format,
+    encoding: source.encoding,
+    delimiter: source.delimiter,
+    columns: layout.columns,
+    droppedColumns: layout.droppedColumns,
+    missingOptional: layout.missingOptional,
+    rows: { [Symbol.asyncIterator]: () => readRows(source, layout, header.line) },
+  };
+}

@@ -1,0 +1,53 @@
+// What the reader hands the normalizer and the loader: rows keyed by canonical field, in file order.
+import type { Delimiter } from "./detect-delimiter";
+
+export type CellValue = string | number | Date | null;
+
+/** One record as the file holds it, before headers are applied. */
+export interface SourceRecord {
+  /** 1-based file line where the record starts (CSV) or the sheet's row number (XLSX). */
+  line: number;
+  cells: CellValue[];
+}
+
+export type RowProblemCode = "ragged_row" | "field_too_long";
+
+export interface RowProblem {
+  reason_code: RowProblemCode;
+  /** The canonical field concerned, or null when the problem is the row's shape. */
+  column: string | null;
+  message_vi: string;
+  message_en: string;
+}
+
+export interface SourceRow {
+  /** 1-based file line (CSV) or sheet row (XLSX). */
+  line: number;
+  /** Canonical field → cell; strings NFC-normalized and trimmed; "" → null. */
+  values: Partial<Record<string, string | number | Date | null>>;
+  /** Canonical field → original text (NFC, masked with maskPersonalValue), for the rejected-row copy. */
+  raw: Record<string, string>;
+  problem?: RowProblem;
+}
+
+export interface SourceColumn {
+  header: string;
+  field: string | null;
+}
+
+export interface DroppedColumn {
+  name: string;
+  personalData: boolean;
+}
+
+export interface OpenedSource {
+  format: "csv" | "xlsx";
+  encoding: "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "xlsx";
+  delimiter: Delimiter | null;
+  /** In file order. */
+  columns: SourceColumn[];
+  droppedColumns: DroppedColumn[];
+  missingOptional: string[];
+  /** Streamed: each iteration reads the file afresh, and memory does not grow with its size. */
+  rows: AsyncIterable<SourceRow>;
+}

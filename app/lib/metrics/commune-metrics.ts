@@ -1,0 +1,137 @@
+// Per-commune indicators for the map, the ranking and the "needs attention" list, computed from
+// one row of period sums per commune.
+import type { UnitType } from "~/lib/db/types";
+import { compareVietnamese } from "~/lib/format/collation";
+import type { MapMetric } from "./filter-options";
+import { safeRatio } from "./ratios";
+
+/** One commune's sums of mart.commune_month over the period, plus its latest month. */
+export interface CommuneSummary {
+  code: string;
+  name: string;
+  unit_type: UnitType;
+  population: number | null;
+  /** False when ref.commune flags the population as suspect or missing: no per-capita value. */
+  population_ok: boolean;
+  cases: number;
+  cases_online: number;
+  dossiers_total: number;
+  dossiers_online: number;
+  volunteer_hours: number;
+  last_month_cases: number;
+  last_month_dossiers_total: number;
+  last_month_volunteer_hours: number;
+  last_month_volunteers_active: number;
+}
+
+export function computeCommuneMetric(commune: CommuneSummary, metric: MapMetric): number | null {
+  switch (metric) {
+    case "online_uptake":
+      return safeRatio(commune.dossiers_online, commune.dossiers_total);
+    case "assisted_online_share":
+      return safeRatio(commune.cases_online, commune.cases);
+    case "cases_per_1000":
+      return commune.population_ok && commune.population !== null
+        ? safeRatio(commune.cases * 1000, commune.population)
+        : null;
+    case "volunteer_hours":
+      return commune.volunteer_hours;
+  }
+}
+
+export interface RankedCommune {
+  /** Competition rank (1, 2, 2, 4 …) by the chosen metric; null when the value is missing. */
+  rank: number | null;
+  code: string;
+  name: string;
+  unit_type: UnitType;
+  value: number | null;
+  cases: number;
+  online_uptake: number | null;
+  assisted_online_share: number | null;
+  cases_per_1000: number | null;
+  volunteer_hours: number;
+}
+
+/** Highest value first, ties and missing values in Vietnamese name order, missing values last. */
+export function rankCommunes(
+  communes: readonly CommuneSummary[],
+  metric: MapMetric,
+): RankedCommune[] {
+  const rows = communes.map((commune) => ({
+    rank: null as number | null,
+    code: commune.code,
+    name: commune.name,
+    unit_type: commune.unit_type,
+    value: computeCommuneMetric(commune, metric),
+    cases: commune.cases,
+    online_uptake: computeCommuneMetric(commune, "online_uptake"),
+    assisted_online_share: computeCommuneMetric(commune, "assisted_online_share"),
+    cases_per_1000: computeCommuneMetric(commune, "cases_per_1000"),
+    volunteer_hours: commune.volunteer_hours,
+  }));
+  rows.sort((a, b) => {
+    if (a.value === null || b.value === null) {
+      if (a.value !== b.value) return a.value === null ? 1 : -1;
+    } else if (a.value !== b.value) {
+      return b.value - a.value;
+    }
+    return compareVietnamese(a.name, b.name);
+  });
+  rows.forEach((row, index) => {
+    if (row.value === null) return;
+    const previous = rows[index - 1];
+    row.rank = previous && previous.value === row.value ? previous.rank : index + 1;
+  });
+  return rows;
+}
+
+export interface CommuneRef {
+  code: string;
+  name: string;
+}
+
+export interface NeedsAttention {
+  /** The month the latest-month lists refer to (the period's last month). */
+  month: string;
+  lowest_uptake: Array<CommuneRef & { value: number }>;
+  /** No shift and no volunteer hour in the latest month. */
+  no_volunteer_activity: CommuneRef[];
+  /** Nothing at all recorded in the latest month: no case, shift or dossier. */
+  no_data: CommuneRef[];
+}
+
+export const LOWEST_UPTAKE_COUNT = 5;
+
+export function findNeedsAttention(
+  communes: readonly CommuneSummary[],
+  month: string,
+): NeedsAttention {
+  const byName = (a: CommuneRef, b: CommuneRef) => compareVietnamese(a.name, b.name);
+  const lowest_uptake = communes
+    .map((commune) => ({
+      code: commune.code,
+      name: commune.name,
+      value: computeCommuneMetric(commune, "online_uptake"),
+    }))
+    .filter((row): row is CommuneRef & { value: number } => row.value !== null)
+    .sort((a, b) => a.value - b.value || byName(a, b))
+    .slice(0, LOWEST_UPTAKE_COUNT);
+  const idle = communes.filter(
+    (commune) =>
+      commune.last_month_volunteers_active === 0 && commune.last_month_volunteer_hours === 0,
+  );
+  const silent = idle.filter(
+    (commune) => commune.last_month_cases === 0 && commune.last_month_dossiers_total === 0,
+  );
+  const toRef = (commune: CommuneSummary): CommuneRef => ({
+    code: commune.code,
+    name: commune.name,
+  });
+  return {
+    month,
+    lowest_uptake,
+    no_volunteer_activity: idle.map(toRef).sort(byName),
+    no_data: silent.map(toRef).sort(byName),
+  };
+}

@@ -1,0 +1,244 @@
+// The province overview's queries. They read only mart.commune_month and ref tables (at most
+// communes × months rows, aggregated in SQL), never the raw facts, so the page stays fast on a
+// large dataset.
+import { sql, type Kysely } from "kysely";
+import type { DB } from "~/lib/db/types";
+import type { CommuneSummary } from "./commune-metrics";
+import type { FilterIssue } from "./filter-issues";
+import type { OverviewFilter, ResolvedPeriod } from "./filters";
+import { previousPeriodOf, resolvePeriod } from "./filters";
+import type { MapMetric, UnitTypeFilter } from "./filter-options";
+import { computeKpis, emptyMonthTotals, type KpiValues, type MonthTotals } from "./kpis";
+import { listMonths } from "./months";
+
+export interface ProvinceInfo {
+  code: string;
+  name: string;
+  full_name: string;
+}
+
+export interface CoverageInfo {
+  first_month: string;
+  last_month: string;
+  /** ISO 8601 timestamp of the last mart refresh. */
+  refreshed_at: string;
+  last_batch_id: number | null;
+}
+
+export interface Overview {
+  province: ProvinceInfo;
+  /** Null when the mart holds no month yet (nothing imported). */
+  coverage: CoverageInfo | null;
+  period: ResolvedPeriod | null;
+  /** Null when the data does not reach back a whole period before `period`. */
+  previous_period: ResolvedPeriod | null;
+  unit_type: UnitTypeFilter | null;
+  metric: MapMetric;
+  /** One row per month of the period, in order; months missing from the mart count as zero. */
+  trend: MonthTotals[];
+  kpis: KpiValues | null;
+  previous_kpis: KpiValues | null;
+  /** Every commune in the filter, with sums over the period (zeros when it sent nothing); empty without coverage. */
+  communes: CommuneSummary[];
+}
+
+export type OverviewResult = { ok: true; overview: Overview } | { ok: false; issue: FilterIssue };
+
+export async function getProvinceInfo(db: Kysely<DB>, provinceCode: string): Promise<ProvinceInfo> {
+  const province = await db
+    .selectFrom("ref.province")
+    .select(["code", "name", "full_name"])
+    .where("code", "=", provinceCode)
+    .executeTakeFirst();
+  if (!province) throw new Error(`Province ${provinceCode} is not in ref.province`);
+  return province;
+}
+
+export async function getCoverage(
+  db: Kysely<DB>,
+  provinceCode: string,
+): Promise<CoverageInfo | null> {
+  const state = await db
+    .selectFrom("mart.refresh_state")
+    .select(["first_month", "last_month", "refreshed_at", "last_batch_id"])
+    .where("province_code", "=", provinceCode)
+    .executeTakeFirst();
+  if (!state?.first_month || !state.last_month) return null;
+  const refreshed = state.refreshed_at as Date | string;
+  return {
+    first_month: state.first_month,
+    last_month: state.last_month,
+    refreshed_at: refreshed instanceof Date ? refreshed.toISOString() : String(refreshed),
+    last_batch_id: state.last_batch_id === null ? null : Number(state.last_batch_id),
+  };
+}
+
+/** Province sums per month over [from, to], for communes in the unit-type filter. */
+export async function getMonthTotals(
+  db: Kysely<DB>,
+  provinceCode: string,
+  range: { from: string; to: string },
+  unitType: UnitTypeFilter | null,
+): Promise<MonthTotals[]> {
+  const rows = await db
+    .selectFrom("mart.commune_month as m")
+    .innerJoin("ref.commune as c", "c.code", "m.commune_code")
+    .where("c.province_code", "=", provinceCode)
+    .where("m.month", ">=", range.from)
+    .where("m.month", "<=", range.to)
+    .$if(unitType !== null, (query) => query.where("c.unit_type", "=", unitType!))
+    .groupBy("m.month")
+    .orderBy("m.month")
+    .select((eb) => [
+      "m.month",
+      eb.fn.sum<number>("m.cases").as("cases"),
+      eb.fn.sum<number>("m.cases_online").as("cases_online"),
+      eb.fn.sum<number>("m.cases_minority").as("cases_minority"),
+      eb.fn.sum<number>("m.cases_elderly").as("cases_elderly"),
+      eb.fn.sum<number>("m.dossiers_total").as("dossiers_total"),
+      eb.fn.sum<number>("m.dossiers_online").as("dossiers_online"),
+      eb.fn.sum<number>("m.volunteer_hours").as("volunteer_hours"),
+      eb.fn.sum<number>("m.volunteers_active").as("volunteers_active"),
+      eb.fn.countAll<number>().filterWhere("m.cases", ">", 0).as("communes_with_cases"),
+    ])
+    .execute();
+  const byMonth = new Map(
+    rows.map((row) => [
+      row.month,
+      {
+        month: row.month,
+        cases: Number(row.cases),
+        cases_online: Number(row.cases_online),
+        cases_minority: Number(row.cases_minority),
+        cases_elderly: Number(row.cases_elderly),
+        dossiers_total: Number(row.dossiers_total),
+        dossiers_online: Number(row.dossiers_online),
+        volunteer_hours: Number(row.volunteer_hours),
+        volunteers_active: Number(row.volunteers_active),
+        communes_with_cases: Number(row.communes_with_cases),
+      } satisfies MonthTotals,
+    ]),
+  );
+  return listMonths(range.from, range.to).map(
+    (month) => byMonth.get(month) ?? emptyMonthTotals(month),
+  );
+}
+
+/** Every commune of the province in the filter, with its sums over the period. */
+export async function getCommuneSummaries(
+  db: Kysely<DB>,
+  provinceCode: string,
+  period: { from: string; to: string },
+  unitType: UnitTypeFilter | null,
+): Promise<CommuneSummary[]> {
+  const zero = sql.lit(0);
+  const rows = await db
+    .selectFrom("ref.commune as c")
+    .leftJoin("mart.commune_month as m", (join) =>
+      join
+        .onRef("m.commune_code", "=", "c.code")
+        .on("m.month", ">=", period.from)
+        .on("m.month", "<=", period.to),
+    )
+    .where("c.province_code", "=", provinceCode)
+    .$if(unitType !== null, (query) => query.where("c.unit_type", "=", unitType!))
+    .groupBy(["c.code", "c.full_name", "c.unit_type", "c.population", "c.population_quality"])
+    .select((eb) => {
+      const total = (column: Parameters<typeof eb.fn.sum>[0]) =>
+        eb.fn.coalesce(eb.fn.sum<number>(column), zero);
+      const inLastMonth = (column: Parameters<typeof eb.fn.sum>[0]) =>
+        eb.fn.coalesce(eb.fn.sum<number>(column).filterWhere("m.month", "=", period.to), zero);
+      return [
+        "c.code",
+        "c.full_name as name",
+        "c.unit_type",
+        "c.population",
+        "c.population_quality",
+        total("m.cases").as("cases"),
+        total("m.cases_online").as("cases_online"),
+        total("m.dossiers_total").as("dossiers_total"),
+        total("m.dossiers_online").as("dossiers_online"),
+        total("m.volunteer_hours").as("volunteer_hours"),
+        inLastMonth("m.cases").as("last_month_cases"),
+        inLastMonth("m.dossiers_total").as("last_month_dossiers_total"),
+        inLastMonth("m.volunteer_hours").as("last_month_volunteer_hours"),
+        inLastMonth("m.volunteers_active").as("last_month_volunteers_active"),
+      ];
+    })
+    .execute();
+  return rows.map((row) => ({
+    code: row.code,
+    name: row.name,
+    unit_type: row.unit_type,
+    population: row.population === null ? null : Number(row.population),
+    population_ok: row.population_quality === "ok" && row.population !== null,
+    cases: Number(row.cases),
+    cases_online: Number(row.cases_online),
+    dossiers_total: Number(row.dossiers_total),
+    dossiers_online: Number(row.dossiers_online),
+    volunteer_hours: Number(row.volunteer_hours),
+    last_month_cases: Number(row.last_month_cases),
+    last_month_dossiers_total: Number(row.last_month_dossiers_total),
+    last_month_volunteer_hours: Number(row.last_month_volunteer_hours),
+    last_month_volunteers_active: Number(row.last_month_volunteers_active),
+  }));
+}
+
+/**
+ * Everything the overview shows for one filter. A period that lies outside the covered months
+ * comes back as a filter issue (a 400), not an empty page.
+ */
+export async function getOverview(
+  db: Kysely<DB>,
+  provinceCode: string,
+  filter: OverviewFilter,
+): Promise<OverviewResult> {
+  const [province, coverage] = await Promise.all([
+    getProvinceInfo(db, provinceCode),
+    getCoverage(db, provinceCode),
+  ]);
+  const unitType = filter.unit_type ?? null;
+  const base = { province, coverage, unit_type: unitType, metric: filter.metric };
+  if (!coverage) {
+    return {
+      ok: true,
+      overview: {
+        ...base,
+        period: null,
+        previous_period: null,
+        trend: [],
+        kpis: null,
+        previous_kpis: null,
+        communes: [],
+      },
+    };
+  }
+  const resolution = resolvePeriod(filter, coverage);
+  if (!resolution.ok) return { ok: false, issue: resolution.issue };
+  const period = resolution.period;
+  const previous = previousPeriodOf(period, coverage);
+
+  const [months, communes] = await Promise.all([
+    getMonthTotals(
+      db,
+      provinceCode,
+      { from: previous?.from ?? period.from, to: period.to },
+      unitType,
+    ),
+    getCommuneSummaries(db, provinceCode, period, unitType),
+  ]);
+  const trend = months.filter((month) => month.month >= period.from);
+  const previousMonths = months.filter((month) => month.month < period.from);
+  return {
+    ok: true,
+    overview: {
+      ...base,
+      period,
+      previous_period: previous,
+      trend,
+      kpis: computeKpis(trend, communes.length),
+      previous_kpis: previous ? computeKpis(previousMonths, communes.length) : null,
+      communes,
+    },
+  };
+}

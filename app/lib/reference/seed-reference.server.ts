@@ -1,0 +1,117 @@
+// Loads the shipped reference data (sql/reference/) into the ref tables. Runs at every start but
+// does work only when the files' checksum differs from the one recorded in ref.dataset, so later
+// starts cost one small query. Rows are upserted, never deleted: core facts reference them.
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { Kysely } from "kysely";
+import { sql } from "kysely";
+import type { DB } from "~/lib/db/types";
+import { readReferenceData } from "./read-reference.server";
+
+/** The files readReferenceData reads; a change to any of them (or to PARSE_VERSION) reseeds. */
+export const REFERENCE_FILES = [
+  "vn_provinces_2025.csv",
+  "vn_communes_2025.csv",
+  "vn_ethnic_groups.csv",
+  "vn_admin_procedures_dvcqg.csv",
+  "common_citizen_procedures.csv",
+] as const;
+// Bump when the parsing of those files changes (e.g. the formed_from crosswalk), to reseed.
+const PARSE_VERSION = "1";
+
+export const REFERENCE_DIR = path.resolve("sql/reference");
+const DATASET = "reference";
+const CHUNK = 500;
+
+export async function referenceChecksum(dir = REFERENCE_DIR): Promise<string> {
+  const hash = createHash("sha256").update(PARSE_VERSION);
+  for (const file of REFERENCE_FILES) {
+    hash
+      .update(file)
+      .update("\0")
+      .update(await readFile(path.join(dir, file)))
+      .update("\0");
+  }
+  return hash.digest("hex");
+}
+
+export interface SeedResult {
+  changed: boolean;
+  rows: number;
+}
+
+function chunks<T>(rows: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
+  return out;
+}
+
+/** Every column but the key takes the incoming value on conflict. */
+function excludedAll<T extends object>(sample: T, key: readonly string[]) {
+  return Object.fromEntries(
+    Object.keys(sample)
+      .filter((c) => !key.includes(c))
+      .map((c) => [c, sql.ref(`excluded.${c}`)]),
+  );
+}
+
+export async function seedReference(db: Kysely<DB>, dir = REFERENCE_DIR): Promise<SeedResult> {
+  const checksum = await referenceChecksum(dir);
+  const current = await db
+    .selectFrom("ref.dataset")
+    .select("checksum")
+    .where("name", "=", DATASET)
+    .executeTakeFirst();
+  if (current?.checksum === checksum) return { changed: false, rows: 0 };
+
+  const data = await readReferenceData(dir);
+  const rows =
+    data.provinces.length +
+    data.communes.length +
+    data.predecessors.length +
+    data.ethnicGroups.length +
+    data.procedures.length;
+  await db.transaction().execute(async (trx) => {
+    for (const part of chunks(data.provinces)) {
+      await trx
+        .insertInto("ref.province")
+        .values(part)
+        .onConflict((oc) => oc.column("code").doUpdateSet(excludedAll(part[0]!, ["code"])))
+        .execute();
+    }
+    for (const part of chunks(data.communes)) {
+      await trx
+        .insertInto("ref.commune")
+        .values(part)
+        .onConflict((oc) => oc.column("code").doUpdateSet(excludedAll(part[0]!, ["code"])))
+        .execute();
+    }
+    await trx.deleteFrom("ref.commune_predecessor").execute();
+    for (const part of chunks(data.predecessors)) {
+      await trx.insertInto("ref.commune_predecessor").values(part).execute();
+    }
+    for (const part of chunks(data.ethnicGroups)) {
+      await trx
+        .insertInto("ref.ethnic_group")
+        .values(part)
+        .onConflict((oc) => oc.column("code").doUpdateSet(excludedAll(part[0]!, ["code"])))
+        .execute();
+    }
+    for (const part of chunks(data.procedures)) {
+      await trx
+        .insertInto("ref.procedure")
+        .values(part)
+        .onConflict((oc) => oc.column("code").doUpdateSet(excludedAll(part[0]!, ["code"])))
+        .execute();
+    }
+    await trx
+      .insertInto("ref.dataset")
+      .values({ name: DATASET, checksum, row_count: rows })
+      .onConflict((oc) =>
+        oc.column("name").doUpdateSet({ checksum, row_count: rows, loaded_at: sql`now()` }),
+      )
+      .execute();
+  });
+  return { changed: true, rows };
+}

@@ -1,0 +1,123 @@
+// Province overview: KPI tiles, the monthly trend, the commune map, the ranking and the
+// "needs attention" list, for the period and unit type in the URL.
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { CommuneMapFigure } from "~/components/commune-map-figure";
+import { CommuneRankingTable } from "~/components/commune-ranking-table";
+import { KpiTiles } from "~/components/kpi-tiles";
+import { NeedsAttention } from "~/components/needs-attention";
+import { OverviewFilters } from "~/components/overview-filters";
+import { OverviewTrend } from "~/components/overview-trend";
+import { SiteFooter } from "~/components/site-footer";
+import { SiteHeader } from "~/components/site-header";
+import { getDb } from "~/lib/db.server";
+import { getEnv } from "~/lib/env.server";
+import { resolveLanguage } from "~/lib/i18n/language.server";
+import { useI18n } from "~/lib/i18n/use-i18n";
+import { badFilterResponse } from "~/lib/metrics/filter-response.server";
+import { parseOverviewFilter } from "~/lib/metrics/filters";
+import { getOverview } from "~/lib/metrics/overview.server";
+import { buildOverviewPage } from "~/lib/metrics/overview-page.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? "Cầu Nối Số" },
+];
+
+// The page depends on the language cookie and on data that changes with every import.
+export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders, parentHeaders }) => {
+  const headers = new Headers(parentHeaders);
+  for (const name of ["Cache-Control", "Vary"]) {
+    const value = (errorHeaders ?? loaderHeaders).get(name);
+    if (value) headers.set(name, value);
+  }
+  return headers;
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { lang } = await resolveLanguage(request);
+  const parsed = parseOverviewFilter(new URL(request.url).searchParams);
+  if (!parsed.ok) throw badFilterResponse(parsed.issues);
+  const result = await getOverview(await getDb(), getEnv().PROVINCE_CODE, parsed.filter);
+  if (!result.ok) throw badFilterResponse([result.issue]);
+  return json(buildOverviewPage(result.overview, lang), {
+    headers: { "Cache-Control": "private, no-cache", Vary: "Cookie" },
+  });
+}
+
+const RANKING_ID = "ranking";
+
+export default function OverviewRoute() {
+  const data = useLoaderData<typeof loader>();
+  const { lang, t, fmt } = useI18n();
+  const provinceName = lang === "vi" ? data.province.full_name : data.province.name;
+  const { coverage, period, kpis, figures, attention } = data;
+  return (
+    <>
+      <SiteHeader
+        provinceName={provinceName}
+        refreshedAt={coverage?.refreshed_at ?? null}
+        lastBatchId={coverage?.last_batch_id ?? null}
+      />
+      <main id="main" className="overview">
+        <h1>{t("overview.heading", { province: provinceName })}</h1>
+        {!coverage || !period || !kpis || !figures || !attention ? (
+          <p className="notice">{t("overview.noData")}</p>
+        ) : (
+          <>
+            <OverviewFilters
+              coverage={coverage}
+              period={period}
+              unitType={data.unit_type}
+              metric={data.metric}
+            />
+            <p className="overview__period">
+              {t("overview.period", {
+                from: fmt.monthLong(period.from),
+                to: fmt.monthLong(period.to),
+                months: period.months,
+              })}
+              {data.unit_type
+                ? ` · ${t("overview.unitFilter", { unitType: t(`unitType.${data.unit_type}`) })}`
+                : null}
+            </p>
+            {period.clamped ? (
+              <p className="notice">
+                {t("overview.clamped", {
+                  first: fmt.monthNumeric(coverage.first_month),
+                  last: fmt.monthNumeric(coverage.last_month),
+                })}
+              </p>
+            ) : null}
+            <section aria-labelledby="kpi-heading">
+              <h2 id="kpi-heading">{t("overview.kpiHeading")}</h2>
+              <KpiTiles
+                kpis={kpis}
+                previousKpis={data.previous_kpis}
+                previousPeriod={data.previous_period}
+              />
+            </section>
+            <section aria-labelledby="trend-heading">
+              <h2 id="trend-heading">{t("overview.trendHeading")}</h2>
+              <OverviewTrend trend={data.trend} cases={figures.cases} rates={figures.rates} />
+            </section>
+            <div className="map-and-attention">
+              <section aria-labelledby="map-heading">
+                <h2 id="map-heading">{t("overview.mapHeading")}</h2>
+                <CommuneMapFigure
+                  figure={figures.map}
+                  metric={data.metric}
+                  period={period}
+                  rankingId={RANKING_ID}
+                />
+              </section>
+              <NeedsAttention attention={attention} />
+            </div>
+            <CommuneRankingTable id={RANKING_ID} rows={data.ranking} metric={data.metric} />
+          </>
+        )}
+      </main>
+      <SiteFooter />
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
+
+export default tseslint.config(
+  {
+    ignores: [
+      "build/",
+      "public/build/",
+      ".cache/",
+      ".data/",
+      "node_modules/",
+      "tests/e2e/artifacts/",
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.{ts,tsx,js}"],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
+      "@typescript-eslint/consistent-type-imports": "error",
+      // DB and env access stays in *.server.ts and scripts/ (house style).
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["pg", "@electric-sql/pglite"],
+              message: "Open the database through app/lib/db.server.ts.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: [
+      "app/lib/db/**",
+      "app/lib/db.server.ts",
+      "app/lib/etl/**/*.server.ts",
+      "scripts/**",
+      "tests/**",
+    ],
+    rules: { "no-restricted-imports": "off" },
+  },
+);
