@@ -44,6 +44,11 @@ runCli(async () => {
   log(
     `ready in ${((performance.now() - started) / 1000).toFixed(1)} s: http://${shown}:${env.PORT}`,
   );
+  // Warm the server build's caches (map boundaries, first queries) so the first visitor doesn't
+  // pay for them; the build is a separate module graph, so only a real request reaches them.
+  const local =
+    env.HOST === "0.0.0.0" ? "127.0.0.1" : env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST;
+  fetch(`http://${local}:${env.PORT}/`).catch(() => undefined);
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -1,5 +1,5 @@
 // All units of the filter ranked by the chosen metric, with the other indicators alongside.
-import type { Formatter } from "~/lib/format/formatter";
+import { MISSING_VALUE, type Formatter } from "~/lib/format/formatter";
 import { formatMetricValue } from "~/lib/format/metric-value";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { RankedCommune } from "~/lib/metrics/commune-metrics";
@@ -51,7 +51,7 @@ export function CommuneRankingTable({ id, rows, metric }: CommuneRankingTablePro
           <tbody>
             {rows.map((row) => (
               <tr key={row.code}>
-                <td className="num">{row.rank ?? "—"}</td>
+                <td className="num">{row.rank ?? MISSING_VALUE}</td>
                 <th scope="row">{row.name}</th>
                 <td>{t(`unitType.${row.unit_type}`)}</td>
                 <td className="num">{fmt.integer(row.cases)}</td>

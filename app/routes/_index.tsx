@@ -13,6 +13,7 @@ import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
+import { vi } from "~/lib/i18n/catalog-vi";
 import { resolveLanguage } from "~/lib/i18n/language.server";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import { badFilterResponse } from "~/lib/metrics/filter-response.server";
@@ -21,7 +22,7 @@ import { getOverview } from "~/lib/metrics/overview.server";
 import { buildOverviewPage } from "~/lib/metrics/overview-page.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.title ?? "Cầu Nối Số" },
+  { title: data?.title ?? vi["app.name"] },
 ];
 
 // The page depends on the language cookie and on data that changes with every import.

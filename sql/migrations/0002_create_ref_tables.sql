@@ -14,8 +14,9 @@ create table ref.province (
 );
 
 -- grain: one row per commune-level unit (xã, phường, đặc khu), 3,321 nationwide;
--- source: vn_communes_2025.csv. population_quality keeps the data's caveat: a 'suspect_lt_1000'
--- or 'missing' population is never used as a denominator.
+-- source: vn_communes_2025.csv. population_quality keeps the data's caveat: only an 'ok'
+-- population is used as a denominator ('suspect_lt_1000' from the source's own check,
+-- 'suspect_noted' where the source notes call the figure wrong, 'missing').
 create table ref.commune (
   code text primary key check (code ~ '^[0-9]{5}$'),
   province_code text not null references ref.province (code),
@@ -28,7 +29,7 @@ create table ref.commune (
   area_km2_geom double precision,
   area_check text not null,
   population integer,
-  population_quality text not null check (population_quality in ('ok', 'suspect_lt_1000', 'missing')),
+  population_quality text not null check (population_quality in ('ok', 'suspect_lt_1000', 'suspect_noted', 'missing')),
   formed_from text not null default '',
   admin_center_note text
 );

@@ -1,6 +1,8 @@
 // mart.commune_month against totals computed by hand for a small fixture of core rows.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import path from "node:path";
 import { withTransaction } from "~/lib/db/engine";
+import { importFile } from "~/lib/etl/import-file.server";
 import { rebuildCommuneMonth, refreshCommuneMonth } from "~/lib/marts/refresh-commune-month.server";
 import { createTestDatabase, engineName, type TestDatabase } from "../support/test-db";
 
@@ -270,5 +272,89 @@ describe(`mart.commune_month (${engineName})`, () => {
       .orderBy("month")
       .execute();
     expect(incremental).toEqual(rebuilt);
+  });
+});
+
+describe(`mart.commune_month through the ETL (${engineName})`, () => {
+  let t: TestDatabase;
+  const fixture = (name: string) => path.resolve("tests/fixtures/mart", name);
+  const load = (file: string, kind: "assistance" | "shifts" | "dossiers") =>
+    importFile(t.engine, {
+      path: fixture(file),
+      kind,
+      provinceCode: "68",
+      loadedBy: "test",
+      now: new Date("2026-03-01T05:00:00Z"),
+    });
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("loads the fixture files and fills the mart with the hand-computed cells", async () => {
+    const assistance = await load("assistance.csv", "assistance");
+    expect(assistance).toMatchObject({ status: "loaded", rows: 5, inserted: 4, rejected: 1 });
+    expect(assistance.warnings.map((w) => w.code)).toContain("commune_renamed");
+    expect((await load("shifts.csv", "shifts")).inserted).toBe(3);
+    expect((await load("dossiers.csv", "dossiers")).inserted).toBe(3);
+
+    const rows = await t.db.selectFrom("mart.commune_month").selectAll().execute();
+    expect(rows).toHaveLength(124 * 3);
+    const cell = (code: string, month: string) =>
+      rows.find((r) => r.commune_code === code && r.month === month);
+    expect(cell(LANG_BIANG, "2025-07")).toEqual({
+      commune_code: LANG_BIANG,
+      commune_name: "Lang Biang - Đà Lạt",
+      unit_type: "phuong",
+      month: "2025-07",
+      cases: 3,
+      cases_online: 2,
+      cases_completed: 1,
+      cases_not_completed: 1,
+      cases_vneid: 1,
+      cases_minority: 1,
+      cases_elderly: 1,
+      cases_female: 2,
+      cases_ethnicity_unknown: 1,
+      volunteer_hours: 7.5,
+      volunteers_active: 3,
+      dossiers_total: 100,
+      dossiers_online: 40,
+      online_uptake: 0.4,
+      assisted_online_share: 2 / 3,
+      completion_rate: 2 / 3,
+    });
+    expect(cell(CAT_TIEN_3, "2025-09")).toMatchObject({
+      cases: 1,
+      cases_online: 1,
+      cases_completed: 1,
+      cases_minority: 1,
+      cases_elderly: 1,
+      cases_female: 0,
+      volunteer_hours: 2.5,
+      volunteers_active: 1,
+      dossiers_total: 50,
+      dossiers_online: 15,
+      online_uptake: 0.3,
+      assisted_online_share: 1,
+      completion_rate: 1,
+    });
+    const others = rows.filter(
+      (r) =>
+        !(r.commune_code === LANG_BIANG && r.month === "2025-07") &&
+        !(r.commune_code === CAT_TIEN_3 && r.month === "2025-09"),
+    );
+    expect(
+      others.every(
+        (r) =>
+          r.cases === 0 &&
+          r.volunteer_hours === 0 &&
+          r.dossiers_total === 0 &&
+          r.online_uptake === null,
+      ),
+    ).toBe(true);
   });
 });

@@ -82,6 +82,7 @@ describe(`migrations and reference data (${engineName})`, () => {
       .orderBy("name")
       .execute();
     expect(suspect).toEqual([
+      { name: "Bình Thuận", population: 3776, population_quality: "suspect_noted" },
       { name: "Sơn Điền", population: 731, population_quality: "suspect_lt_1000" },
       { name: "Tuy Phong", population: 951, population_quality: "suspect_lt_1000" },
     ]);

@@ -26,7 +26,7 @@ export interface ProvinceTable {
 }
 
 export type UnitType = "phuong" | "xa" | "dac_khu";
-export type PopulationQuality = "ok" | "suspect_lt_1000" | "missing";
+export type PopulationQuality = "ok" | "suspect_lt_1000" | "suspect_noted" | "missing";
 
 export interface CommuneTable {
   code: string;

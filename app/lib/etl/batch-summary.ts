@@ -12,6 +12,17 @@ export interface IssueSummary {
   lines: number[];
 }
 
+/** One rejected row as the summary shows it; the stored copy (core.rejected_row) also keeps raw. */
+export interface RejectSample {
+  line: number;
+  column: string | null;
+  reason_code: string;
+  message_vi: string;
+  message_en: string;
+}
+
+export const MAX_SAMPLE_REJECTS = 20;
+
 export interface ImportSummary {
   file: string;
   sha256: string;
@@ -25,6 +36,8 @@ export interface ImportSummary {
   rejected: number;
   warnings: IssueSummary[];
   dropped_columns: { name: string; personal_data: boolean }[];
+  /** The first rejected rows by line (at most MAX_SAMPLE_REJECTS), so a dry run can show them. */
+  sample_rejects: RejectSample[];
   /** Earlier batches whose figures this batch replaced (dossiers: same commune × month × procedure). */
   replaced_batches: number[];
   months: string[];

@@ -7,8 +7,8 @@ import type { ImportKind } from "~/lib/db/types";
 import type { SqlEngine, SqlSession } from "~/lib/db/engine";
 import { withSession } from "~/lib/db/engine";
 import { refreshCommuneMonth } from "~/lib/marts/refresh-commune-month.server";
-import type { ImportSummary, IssueSummary } from "./batch-summary";
-import { IssueTally } from "./batch-summary";
+import type { ImportSummary, IssueSummary, RejectSample } from "./batch-summary";
+import { IssueTally, MAX_SAMPLE_REJECTS } from "./batch-summary";
 import { CopyBuffer } from "./copy-buffer";
 import { buildMergeSql, buildRejectDuplicatesSql, MERGE_SPECS, stagingColumns } from "./merge-spec";
 import { FileRejectedError } from "./read/file-errors";
@@ -31,7 +31,19 @@ export interface ImportFileOptions {
   sheet?: string;
   now?: Date;
   onProgress?: (rowsRead: number) => void;
+  /** Called as the batch passes each stage (progress display, fault-injection tests). */
+  onStage?: (stage: ImportStage) => void;
 }
+
+export type ImportStage =
+  | "ledger_running"
+  | "transaction_open"
+  | "staged"
+  | "deduplicated"
+  | "merged"
+  | "mart_refreshed"
+  | "ledger_final"
+  | "committed";
 
 // One importer at a time per database: batches touch shared mart cells, and holding this lock is
 // what lets an importer mark any other "running" batch as interrupted.
@@ -73,6 +85,7 @@ export async function importFile(
     rejected: 0,
     warnings: [],
     dropped_columns: [],
+    sample_rejects: [],
     replaced_batches: [],
     months: [],
     error: null,
@@ -127,6 +140,7 @@ export async function importFile(
           summary.batch_id = null;
         } else {
           await session.query("commit");
+          options.onStage?.("committed");
         }
       } catch (error) {
         await session.query("rollback").catch(() => undefined);
@@ -253,13 +267,26 @@ async function loadBatch(
   await rejects.flush();
   options.onProgress?.(rows);
   timings.read_and_stage = Math.round(performance.now() - t);
+  options.onStage?.("staged");
 
   t = performance.now();
   const duplicates = await session.query(buildRejectDuplicatesSql(spec), [batchId]);
   const duplicateCount = duplicates.rowCount ?? 0;
   timings.dedupe = Math.round(performance.now() - t);
+  options.onStage?.("deduplicated");
 
   const rejected = rejects.rows + duplicateCount;
+  // Read back inside the transaction: a dry run rolls the stored rejects away, and this way the
+  // sample also holds the in-file duplicates the statement above rejected.
+  if (rejected > 0) {
+    summary.sample_rejects = (
+      await session.query<RejectSample>(
+        `select line, column_name as "column", reason_code, message_vi, message_en
+         from core.rejected_row where batch_id = $1 order by line limit $2`,
+        [batchId, MAX_SAMPLE_REJECTS],
+      )
+    ).rows;
+  }
   const counts: Counts = { rows, inserted: 0, updated: 0, unchanged: 0, rejected };
   let replaced: number[] = [];
   let months: string[] = [];
@@ -302,9 +329,11 @@ async function loadBatch(
     months = m.months;
     await session.query(`delete from ${spec.staging} where batch_id = $1`, [batchId]);
     timings.merge = Math.round(performance.now() - t);
+    options.onStage?.("merged");
     t = performance.now();
     if (spec.monthOf) await refreshCommuneMonth(session, options.provinceCode, months, batchId);
     timings.mart = Math.round(performance.now() - t);
+    options.onStage?.("mart_refreshed");
   }
 
   const warningList: IssueSummary[] = warnings.list();
@@ -335,6 +364,7 @@ async function loadBatch(
       error ? `${error.code}: ${error.message_en}` : null,
     ],
   );
+  options.onStage?.("ledger_final");
 }
 
 const REJECT_COLUMNS = [
@@ -360,18 +390,28 @@ async function markInterruptedBatches(session: SqlSession): Promise<number[]> {
   return rows.map((r) => r.batch_id);
 }
 
-/** At start: the same recovery, if no importer is running right now. */
-export async function recoverInterruptedBatches(engine: SqlEngine): Promise<number[]> {
+/**
+ * At start (and before checking a database after a crash): the same recovery. It waits up to
+ * waitMs for the ETL lock, because after a SIGKILL the server may hold the dead importer's lock
+ * until it notices the client is gone; a live importer keeps it longer, and then nothing is done.
+ */
+export async function recoverInterruptedBatches(
+  engine: SqlEngine,
+  waitMs = 5_000,
+): Promise<number[]> {
   return withSession(engine, async (session) => {
-    const { rows } = await session.query<{ locked: boolean }>(
-      "select pg_try_advisory_lock($1, $2) as locked",
-      ETL_LOCK,
-    );
-    if (!rows[0]?.locked) return [];
+    await session.query("begin");
     try {
-      return await markInterruptedBatches(session);
-    } finally {
-      await session.query("select pg_advisory_unlock($1, $2)", ETL_LOCK);
+      await session.query(`set local lock_timeout = ${Math.max(1, Math.round(waitMs))}`);
+      await session.query("select pg_advisory_xact_lock($1, $2)", ETL_LOCK);
+      const recovered = await markInterruptedBatches(session);
+      await session.query("commit");
+      return recovered;
+    } catch (error) {
+      await session.query("rollback").catch(() => undefined);
+      // 55P03 lock_not_available: an importer is running; its batch is not interrupted.
+      if ((error as { code?: string }).code === "55P03") return [];
+      throw error;
     }
   });
 }

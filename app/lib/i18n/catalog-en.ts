@@ -143,6 +143,141 @@ export const en = {
   "attention.none": "None.",
   "attention.more": "and {count} more",
 
+  "imports.list.title": "Import batches",
+  "imports.list.new": "Upload a file",
+  "imports.list.caption": "The {count} most recent import batches, newest first.",
+  "imports.list.empty": "No import batch yet.",
+  "imports.col.batch": "Batch",
+  "imports.col.kind": "Kind of data",
+  "imports.col.file": "File",
+  "imports.col.status": "Status",
+  "imports.col.loadedBy": "Loaded by",
+  "imports.col.rows": "Rows",
+  "imports.col.inserted": "Inserted",
+  "imports.col.updated": "Updated",
+  "imports.col.unchanged": "Unchanged",
+  "imports.col.rejected": "Rejected",
+  "imports.col.startedAt": "Time",
+
+  "importKind.assistance": "Assistance log",
+  "importKind.assistance.description": "One row per citizen a volunteer helped with one procedure.",
+  "importKind.shifts": "Volunteer shifts",
+  "importKind.shifts.description": "One row per volunteer shift in a commune.",
+  "importKind.dossiers": "Dossier statistics",
+  "importKind.dossiers.description":
+    "Dossiers received and resolved per commune and month; a later file replaces the figures for the same commune, month and procedure.",
+  "importKind.population": "Population by commune",
+  "importKind.population.description":
+    "Population, ethnic-minority, elderly and female residents of each commune, per year.",
+
+  "batchStatus.running": "Running",
+  "batchStatus.loaded": "Loaded",
+  "batchStatus.rejected": "Rejected",
+  "batchStatus.reverted": "Reverted",
+  "batchStatus.failed": "Failed",
+
+  "imports.new.title": "Upload a data file",
+  "imports.new.intro":
+    "Choose a file and its kind of data, then press “Preview”. Nothing is written to the database until you have seen the check and pressed “Commit”.",
+  "imports.form.file": "Data file",
+  "imports.form.fileHint":
+    "CSV (UTF-8; comma, semicolon or tab separated), .txt or Excel .xlsx; up to {max} MB.",
+  "imports.form.kind": "Kind of data",
+  "imports.form.options": "Options",
+  "imports.form.strict": "Strict: load nothing if any row is rejected",
+  "imports.form.deriveIds":
+    "Derive record ids when the file has no id column (form exports such as Google Forms)",
+  "imports.form.sheet": "Sheet name (.xlsx only)",
+  "imports.form.sheetHint": "Leave empty to read the first sheet.",
+  "imports.form.preview": "Preview",
+  "imports.form.commit": "Commit",
+  "imports.form.working": "Working…",
+
+  "imports.preview.title": "Preview: {file}",
+  "imports.preview.dryRun":
+    "This is a dry run of your file; nothing has been written to the database.",
+  "imports.preview.ready":
+    "The file can be loaded. Press “Commit” to load exactly what is shown above; the upload is kept for {hours} hours.",
+  "imports.preview.alreadyLoaded":
+    "This file has already been loaded (batch #{batch}); loading it again would change nothing.",
+  "imports.preview.cannotLoad": "This file cannot be loaded:",
+  "imports.preview.another": "Choose another file",
+  "imports.preview.options": "Kind of data: {kind}. Options: {options}.",
+
+  "imports.count.rows": "Rows read",
+  "imports.count.wouldInsert": "Would insert",
+  "imports.count.wouldUpdate": "Would update",
+  "imports.count.wouldKeep": "Unchanged",
+  "imports.count.inserted": "Inserted",
+  "imports.count.updated": "Updated",
+  "imports.count.unchanged": "Unchanged",
+  "imports.count.rejected": "Rejected",
+
+  "imports.warnings.heading": "Warnings",
+  "imports.warnings.none": "No warnings.",
+  "imports.rejectReasons.heading": "Reasons for rejection",
+  "imports.issue.count": "{count} rows",
+  "imports.issue.lines": "lines {lines}",
+  "imports.dropped.heading": "Columns not loaded",
+  "imports.dropped.intro":
+    "These columns were ignored. Columns holding personal data (names, citizen ID numbers, phone numbers, addresses…) are always removed before anything is stored, including the stored copies of rejected rows.",
+  "imports.dropped.personal": "personal data",
+
+  "imports.rejects.heading": "Rejected rows",
+  "imports.rejects.sample": "The first {shown} of {total} rejected rows.",
+  "imports.rejects.range": "Rejected rows {from}–{to} of {total}, in file order.",
+  "imports.rejects.none": "No row was rejected.",
+  "imports.rejects.line": "Line",
+  "imports.rejects.column": "Column",
+  "imports.rejects.reason": "Reason code",
+  "imports.rejects.message": "Details",
+  "imports.rejects.download": "Download the rejected rows (CSV)",
+  "imports.rejects.pages": "Pages of rejected rows",
+  "imports.rejects.page": "Page {page} of {pages}",
+  "imports.rejects.previous": "Previous page",
+  "imports.rejects.next": "Next page",
+
+  "imports.batch.title": "Import batch #{batch}",
+  "imports.batch.metaTitle": "Import batch #{batch} — Cầu Nối Số",
+  "imports.batch.all": "All import batches",
+  "imports.batch.details": "About this batch",
+  "imports.batch.file": "File",
+  "imports.batch.size": "{bytes} bytes",
+  "imports.batch.sha256": "SHA-256",
+  "imports.batch.options": "Options",
+  "imports.batch.startedAt": "Started",
+  "imports.batch.finishedAt": "Finished",
+  "imports.batch.revertedAt": "Reverted",
+  "imports.batch.error": "Why nothing was loaded",
+  "imports.batch.countsHeading": "Result",
+  "imports.batch.replaced.heading": "Replaced figures",
+  "imports.batch.replaced.intro":
+    "This batch replaced dossier figures for the same commune, month and procedure loaded by batches:",
+
+  "imports.option.strict": "strict",
+  "imports.option.deriveIds": "derived record ids",
+  "imports.option.sheet": "sheet “{sheet}”",
+  "imports.option.none": "defaults",
+
+  "imports.error.title": "The upload could not be processed",
+  "imports.error.batchId": "must be an import batch number, e.g. 12",
+  "imports.error.page": "must be a page number from 1 to {pages}",
+  "upload.error.form_unreadable":
+    "The form could not be read: it must be sent as multipart/form-data from the upload page. Open the upload page again and send it again.",
+  "upload.error.file_missing": "No file was chosen. Choose a CSV, .txt or .xlsx file.",
+  "upload.error.file_empty": "The file is empty (0 bytes). Check that the right file was chosen.",
+  "upload.error.file_too_large":
+    "The file is larger than {max} MB. Split it into smaller files, or load it from the command line (npm run etl).",
+  "upload.error.intent_invalid": "Unknown action: only “Preview” or “Commit”.",
+  "upload.error.kind_invalid":
+    "Choose the kind of data: assistance, shifts, dossiers or population.",
+  "upload.error.option_invalid": "A form option is not valid. Open the upload page again.",
+  "upload.error.sheet_invalid": "A sheet name has at most {max} characters.",
+  "upload.error.upload_id_invalid":
+    "The upload id is not valid. Upload the file again from the upload page.",
+  "upload.error.upload_not_found":
+    "The uploaded file was not found: it may have been committed already, or be older than 24 hours. Upload it again.",
+
   "error.title": "Something went wrong",
   "error.body": "The page cannot be shown right now. Please try again in a few minutes.",
   "error.status": "Status {status}",

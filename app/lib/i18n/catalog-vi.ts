@@ -143,6 +143,145 @@ export const vi = {
   "attention.none": "Không có đơn vị nào.",
   "attention.more": "và {count} đơn vị khác",
 
+  "imports.list.title": "Các lô nhập dữ liệu",
+  "imports.list.new": "Nạp tệp mới",
+  "imports.list.caption": "{count} lô nhập gần nhất, mới nhất trước.",
+  "imports.list.empty": "Chưa có lô nhập nào.",
+  "imports.col.batch": "Lô",
+  "imports.col.kind": "Loại dữ liệu",
+  "imports.col.file": "Tệp",
+  "imports.col.status": "Trạng thái",
+  "imports.col.loadedBy": "Người nạp",
+  "imports.col.rows": "Số dòng",
+  "imports.col.inserted": "Thêm mới",
+  "imports.col.updated": "Cập nhật",
+  "imports.col.unchanged": "Không đổi",
+  "imports.col.rejected": "Bị từ chối",
+  "imports.col.startedAt": "Thời gian",
+
+  "importKind.assistance": "Nhật ký hỗ trợ người dân",
+  "importKind.assistance.description":
+    "Mỗi dòng là một lượt tình nguyện viên hỗ trợ một người dân làm một thủ tục.",
+  "importKind.shifts": "Ca trực tình nguyện",
+  "importKind.shifts.description": "Mỗi dòng là một ca trực của một tình nguyện viên tại một xã.",
+  "importKind.dossiers": "Thống kê hồ sơ thủ tục hành chính",
+  "importKind.dossiers.description":
+    "Số hồ sơ tiếp nhận và giải quyết theo xã và tháng; tệp sau thay số liệu cũ của cùng xã, tháng, thủ tục.",
+  "importKind.population": "Dân số theo xã",
+  "importKind.population.description":
+    "Dân số, số người dân tộc thiểu số, người cao tuổi và nữ của từng xã theo năm.",
+
+  "batchStatus.running": "Đang nạp",
+  "batchStatus.loaded": "Đã nạp",
+  "batchStatus.rejected": "Bị từ chối",
+  "batchStatus.reverted": "Đã hoàn tác",
+  "batchStatus.failed": "Thất bại",
+
+  "imports.new.title": "Nạp tệp dữ liệu",
+  "imports.new.intro":
+    "Chọn tệp và loại dữ liệu rồi bấm “Xem trước”. Chưa có gì được ghi vào cơ sở dữ liệu cho đến khi bạn xem kết quả kiểm tra và bấm “Nạp vào cơ sở dữ liệu”.",
+  "imports.form.file": "Tệp dữ liệu",
+  "imports.form.fileHint":
+    "CSV (UTF-8; phân cách bằng dấu phẩy, chấm phẩy hoặc tab), .txt hoặc Excel .xlsx; tối đa {max} MB.",
+  "imports.form.kind": "Loại dữ liệu",
+  "imports.form.options": "Tuỳ chọn",
+  "imports.form.strict": "Nghiêm ngặt: không nạp dòng nào nếu có dòng bị từ chối",
+  "imports.form.deriveIds":
+    "Tự tạo mã bản ghi khi tệp không có cột mã (tệp xuất từ biểu mẫu như Google Forms)",
+  "imports.form.sheet": "Tên trang tính (chỉ với .xlsx)",
+  "imports.form.sheetHint": "Để trống để đọc trang tính đầu tiên.",
+  "imports.form.preview": "Xem trước",
+  "imports.form.commit": "Nạp vào cơ sở dữ liệu",
+  "imports.form.working": "Đang xử lý…",
+
+  "imports.preview.title": "Xem trước: {file}",
+  "imports.preview.dryRun":
+    "Đây là kết quả chạy thử với tệp của bạn; chưa có gì được ghi vào cơ sở dữ liệu.",
+  "imports.preview.ready":
+    "Tệp có thể nạp. Bấm “Nạp vào cơ sở dữ liệu” để nạp đúng như kết quả trên; tệp tải lên được giữ {hours} giờ.",
+  "imports.preview.alreadyLoaded":
+    "Tệp này đã được nạp (lô #{batch}); nạp lại sẽ không thay đổi gì.",
+  "imports.preview.cannotLoad": "Tệp này không thể nạp:",
+  "imports.preview.another": "Chọn tệp khác",
+  "imports.preview.options": "Loại dữ liệu: {kind}. Tuỳ chọn: {options}.",
+
+  "imports.count.rows": "Dòng đọc được",
+  "imports.count.wouldInsert": "Sẽ thêm mới",
+  "imports.count.wouldUpdate": "Sẽ cập nhật",
+  "imports.count.wouldKeep": "Giữ nguyên",
+  "imports.count.inserted": "Đã thêm mới",
+  "imports.count.updated": "Đã cập nhật",
+  "imports.count.unchanged": "Không đổi",
+  "imports.count.rejected": "Bị từ chối",
+
+  "imports.warnings.heading": "Cảnh báo",
+  "imports.warnings.none": "Không có cảnh báo.",
+  "imports.rejectReasons.heading": "Lý do từ chối",
+  "imports.issue.count": "{count} dòng",
+  "imports.issue.lines": "dòng {lines}",
+  "imports.dropped.heading": "Cột không được nạp",
+  "imports.dropped.intro":
+    "Các cột sau bị bỏ qua. Cột chứa dữ liệu cá nhân (họ tên, số CCCD, số điện thoại, địa chỉ…) luôn bị loại trước khi lưu, kể cả trong bản lưu các dòng bị từ chối.",
+  "imports.dropped.personal": "dữ liệu cá nhân",
+
+  "imports.rejects.heading": "Dòng bị từ chối",
+  "imports.rejects.sample": "{shown} dòng đầu trong tổng số {total} dòng bị từ chối.",
+  "imports.rejects.range":
+    "Dòng bị từ chối {from}–{to} trong tổng số {total}, theo thứ tự trong tệp.",
+  "imports.rejects.none": "Không có dòng nào bị từ chối.",
+  "imports.rejects.line": "Dòng",
+  "imports.rejects.column": "Cột",
+  "imports.rejects.reason": "Mã lý do",
+  "imports.rejects.message": "Chi tiết",
+  "imports.rejects.download": "Tải các dòng bị từ chối (CSV)",
+  "imports.rejects.pages": "Các trang dòng bị từ chối",
+  "imports.rejects.page": "Trang {page}/{pages}",
+  "imports.rejects.previous": "Trang trước",
+  "imports.rejects.next": "Trang sau",
+
+  "imports.batch.title": "Lô nhập #{batch}",
+  "imports.batch.metaTitle": "Lô nhập #{batch} — Cầu Nối Số",
+  "imports.batch.all": "Tất cả lô nhập",
+  "imports.batch.details": "Thông tin lô nhập",
+  "imports.batch.file": "Tệp",
+  "imports.batch.size": "{bytes} byte",
+  "imports.batch.sha256": "SHA-256",
+  "imports.batch.options": "Tuỳ chọn",
+  "imports.batch.startedAt": "Bắt đầu",
+  "imports.batch.finishedAt": "Kết thúc",
+  "imports.batch.revertedAt": "Hoàn tác lúc",
+  "imports.batch.error": "Lý do không nạp",
+  "imports.batch.countsHeading": "Kết quả",
+  "imports.batch.replaced.heading": "Số liệu được thay thế",
+  "imports.batch.replaced.intro":
+    "Lô này thay số liệu hồ sơ của cùng xã, tháng và thủ tục đã nạp trong các lô:",
+
+  "imports.option.strict": "nghiêm ngặt",
+  "imports.option.deriveIds": "tự tạo mã bản ghi",
+  "imports.option.sheet": "trang tính “{sheet}”",
+  "imports.option.none": "mặc định",
+
+  "imports.error.title": "Không thể xử lý tệp tải lên",
+  "imports.error.batchId": "phải là số của một lô nhập, ví dụ 12",
+  "imports.error.page": "phải là số trang từ 1 đến {pages}",
+  "upload.error.form_unreadable":
+    "Không đọc được biểu mẫu: cần gửi dạng multipart/form-data từ trang tải lên. Hãy mở lại trang tải lên và gửi lại.",
+  "upload.error.file_missing": "Chưa chọn tệp. Hãy chọn một tệp CSV, .txt hoặc .xlsx.",
+  "upload.error.file_empty": "Tệp rỗng (0 byte). Kiểm tra lại đã chọn đúng tệp.",
+  "upload.error.file_too_large":
+    "Tệp lớn hơn {max} MB. Hãy tách thành nhiều tệp nhỏ hơn, hoặc nạp bằng dòng lệnh (npm run etl).",
+  "upload.error.intent_invalid":
+    "Thao tác không hợp lệ: chỉ có “Xem trước” hoặc “Nạp vào cơ sở dữ liệu”.",
+  "upload.error.kind_invalid":
+    "Hãy chọn loại dữ liệu: assistance, shifts, dossiers hoặc population.",
+  "upload.error.option_invalid":
+    "Một tuỳ chọn của biểu mẫu không hợp lệ. Hãy mở lại trang tải lên.",
+  "upload.error.sheet_invalid": "Tên trang tính dài tối đa {max} ký tự.",
+  "upload.error.upload_id_invalid":
+    "Mã tệp tải lên không hợp lệ. Hãy tải tệp lên lại từ trang tải lên.",
+  "upload.error.upload_not_found":
+    "Không tìm thấy tệp đã tải lên: có thể tệp đã được nạp hoặc đã quá 24 giờ. Hãy tải tệp lên lại.",
+
   "error.title": "Đã xảy ra lỗi",
   "error.body": "Trang không thể hiển thị lúc này. Vui lòng thử lại sau ít phút.",
   "error.status": "Mã lỗi {status}",

@@ -14,7 +14,6 @@ import type { Overview } from "./overview.server";
 export interface OverviewPageData extends Omit<Overview, "communes"> {
   lang: Lang;
   title: string;
-  communes_total: number;
   ranking: RankedCommune[];
   attention: NeedsAttention | null;
   figures: OverviewFigures | null;
@@ -29,7 +28,6 @@ export function buildOverviewPage(overview: Overview, lang: Lang): OverviewPageD
     ...rest,
     lang,
     title: t("overview.metaTitle", { province: provinceName }),
-    communes_total: communes.length,
     ranking,
     attention: overview.period ? findNeedsAttention(communes, overview.period.to) : null,
     figures: overview.period ? renderOverviewFigures(overview, ranking, lang) : null,

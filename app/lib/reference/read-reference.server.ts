@@ -111,6 +111,15 @@ const GROUP_BY_FIELD: Record<string, string> = {
   "Chi trả các chế độ BHXH": "bhxh_bhyt",
 };
 
+/**
+ * Populations the source notes (SOURCES.md) call wrong although their own flag says "ok": they
+ * are flagged so no per-capita figure divides by them.
+ */
+const SUSPECT_POPULATION_NOTED: Record<string, "suspect_noted"> = {
+  // Phường Bình Thuận (Lâm Đồng): 3,776 people, declared area 250.55 km² vs 45.03 measured.
+  "22960": "suspect_noted",
+};
+
 export const OTHER_PROCEDURE: ProcedureTable = {
   code: "other",
   name: "Thủ tục khác (ngoài danh mục)",
@@ -161,7 +170,10 @@ export async function readReferenceData(dir = "sql/reference"): Promise<Referenc
     area_check: r.area_check,
     population: r.population,
     population_quality:
-      r.population === null ? "missing" : r.population_quality === "" ? "ok" : r.population_quality,
+      r.population === null
+        ? "missing"
+        : (SUSPECT_POPULATION_NOTED[r.code] ??
+          (r.population_quality === "" ? "ok" : r.population_quality)),
     formed_from: r.formed_from,
     // "đang cập nhật" (being updated) is a placeholder, not a note.
     admin_center_note: r.admin_center_note === "đang cập nhật" ? null : r.admin_center_note,

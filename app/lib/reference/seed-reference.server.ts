@@ -18,7 +18,7 @@ export const REFERENCE_FILES = [
   "common_citizen_procedures.csv",
 ] as const;
 // Bump when the parsing of those files changes (e.g. the formed_from crosswalk), to reseed.
-const PARSE_VERSION = "1";
+const PARSE_VERSION = "2";
 
 export const REFERENCE_DIR = path.resolve("sql/reference");
 const DATASET = "reference";

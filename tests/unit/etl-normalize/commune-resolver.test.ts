@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { CommuneTable } from "~/lib/db/types";
 import { buildCommuneIndex } from "~/lib/etl/resolve/commune-index";
 import { createCommuneResolver, type CommuneResolver } from "~/lib/etl/resolve/commune-resolver";
-import { compactKey } from "~/lib/etl/text";
+import { compactKey, foldKey } from "~/lib/etl/text";
 import type { ReferenceData } from "~/lib/reference/read-reference.server";
 import { loadReferenceData } from "./reference-data";
 
@@ -229,6 +229,135 @@ describe("pre-July-2025 units through the crosswalk", () => {
       ? []
       : [...result.error.message_en.matchAll(/\((\d{5})\)/g)].map((m) => m[1]);
     expect(listed).toEqual(codes);
+  });
+});
+
+describe("a town in brackets or after ' - ' is checked against every candidate", () => {
+  const listedCodes = (result: ReturnType<CommuneResolver["resolve"]>) =>
+    result.ok ? [] : [...result.error.message_en.matchAll(/\((\d{5})\)/g)].map((m) => m[1]);
+
+  it.each([
+    // Today's Xã Tân Thành continues the old one of huyện Hàm Thuận Nam, so it is ruled out.
+    ["Xã Tân Thành (huyện Krông Nô)", "24688", "Xã Krông Nô"],
+    ["Xã Tân Thành (huyện Đức Trọng)", "24976", "Xã Tân Hội"],
+    ["Tân Thành - Krông Nô", "24688", "Xã Krông Nô"],
+    ["xa tan thanh (huyen krong no)", "24688", "Xã Krông Nô"],
+    ["Xã Tân Thành (H. Krông Nô, tỉnh Đắk Nông)", "24688", "Xã Krông Nô"],
+    // A matching town outweighs a diacritic; without one the spelling decides.
+    ["Xã Tân Thanh (huyện Krông Nô)", "24688", "Xã Krông Nô"],
+    ["Xa Tan Thanh (huyen Lam Ha)", "24907", "Xã Phúc Thọ Lâm Hà"],
+    ["Phường 1 (thành phố Đà Lạt)", "24781", "Phường Xuân Hương - Đà Lạt"],
+    // Today's "Phường 3 Bảo Lộc" has another town; the old Phường 3 has none recorded.
+    ["Phường 3 (thành phố Đà Lạt)", "24781", "Phường Xuân Hương - Đà Lạt"],
+    // A unique old unit's district is not in the data, so it cannot be held against it.
+    ["Thị trấn Lạc Dương (huyện Lạc Dương)", "24846", "Phường Lang Biang - Đà Lạt"],
+  ])("%s → %s with commune_renamed", (input, code, successor) => {
+    const result = lamDong.resolve(input);
+    expect(result).toMatchObject({ ok: true, code, via: "predecessor" });
+    expect(result.ok ? result.warning?.message_en : "").toContain(`${successor} (${code})`);
+  });
+
+  it.each([
+    ["Xã Tân Thành (huyện Hàm Thuận Nam)", "23143"],
+    ["Tân Thành - Hàm Thuận Nam", "23143"],
+    ["Phường 3 (thành phố Bảo Lộc)", "24841"],
+    ["Lâm Viên - Đà Lạt (thành phố Đà Lạt)", "24778"],
+    // Unchanged in 2025, so no crosswalk entry says which town it was in.
+    ["Xã Quảng Sơn (Gia Nghĩa)", "24616"],
+    ["Quảng Sơn - Gia Nghĩa", "24616"],
+  ])("%s → today's %s, without a warning", (input, code) => {
+    expect(lamDong.resolve(input)).toEqual({ ok: true, code, via: "name" });
+  });
+
+  it.each([
+    ["Xã Tân Thành (huyện Lâm Hà)"],
+    ["Xã Tân Thành (huyện Di Linh)"],
+    ["Xã Tân Thành (cũ)"],
+    ["Tân Thành - Bảo Lộc"],
+  ])("%s matches no Tân Thành: rejected with the ones that exist", (input) => {
+    const result = lamDong.resolve(input);
+    expect(result).toMatchObject({ ok: false, error: { reason_code: "commune_unknown" } });
+    expect(result.ok ? "" : result.error.message_en).toContain(
+      "Did you mean: Xã Tân Thành (huyện Hàm Thuận Nam), Xã Tân Thành (huyện Krông Nô), Xã Tân Thanh, Xã Tân Thành (huyện Đức Trọng)?",
+    );
+  });
+
+  it.each([
+    ["Phường 1 (huyện Lâm Hà)", "Phường 1 (thành phố Đà Lạt), Phường 1 (thành phố Bảo Lộc)"],
+    ["Xã Tân Hà (huyện Bảo Lâm)", "Xã Tân Hà (huyện Đức Linh), Xã Tân Hà (huyện Hàm Tân)"],
+    [
+      "Xã Bình Thạnh (huyện Lâm Hà)",
+      "Xã Bình Thạnh (huyện Tuy Phong), Xã Bình Thạnh (huyện Đức Trọng)",
+    ],
+  ])("%s is rejected, not guessed", (input, suggested) => {
+    const result = lamDong.resolve(input);
+    expect(result).toMatchObject({ ok: false, error: { reason_code: "commune_unknown" } });
+    expect(result.ok ? "" : result.error.message_en).toContain(suggested);
+  });
+
+  it.each([
+    // The old Xã Phong Phú was split between two communes; its district does not choose.
+    ["Xã Phong Phú (huyện Tuy Phong)", ["22972", "22978"]],
+    ["Phường 1", ["24781", "24823"]],
+  ])("%s is ambiguous", (input, codes) => {
+    const result = lamDong.resolve(input);
+    expect(result).toMatchObject({ ok: false, error: { reason_code: "commune_ambiguous" } });
+    expect(listedCodes(result)).toEqual(codes);
+  });
+
+  it("sends a unit the qualifier places in another province there, not to a namesake here", () => {
+    const ninhBinh = resolverFor("37");
+    expect(ninhBinh.resolve("Xã Xuân Trường")).toMatchObject({ ok: true, via: "name" });
+    for (const input of ["Xuân Trường (Đà Lạt)", "Xuân Trường - Đà Lạt"]) {
+      const result = ninhBinh.resolve(input);
+      expect(result, input).toMatchObject({
+        ok: false,
+        error: { reason_code: "commune_other_province" },
+      });
+      expect(result.ok ? "" : result.error.message_en).toContain("Lâm Đồng");
+    }
+    const hungYen = resolverFor("33").resolve("Phường Quang Trung (quận Đống Đa)");
+    expect(hungYen.ok ? "" : hungYen.error.message_en).toContain("is a commune of Hà Nội,");
+  });
+
+  it("resolves every qualified crosswalk entry nationwide to its successors, however written", () => {
+    const index = buildCommuneIndex(ref.communes, ref.predecessors);
+    const resolvers = new Map(
+      ref.provinces.map((p) => [p.code, createCommuneResolver({ ...options(p.code), index })]),
+    );
+    const provinceOf = new Map(ref.communes.map((c) => [c.code, c.province_code]));
+    // One old unit split between successors is listed under each of them.
+    const successors = new Map<
+      string,
+      { province: string; base: string; qualifier: string; codes: Set<string> }
+    >();
+    for (const p of ref.predecessors) {
+      if (!p.old_qualifier) continue;
+      const province = provinceOf.get(p.commune_code)!;
+      const key = `${province}|${p.old_name}`;
+      const unit = successors.get(key) ?? {
+        province,
+        base: p.old_name.slice(0, p.old_name.lastIndexOf(" (")),
+        qualifier: p.old_qualifier,
+        codes: new Set<string>(),
+      };
+      successors.set(key, unit.codes.add(p.commune_code) && unit);
+    }
+    expect(successors.size).toBeGreaterThan(500);
+    for (const [key, { province, base, qualifier, codes }] of successors) {
+      const expected = [...codes].sort();
+      const written = [
+        key.slice(3),
+        `${base} - ${qualifier}`,
+        `${foldKey(base)} (${foldKey(qualifier)})`,
+      ];
+      for (const input of written) {
+        const result = resolvers.get(province)!.resolve(input);
+        expect(result.ok ? [result.code] : listedCodes(result), `${province} ${input}`).toEqual(
+          expected,
+        );
+      }
+    }
   });
 });
 

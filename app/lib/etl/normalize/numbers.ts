@@ -41,7 +41,9 @@ const MINUTES_SUFFIX = /\s*(?:phút|ph|p|min|mins|minutes)$/iu;
 /** Minutes spent helping: a whole number from 1 to 480. */
 export function normalizeMinutes(value: CellValue, column: string): Normalized<number> {
   const text = typeof value === "string" ? value.replace(MINUTES_SUFFIX, "") : value;
-  const n = readDecimal(text ?? null);
+  // Minutes are a count: "1.000" is a thousand (out of range), as in every count, never 1.
+  const grouped = typeof text === "string" && GROUPED.test(text.replace(SPACES, ""));
+  const n = grouped ? readCount(text) : readDecimal(text ?? null);
   if (n === null) return { ok: false, error: makeIssue("integer_invalid", column, { value }) };
   if (!Number.isInteger(n) || n < 1 || n > 480) {
     return { ok: false, error: makeIssue("minutes_out_of_range", column, { value }) };

@@ -15,7 +15,11 @@ export interface LineageHit {
   unitType: UnitPrefix | null;
   /** compactKey of the old town (district, city) the name belonged to, when known. */
   town: string | null;
+  /** townKeys of the old qualifier (or of the town); empty when unknown. */
+  towns: string[];
   tone: string;
+  /** The route as the reference data writes it: "Xã Tân Thành (huyện Krông Nô)", "Phường 1 Bảo Lộc". */
+  label: string;
 }
 
 export interface CommuneIndex {
@@ -26,6 +30,12 @@ export interface CommuneIndex {
   townsByProvince: Map<string, Set<string>>;
   /** Old unit names and today's names without their town → the communes they lead to. */
   lineage: Map<string, LineageHit[]>;
+  /**
+   * Commune code → the old towns today's name is known to belong to: the town the name ends
+   * with ("Tân Hà Lâm Hà"), or the qualifier of the old unit of the same name it continues
+   * (Xã Tân Thành ← "Xã Tân Thành (huyện Hàm Thuận Nam)"). Absent when the data does not say.
+   */
+  nameTowns: Map<string, string[]>;
 }
 
 const TOWN_TYPE_WORDS = /^(?:(?:thuoc|thanh pho|tp|thi xa|tx|huyen|quan|h|q)\s+)+/;
@@ -34,6 +44,16 @@ const OLD_UNIT_TYPES = new Set<string>(["xa", "phuong", "thi_tran", "dac_khu", "
 /** foldKey of a town with its type words removed: "thành phố Đà Lạt" → "da lat". */
 export function townFold(s: string): string {
   return foldKey(s).replace(TOWN_TYPE_WORDS, "");
+}
+
+/**
+ * The places a qualifier names, as compactKeys: "huyện Châu Thành, tỉnh Bến Tre" →
+ * ["chauthanhtinhbentre", "chauthanh", "tinhbentre"] (whole, then each piece).
+ */
+export function townKeys(qualifier: string): string[] {
+  const pieces = qualifier.split(/[,;]|\s[-–]\s/u).map((piece) => compactKey(townFold(piece)));
+  const whole = compactKey(townFold(qualifier));
+  return [...new Set([whole, ...pieces])].filter((key) => key.length > 0);
 }
 
 export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -72,16 +92,23 @@ export function buildCommuneIndex(
   }
 
   const lineage = new Map<string, LineageHit[]>();
+  const nameTowns = new Map<string, string[]>();
   for (const p of predecessors) {
     const commune = byCode.get(p.commune_code);
     if (!commune) continue;
+    const towns = p.old_qualifier ? townKeys(p.old_qualifier) : [];
     push(lineage, compactKey(p.old_base_name), {
       commune,
       via: "predecessor",
       unitType: OLD_UNIT_TYPES.has(p.old_unit_type ?? "") ? (p.old_unit_type as UnitPrefix) : null,
       town: p.old_qualifier ? compactKey(townFold(p.old_qualifier)) : null,
+      towns,
       tone: toneKey(p.old_base_name),
+      label: p.old_name,
     });
+    if (toneKey(p.old_base_name) === toneKey(commune.name)) {
+      for (const town of towns) push(nameTowns, commune.code, town);
+    }
   }
   // Today's names that carry an old town ("Phường 1 Bảo Lộc", "Xã Nam Ban Lâm Hà") are also
   // reachable by the base name, so a bare "Phường 1" sees them as candidates. One-word towns
@@ -101,9 +128,12 @@ export function buildCommuneIndex(
         via: "name",
         unitType: commune.unit_type,
         town: compactKey(town),
+        towns: [compactKey(town)],
         tone: toneKey(base),
+        label: commune.full_name,
       });
+      push(nameTowns, commune.code, compactKey(town));
     }
   }
-  return { byCode, currentByKey, townsByProvince, lineage };
+  return { byCode, currentByKey, townsByProvince, lineage, nameTowns };
 }

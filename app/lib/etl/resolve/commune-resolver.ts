@@ -2,6 +2,17 @@
 // pre-July-2025 unit) to one commune of the province being loaded, or says precisely why not.
 // Order: code → today's name in the province → the merger crosswalk and today's names without
 // their town suffix, in the province → the same in other provinces (rejected) → unknown.
+//
+// A qualifier ("Xã Tân Thành (huyện Krông Nô)", "Phường 1 - Đà Lạt") is a claim every candidate,
+// today's names included, is checked against. A candidate's town is what the reference data
+// gives it: its crosswalk entry's qualifier, the town today's name ends with, or, for today's
+// name, the qualifier of the old unit of that name it continues (today's Xã Tân Thành is the old
+// one of huyện Hàm Thuận Nam). Candidates whose town matches win. Failing that, candidates the
+// data gives no town are accepted: the crosswalk qualifies an old unit only where the province
+// had two of that name, so a unique unit's district cannot be checked (nor do successor names
+// or head-office notes say it: a commune often absorbed units of two districts). A candidate
+// with another town never wins; if none is left, the row is rejected and the qualified names
+// that do exist are suggested.
 import type { CommunePredecessorTable, ProvinceTable } from "~/lib/db/types";
 import { makeIssue, type RowIssue } from "~/lib/etl/reasons";
 import {
@@ -17,9 +28,9 @@ import {
   buildCommuneIndex,
   push,
   townFold,
+  townKeys,
   type CommuneIndex,
   type IndexedCommune,
-  type LineageHit,
 } from "./commune-index";
 
 export type CommuneResolution =
@@ -44,10 +55,28 @@ export interface CommuneResolverOptions {
 
 interface Reading {
   unitType: UnitPrefix | null;
-  /** The name without a trailing "(…)". */
+  /** The name without a trailing "(…)"; "X - Y" is kept whole, as some of today's names are. */
   name: string;
-  /** "(thành phố Đà Lạt)" or "- Đà Lạt" split off: the base name and compactKey of the town. */
-  qualified: { base: string; town: string } | null;
+  /** A "(…)" or " - …" qualifier split off: the base name and compactKeys of the towns it names. */
+  qualified: { base: string; towns: string[] } | null;
+}
+
+/** One way to a commune, with the old towns the reference data ties that way to (maybe none). */
+interface Route {
+  commune: IndexedCommune;
+  via: "name" | "predecessor";
+  tone: string;
+  towns: readonly string[];
+  /** How the reference data writes it, to suggest; null for today's name. */
+  label: string | null;
+}
+
+/** Candidates in order of preference, and under a qualifier which of them agree with it. */
+interface Routes {
+  tiers: Route[][];
+  agreeing: Route[];
+  /** Every candidate for the name before the qualifier is applied; none of them if it resolves. */
+  ruledOut: Route[];
 }
 
 const MEMO_LIMIT = 100_000;
@@ -66,29 +95,27 @@ function readInput(text: string): Reading[] {
     : [stripped];
   return readings.map(({ unitType, name }) => {
     const paren = /^(.*?)\s*\(([^()]*)\)\s*$/u.exec(name);
-    if (paren?.[1] && paren[2]) {
-      return {
-        unitType,
-        name: paren[1],
-        qualified: { base: paren[1], town: compactKey(townFold(paren[2])) },
-      };
+    const parenTowns = paren?.[1] && paren[2] ? townKeys(paren[2]) : [];
+    if (paren?.[1] && parenTowns.length > 0) {
+      return { unitType, name: paren[1], qualified: { base: paren[1], towns: parenTowns } };
     }
     const dash = /^(.+?)\s+[-–]\s+(.+)$/u.exec(name);
+    const dashTowns = dash?.[1] && dash[2] ? townKeys(dash[2]) : [];
     return {
       unitType,
       name,
-      qualified:
-        dash?.[1] && dash[2] ? { base: dash[1], town: compactKey(townFold(dash[2])) } : null,
+      qualified: dash?.[1] && dashTowns.length > 0 ? { base: dash[1], towns: dashTowns } : null,
     };
   });
 }
 
 export function createCommuneResolver(options: CommuneResolverOptions): CommuneResolver {
   const { provinceCode, column = "commune" } = options;
-  const { byCode, currentByKey, townsByProvince, lineage } =
+  const { byCode, currentByKey, townsByProvince, lineage, nameTowns } =
     options.index ?? buildCommuneIndex(options.communes, options.predecessors);
   const provinceName = new Map((options.provinces ?? []).map((p) => [p.code, p.name]));
   const inProvince = options.communes.filter((c) => c.province_code === provinceCode);
+  const knownTowns = new Set([...(townsByProvince.get(provinceCode) ?? [])].map(compactKey));
 
   const typeFits = (wanted: UnitPrefix | null, actual: UnitPrefix | null) =>
     wanted === null || actual === null || wanted === actual;
@@ -96,68 +123,133 @@ export function createCommuneResolver(options: CommuneResolverOptions): CommuneR
    * Among names equal but for diacritics (Tân Thành / Tân Thạnh), the one spelled exactly as
    * typed wins; ASCII input that fits several stays ambiguous.
    */
-  function narrowByTone<T>(items: T[], input: string, tone: (item: T) => string): T[] {
-    if (items.length < 2) return items;
+  function narrowByTone(routes: Route[], input: string): Route[] {
+    if (routes.length < 2) return routes;
     const wanted = toneKey(input);
-    const exact = items.filter((item) => tone(item) === wanted);
-    return exact.length > 0 ? exact : items;
+    const exact = routes.filter((route) => route.tone === wanted);
+    return exact.length > 0 ? exact : routes;
   }
 
-  function currentMatches(
-    reading: Reading,
-    ignoreType: boolean,
+  function currentRoutes(
+    name: string,
+    unitType: UnitPrefix | null,
     province: string | null,
-  ): IndexedCommune[] {
-    const found = (currentByKey.get(compactKey(reading.name)) ?? []).filter(
-      (c) =>
-        (ignoreType || typeFits(reading.unitType, c.unit_type)) &&
-        (province === null || c.province_code === province),
-    );
-    return narrowByTone(found, reading.name, (c) => toneKey(c.name));
+  ): Route[] {
+    return (currentByKey.get(compactKey(name)) ?? [])
+      .filter(
+        (c) =>
+          typeFits(unitType, c.unit_type) && (province === null || c.province_code === province),
+      )
+      .map((c) => ({
+        commune: c,
+        via: "name",
+        tone: toneKey(c.name),
+        towns: nameTowns.get(c.code) ?? [],
+        label: null,
+      }));
   }
 
-  function lineageMatches(
-    reading: Reading,
-    ignoreType: boolean,
+  function lineageRoutes(
+    base: string,
+    unitType: UnitPrefix | null,
     province: string | null,
-  ): LineageHit[] {
-    const unitType = ignoreType ? null : reading.unitType;
-    const lookup = (base: string, town: string | null) =>
-      narrowByTone(
-        (lineage.get(compactKey(base)) ?? []).filter(
-          (h) =>
-            typeFits(unitType, h.unitType) &&
-            (town === null || h.town === town) &&
-            (province === null || h.commune.province_code === province),
-        ),
-        base,
-        (h) => h.tone,
-      );
-    if (reading.qualified) {
-      const { base, town } = reading.qualified;
-      const withTown = lookup(base, town);
-      if (withTown.length > 0) return withTown;
-      // The crosswalk names the old town only where two units shared a name, so an
-      // unqualified old unit is still a fit.
-      const unqualified = lookup(base, null).filter(
-        (h) => h.town === null && h.via === "predecessor",
-      );
-      if (unqualified.length > 0) return unqualified;
-    }
-    const plain = lookup(reading.name, null);
-    if (plain.length > 0 || reading.qualified) return plain;
+    town: string | null = null,
+  ): Route[] {
+    return (lineage.get(compactKey(base)) ?? [])
+      .filter(
+        (h) =>
+          typeFits(unitType, h.unitType) &&
+          (town === null || h.town === town) &&
+          (province === null || h.commune.province_code === province),
+      )
+      .map((h) => ({
+        commune: h.commune,
+        via: h.via,
+        tone: h.tone,
+        towns: h.towns,
+        label: h.label,
+      }));
+  }
+
+  /** No qualifier: today's name, else an old unit or today's name without its town. */
+  function plainRoutes(reading: Reading, unitType: UnitPrefix | null, province: string | null) {
+    const current = narrowByTone(currentRoutes(reading.name, unitType, province), reading.name);
+    const old = narrowByTone(lineageRoutes(reading.name, unitType, province), reading.name);
+    if (old.length > 0) return { tiers: [current, old], agreeing: [], ruledOut: [] };
     // "Phường 1 Đà Lạt": today's-name-or-old-unit followed by the old town.
     const fold = foldKey(reading.name);
     const towns = province
       ? (townsByProvince.get(province) ?? [])
       : [...townsByProvince.values()].flatMap((s) => [...s]);
-    const hits: LineageHit[] = [];
+    const withTown: Route[] = [];
     for (const town of new Set(towns)) {
       if (!fold.endsWith(` ${town}`)) continue;
       const base = fold.slice(0, -town.length - 1).replace(TRAILING_TOWN_TYPE, "");
-      hits.push(...lookup(base, compactKey(town)));
+      withTown.push(...lineageRoutes(base, unitType, province, compactKey(town)));
     }
-    return hits;
+    return { tiers: [current, withTown], agreeing: [], ruledOut: [] };
+  }
+
+  /** A qualifier: the candidates whose town matches, then those whose town is not recorded. */
+  function qualifiedRoutes(
+    reading: Reading,
+    qualified: NonNullable<Reading["qualified"]>,
+    unitType: UnitPrefix | null,
+    province: string | null,
+  ): Routes {
+    const { base, towns } = qualified;
+    // "Lang Biang - Đà Lạt" is today's whole name.
+    const whole =
+      reading.name === base
+        ? []
+        : narrowByTone(currentRoutes(reading.name, unitType, province), reading.name);
+    const named = [
+      ...currentRoutes(base, unitType, province),
+      ...lineageRoutes(base, unitType, province),
+    ];
+    // The candidates sharing the most places with the qualifier agree ("(huyện Châu Thành,
+    // tỉnh Bến Tre)" over "(huyện Châu Thành, tỉnh Trà Vinh)"), whatever their diacritics:
+    // "Tân Thanh (huyện Krông Nô)" is Krông Nô's Tân Thành. Otherwise the spelling decides, so
+    // an unmatched town cannot lead to a unit spelled differently from what was typed.
+    const shared = (r: Route) => r.towns.filter((town) => towns.includes(town)).length;
+    const most = Math.max(0, ...named.map(shared));
+    const agree =
+      most > 0
+        ? narrowByTone(
+            named.filter((r) => shared(r) === most),
+            base,
+          )
+        : [];
+    const unrecorded = narrowByTone(named, base).filter((r) => r.towns.length === 0);
+    // Unchecked candidates here give way to a unit the qualifier confirms in another province
+    // ("Xuân Trường (Đà Lạt)" in a Ninh Bình file), unless this province had such a town too
+    // (several Mekong provinces had a huyện Châu Thành).
+    const confirmedElsewhere =
+      province !== null &&
+      whole.length === 0 &&
+      agree.length === 0 &&
+      unrecorded.length > 0 &&
+      !towns.some((town) => knownTowns.has(town)) &&
+      qualifiedRoutes(reading, qualified, unitType, null).agreeing.length > 0;
+    return {
+      tiers: confirmedElsewhere
+        ? [whole, agree]
+        : [
+            whole,
+            agree,
+            unrecorded.filter((r) => r.via === "name"),
+            unrecorded.filter((r) => r.via === "predecessor"),
+          ],
+      agreeing: [...whole, ...agree],
+      ruledOut: named,
+    };
+  }
+
+  function routesFor(reading: Reading, ignoreType: boolean, province: string | null): Routes {
+    const unitType = ignoreType ? null : reading.unitType;
+    return reading.qualified
+      ? qualifiedRoutes(reading, reading.qualified, unitType, province)
+      : plainRoutes(reading, unitType, province);
   }
 
   const fullNames = (communes: IndexedCommune[]) =>
@@ -185,11 +277,20 @@ export function createCommuneResolver(options: CommuneResolverOptions): CommuneR
     };
   }
 
-  function fromLineage(text: string, hits: LineageHit[]): CommuneResolution {
-    const communes = uniqueByCode(hits.map((h) => h.commune));
-    const [only] = communes;
-    const byName = only && communes.length === 1 && hits.some((h) => h.via === "name");
+  /** One commune reached by today's name (on any route) resolves without a warning. */
+  function fromRoutes(text: string, routes: Route[]): CommuneResolution {
+    const communes = uniqueByCode(routes.map((r) => r.commune));
+    const byName = communes.length === 1 && routes.some((r) => r.via === "name");
     return fromCandidates(text, communes, byName ? "name" : "predecessor");
+  }
+
+  /** How to write the candidates a qualifier ruled out, for "did you mean". */
+  function qualifiedNames(routes: Route[]): string[] {
+    const labelled = new Set(routes.filter((r) => r.label).map((r) => r.commune.code));
+    const names = [...routes]
+      .sort((a, b) => a.commune.code.localeCompare(b.commune.code))
+      .map((r) => r.label ?? (labelled.has(r.commune.code) ? null : r.commune.full_name));
+    return [...new Set(names.filter((name): name is string => name !== null))];
   }
 
   function otherProvince(text: string, communes: IndexedCommune[]): CommuneResolution {
@@ -243,25 +344,33 @@ export function createCommuneResolver(options: CommuneResolverOptions): CommuneR
 
   function resolveText(text: string): CommuneResolution {
     const readings = readInput(text);
+    let ruledOut: Route[] = [];
     for (const ignoreType of [false, true]) {
-      for (const reading of readings) {
-        const here = currentMatches(reading, ignoreType, provinceCode);
-        if (here.length > 0) return fromCandidates(text, here, "name");
+      const found = readings.map((reading) => routesFor(reading, ignoreType, provinceCode));
+      const depth = Math.max(...found.map((routes) => routes.tiers.length));
+      for (let tier = 0; tier < depth; tier++) {
+        for (const routes of found) {
+          const candidates = routes.tiers[tier] ?? [];
+          if (candidates.length > 0) return fromRoutes(text, candidates);
+        }
       }
-      for (const reading of readings) {
-        const hits = lineageMatches(reading, ignoreType, provinceCode);
-        if (hits.length > 0) return fromLineage(text, hits);
-      }
+      if (ruledOut.length === 0) ruledOut = found.flatMap((routes) => routes.ruledOut);
     }
-    const elsewhere = readings.flatMap((reading) => [
-      ...currentMatches(reading, false, null),
-      ...lineageMatches(reading, false, null).map((h) => h.commune),
-    ]);
+    // A unit elsewhere that the qualifier confirms moves the row; where the name exists here under
+    // other towns, nothing less does.
+    const away = readings.map((reading) => routesFor(reading, false, null));
+    const confirmed = away.flatMap((routes) => routes.agreeing);
+    const elsewhere = (
+      confirmed.length > 0 || ruledOut.length > 0
+        ? confirmed
+        : away.flatMap((routes) => routes.tiers.flat())
+    ).map((r) => r.commune);
     if (elsewhere.length > 0) return otherProvince(text, elsewhere);
     const last = readings[readings.length - 1] ?? { name: text, unitType: null, qualified: null };
+    const hints = ruledOut.length > 0 ? qualifiedNames(ruledOut) : suggestions(last);
     return {
       ok: false,
-      error: makeIssue("commune_unknown", column, { value: text, suggestions: suggestions(last) }),
+      error: makeIssue("commune_unknown", column, { value: text, suggestions: hints }),
     };
   }
 
