@@ -1092,7 +1092,10 @@ describe(`ETL fixtures (${engineName})`, () => {
         expect(r.message_en.length).toBeGreaterThan(0);
       }
 
-      // Loaded + rejected = rows read, and nothing is left in staging.
+      // Loaded + rejected = rows read, in the summary and in the tables; nothing left in staging.
+      expect(summary.inserted + summary.updated + summary.unchanged + summary.rejected).toBe(
+        summary.rows,
+      );
       const { table } = CORE_TABLE[kind];
       const coreRows = await queryRows<Row>(
         t.engine,

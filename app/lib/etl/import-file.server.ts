@@ -13,6 +13,7 @@ import { CopyBuffer } from "./copy-buffer";
 import { buildMergeSql, buildRejectDuplicatesSql, MERGE_SPECS, stagingColumns } from "./merge-spec";
 import { FileRejectedError } from "./read/file-errors";
 import { openSource } from "./read/open-source.server";
+import { maskPersonalValue } from "./read/pii";
 import { sha256File } from "./read/sha256.server";
 import { loadRowContext } from "./row-context.server";
 import { parseRow } from "./rows/parse-row";
@@ -272,6 +273,7 @@ async function loadBatch(
   t = performance.now();
   const duplicates = await session.query(buildRejectDuplicatesSql(spec), [batchId]);
   const duplicateCount = duplicates.rowCount ?? 0;
+  if (duplicateCount > 0) await maskDuplicateRejects(session, batchId);
   timings.dedupe = Math.round(performance.now() - t);
   options.onStage?.("deduplicated");
 
@@ -365,6 +367,50 @@ async function loadBatch(
     ],
   );
   options.onStage?.("ledger_final");
+}
+
+const MASK_CHUNK = 5_000;
+
+/**
+ * Rows rejected as in-file duplicates are copied from staging by SQL, so their stored values have
+ * not passed through the reader's personal-data masking: apply it here, a chunk at a time.
+ */
+async function maskDuplicateRejects(session: SqlSession, batchId: number): Promise<void> {
+  let after = 0;
+  for (;;) {
+    const { rows } = await session.query<{ line: number; raw: Record<string, unknown> }>(
+      `select line, raw from core.rejected_row
+       where batch_id = $1 and reason_code = 'duplicate_in_file' and line > $2
+       order by line limit ${MASK_CHUNK}`,
+      [batchId, after],
+    );
+    if (rows.length === 0) return;
+    after = rows.at(-1)!.line;
+    const lines: number[] = [];
+    const masked: string[] = [];
+    for (const row of rows) {
+      let changed = false;
+      const raw = Object.fromEntries(
+        Object.entries(row.raw).map(([key, value]) => {
+          if (typeof value !== "string") return [key, value];
+          const safe = maskPersonalValue(value);
+          changed ||= safe !== value;
+          return [key, safe];
+        }),
+      );
+      if (!changed) continue;
+      lines.push(row.line);
+      masked.push(JSON.stringify(raw));
+    }
+    if (lines.length > 0) {
+      await session.query(
+        `update core.rejected_row r set raw = v.raw::jsonb
+         from unnest($2::int[], $3::text[]) as v(line, raw)
+         where r.batch_id = $1 and r.line = v.line`,
+        [batchId, lines, masked],
+      );
+    }
+  }
 }
 
 const REJECT_COLUMNS = [

@@ -341,7 +341,8 @@ describe("a town in brackets or after ' - ' is checked against every candidate",
         qualifier: p.old_qualifier,
         codes: new Set<string>(),
       };
-      successors.set(key, unit.codes.add(p.commune_code) && unit);
+      unit.codes.add(p.commune_code);
+      successors.set(key, unit);
     }
     expect(successors.size).toBeGreaterThan(500);
     for (const [key, { province, base, qualifier, codes }] of successors) {
