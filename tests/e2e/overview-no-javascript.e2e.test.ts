@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { createTranslator } from "~/lib/i18n/translate";
 import { countDocumentLoads, saveScreenshot, withPage } from "./support/browser";
+import { parseDisplayedNumber } from "./support/displayed-numbers";
 import {
   expectOverviewIntact,
   expectServerRenderedFigures,
@@ -35,9 +36,9 @@ describe("province overview with JavaScript disabled", () => {
       expect(filtered.period.text).toContain(unitFilter);
       expect(filtered.period.months).toBe(initial.period.months);
       expect(
-        Number(filtered.kpis.cases.replaceAll(".", "")),
+        parseDisplayedNumber(filtered.kpis.cases, "vi"),
         "communes only: fewer cases than the whole province",
-      ).toBeLessThan(Number(initial.kpis.cases.replaceAll(".", "")));
+      ).toBeLessThan(parseDisplayedNumber(initial.kpis.cases, "vi"));
       expect(await page.locator("#filter-unit-type").inputValue()).toBe("xa");
 
       // Then the 3-month preset: keeps the unit type, replaces the months.
