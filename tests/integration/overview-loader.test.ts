@@ -198,7 +198,11 @@ describe(`overview loader (${engineName})`, () => {
       expect(sonDien).toMatchObject({ rank: null, value: null, cases: 15 });
       expect(sonDien.online_uptake).toBeCloseTo(6 / 30, 10);
       expect(page.ranking).toHaveLength(LAM_DONG_UNITS);
-      expect(page.figures!.map.suspect_population).toEqual(["Xã Sơn Điền", "Xã Tuy Phong"]);
+      expect(page.figures!.map.suspect_population).toEqual([
+        "Phường Bình Thuận",
+        "Xã Sơn Điền",
+        "Xã Tuy Phong",
+      ]);
     });
 
     it("lists the communes that need attention in the latest month", async () => {

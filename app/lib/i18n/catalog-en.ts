@@ -216,8 +216,8 @@ export const en = {
   "imports.warnings.heading": "Warnings",
   "imports.warnings.none": "No warnings.",
   "imports.rejectReasons.heading": "Reasons for rejection",
-  "imports.issue.count": "{count} rows",
-  "imports.issue.lines": "lines {lines}",
+  "imports.issue.count": "{count} row(s)",
+  "imports.issue.lines": "on line(s) {lines}",
   "imports.dropped.heading": "Columns not loaded",
   "imports.dropped.intro":
     "These columns were ignored. Columns holding personal data (names, citizen ID numbers, phone numbers, addresses…) are always removed before anything is stored, including the stored copies of rejected rows.",

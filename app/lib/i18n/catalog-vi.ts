@@ -218,7 +218,7 @@ export const vi = {
   "imports.warnings.none": "Không có cảnh báo.",
   "imports.rejectReasons.heading": "Lý do từ chối",
   "imports.issue.count": "{count} dòng",
-  "imports.issue.lines": "dòng {lines}",
+  "imports.issue.lines": "tại dòng {lines}",
   "imports.dropped.heading": "Cột không được nạp",
   "imports.dropped.intro":
     "Các cột sau bị bỏ qua. Cột chứa dữ liệu cá nhân (họ tên, số CCCD, số điện thoại, địa chỉ…) luôn bị loại trước khi lưu, kể cả trong bản lưu các dòng bị từ chối.",

@@ -68,9 +68,13 @@ function pickSheet(
 // exceljs 4 copies each sheet that precedes the shared strings in the zip (Excel's usual order)
 // to a temp file and reads it from there. A sheet left unread must have that stream closed, and
 // the reader must be run to its end, or the temp files and their descriptors stay open.
+// exceljs unlinks the temp file as soon as it moves past the sheet, possibly before the stream it
+// opened on it has finished opening: an abandoned stream's ENOENT is expected, not a failure.
 function releaseWorksheet(worksheet: unknown): void {
   const source = (worksheet as { iterator?: unknown }).iterator;
-  if (source instanceof Readable) source.destroy();
+  if (!(source instanceof Readable)) return;
+  source.on("error", () => undefined);
+  source.destroy();
 }
 
 async function drainWorksheets(worksheets: AsyncIterator<unknown>): Promise<void> {
@@ -88,6 +92,7 @@ export async function* readXlsxRecords(path: string, sheet?: string): AsyncGener
   const input = createReadStream(path);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, READER_OPTIONS);
   const worksheets = reader[Symbol.asyncIterator]();
+  let current: unknown;
   try {
     let target: string | undefined;
     let found = false;
@@ -99,7 +104,9 @@ export async function* readXlsxRecords(path: string, sheet?: string): AsyncGener
         continue;
       }
       found = true;
+      current = worksheet;
       for await (const row of worksheet) yield { line: row.number, cells: rowCells(row) };
+      current = undefined;
     }
     if (found) return;
     if (sheet === undefined) throw emptyFileError();
@@ -111,6 +118,8 @@ export async function* readXlsxRecords(path: string, sheet?: string): AsyncGener
     if (error instanceof FileRejectedError) throw error;
     throw malformedXlsxError(error instanceof Error ? error.message : String(error));
   } finally {
+    // A consumer that stops early (e.g. a rejected file) leaves the sheet half read.
+    if (current !== undefined) releaseWorksheet(current);
     await drainWorksheets(worksheets);
     input.destroy();
   }

@@ -1,0 +1,115 @@
+// The upload page's two steps, over the same pipeline as `npm run etl`: preview stores the file
+// and runs a dry run; commit runs the real import of a stored upload and deletes the file.
+import type { SqlEngine } from "~/lib/db/engine";
+import type { ImportSummary } from "~/lib/etl/batch-summary";
+import { importFile } from "~/lib/etl/import-file.server";
+import {
+  parseImportForm,
+  readImportFormValues,
+  type ImportFormValues,
+  type ImportOptions,
+  type UploadProblem,
+} from "./import-form";
+import {
+  deleteStoredUpload,
+  findStoredUpload,
+  receiveUploadForm,
+  UploadProblemError,
+  type StoredUpload,
+} from "./upload-store.server";
+
+/** Recorded as the batch's loaded_by until uploads are tied to signed-in users. */
+export const WEB_LOADED_BY = "web";
+
+export interface ImportUploadContext {
+  engine: SqlEngine;
+  provinceCode: string;
+  uploadsDir: string;
+  now?: Date;
+}
+
+export type ImportUploadOutcome =
+  | { outcome: "refused"; problem: UploadProblem; values: ImportFormValues }
+  | {
+      outcome: "previewed";
+      summary: ImportSummary;
+      options: ImportOptions;
+      /** Set only when the dry run says the file can be committed; the upload is kept for it. */
+      upload_id: string | null;
+    }
+  | { outcome: "committed"; summary: ImportSummary };
+
+const NO_VALUES: ImportFormValues = { kind: null, strict: false, derive_ids: false, sheet: "" };
+
+/** A dry run that would load something: the only kind of preview worth a commit button. */
+export function isCommittable(summary: ImportSummary): boolean {
+  return summary.status === "dry_run" && summary.error === null;
+}
+
+export async function submitImportForm(
+  request: Request,
+  context: ImportUploadContext,
+): Promise<ImportUploadOutcome> {
+  let received;
+  try {
+    received = await receiveUploadForm(request, {
+      uploadsDir: context.uploadsDir,
+      now: context.now,
+    });
+  } catch (error) {
+    if (error instanceof UploadProblemError) {
+      return { outcome: "refused", problem: error.problem, values: NO_VALUES };
+    }
+    throw error;
+  }
+  const { form, upload } = received;
+  const values = readImportFormValues(form);
+  const parsed = parseImportForm(form);
+  const refuse = async (problem: UploadProblem): Promise<ImportUploadOutcome> => {
+    if (upload) await deleteStoredUpload(context.uploadsDir, upload.id);
+    return { outcome: "refused", problem, values };
+  };
+
+  if (!parsed.ok) return refuse(parsed.problem);
+  if (parsed.intent === "commit") {
+    // A commit names a stored upload; a file sent along with it is not what was previewed.
+    if (upload) await deleteStoredUpload(context.uploadsDir, upload.id);
+    const stored = await findStoredUpload(context.uploadsDir, parsed.upload_id);
+    if (!stored) return { outcome: "refused", problem: { code: "upload_not_found" }, values };
+    const summary = await runImport(stored, parsed.options, context, false);
+    await deleteStoredUpload(context.uploadsDir, stored.id);
+    return { outcome: "committed", summary };
+  }
+
+  if (!upload) return refuse({ code: "file_missing" });
+  if (upload.bytes === 0) return refuse({ code: "file_empty" });
+  const summary = await runImport(upload, parsed.options, context, true);
+  const committable = isCommittable(summary);
+  if (!committable) await deleteStoredUpload(context.uploadsDir, upload.id);
+  return {
+    outcome: "previewed",
+    summary,
+    options: parsed.options,
+    upload_id: committable ? upload.id : null,
+  };
+}
+
+function runImport(
+  upload: StoredUpload,
+  options: ImportOptions,
+  context: ImportUploadContext,
+  dryRun: boolean,
+): Promise<ImportSummary> {
+  return importFile(context.engine, {
+    path: upload.path,
+    kind: options.kind,
+    provinceCode: context.provinceCode,
+    loadedBy: WEB_LOADED_BY,
+    fileName: upload.file_name,
+    dryRun,
+    strict: options.strict,
+    deriveIds: options.derive_ids,
+    sheet: options.sheet ?? undefined,
+    now: context.now,
+  });
+}
