@@ -23,8 +23,9 @@ import { ASSISTANCE_COLUMNS } from "~/lib/sample/assistance-rows";
 import { writeAssistanceCsv } from "~/lib/sample/write-sample.server";
 import type { BenchTarget } from "./bench/bench-target";
 import { openBenchEngine } from "./bench/bench-target";
-import type { ChildMeasure } from "./bench/child-report";
 import { runChild } from "./bench/child-report";
+import type { BaselineResult } from "./bench/copy-baseline";
+import type { ImportResult } from "./bench/import-once";
 import type { CpuProfileSummary } from "./bench/cpu-profile-summary";
 import { summarizeCpuProfile } from "./bench/cpu-profile-summary";
 import { readHeaderLine } from "./bench/csv-chunks";
@@ -87,18 +88,6 @@ function parseOptions(argv: string[]): BenchOptions {
   });
   if (!parsed.success) throw new UsageError(`${z.prettifyError(parsed.error)}\n\n${USAGE}`);
   return parsed.data;
-}
-
-interface BaselineResult extends ChildMeasure {
-  rows: number;
-  chunks: number;
-  ms: number;
-}
-
-interface ImportResult extends ChildMeasure {
-  summary: ImportSummary;
-  ms: number;
-  rss_before_mb: number;
 }
 
 interface PreparedDatabase {
@@ -411,6 +400,8 @@ async function main(): Promise<number> {
         s: round(first.ms / 1000, 2),
         peak_rss_mb: peakRss,
         rss_before_mb: first.rss_before_mb,
+        peak_heap_used_mb: first.peak_heap_used_mb,
+        peak_external_mb: first.peak_external_mb,
         summary: {
           ...first.summary,
           warnings: first.summary.warnings.map(({ lines: _, ...w }) => w),
@@ -444,6 +435,7 @@ async function main(): Promise<number> {
         `ETL benchmark · assistance file of ${n(rows)} rows (${fileMb} MB) · ${database.version} · ${result.cpus} CPUs`,
       );
       out.push(`load average (1/5/15 min): ${loadAtStart} at start, ${result.loadavg.end} at end`);
+      if (generatedMs !== null) out.push(`file generated in ${(generatedMs / 1000).toFixed(1)} s`);
       out.push("");
       out.push(
         formatTable(
@@ -530,7 +522,10 @@ async function main(): Promise<number> {
         );
       }
       out.push(`import: ${counts(first.summary)}`);
-      out.push(`  RSS with the engine open, before importFile: ${first.rss_before_mb} MB`);
+      out.push(
+        `  memory: RSS ${first.rss_before_mb} MB with the engine open before importFile, peak ${first.max_rss_mb} MB;` +
+          ` peak V8 heap used ${first.peak_heap_used_mb} MB, peak off-heap ${first.peak_external_mb} MB`,
+      );
       out.push(`  phases (ms): ${phases(first.summary.timings_ms)}`);
       out.push(
         `re-import, same file: ${again.summary.status}; phases (ms): ${phases(again.summary.timings_ms)}`,

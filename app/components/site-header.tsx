@@ -1,5 +1,5 @@
 // The banner on every page: app name, province, data freshness and the language switch.
-import { Link } from "@remix-run/react";
+import { NavLink } from "@remix-run/react";
 import { hrefWithLang } from "~/lib/i18n/href";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import { LanguageSwitch } from "./language-switch";
@@ -18,11 +18,17 @@ export function SiteHeader({ provinceName, refreshedAt, lastBatchId }: SiteHeade
         {t("nav.skip")}
       </a>
       <div className="site-header__brand">
-        <Link to={hrefWithLang("/", lang)} className="site-header__name">
+        <NavLink to={hrefWithLang("/", lang)} className="site-header__name" end>
           {t("app.name")}
-        </Link>
+        </NavLink>
         <span className="site-header__tagline">{t("app.tagline")}</span>
       </div>
+      <nav className="site-header__nav" aria-label={t("nav.main")}>
+        <NavLink to={hrefWithLang("/", lang)} end>
+          {t("nav.overview")}
+        </NavLink>
+        <NavLink to={hrefWithLang("/imports", lang)}>{t("nav.imports")}</NavLink>
+      </nav>
       <div className="site-header__meta">
         {provinceName ? <span className="site-header__province">{provinceName}</span> : null}
         {refreshedAt ? (

@@ -1,6 +1,6 @@
 // Shared bits of the command-line scripts: usage errors exit 2, environment errors name the
 // variable, and the database is opened, migrated and closed in one place.
-import { migrate } from "~/lib/db/migrate.server";
+import { migrate, MigrationError } from "~/lib/db/migrate.server";
 import type { Database } from "~/lib/db.server";
 import { openDatabase } from "~/lib/db.server";
 import { EnvError, getEnv } from "~/lib/env.server";
@@ -26,7 +26,11 @@ export function runCli(main: () => Promise<number>): void {
       process.exitCode = code;
     },
     (error: unknown) => {
-      if (error instanceof UsageError || error instanceof EnvError) {
+      if (
+        error instanceof UsageError ||
+        error instanceof EnvError ||
+        error instanceof MigrationError
+      ) {
         console.error(error.message);
         process.exitCode = error instanceof UsageError ? 2 : 1;
         return;

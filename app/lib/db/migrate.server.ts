@@ -12,6 +12,11 @@ const FILE_PATTERN = /^(\d{4})_[a-z0-9_]+\.sql$/;
 // Any constant works; it only has to be the same for every process that migrates.
 const MIGRATION_LOCK_KEY = 7_068_2025;
 
+/** The database and sql/migrations/ disagree; the message says how. */
+export class MigrationError extends Error {
+  override name = "MigrationError";
+}
+
 export interface Migration {
   version: string;
   file: string;
@@ -33,7 +38,8 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
   }
   const versions = migrations.map((m) => m.version.slice(0, 4));
   const duplicate = versions.find((v, i) => versions.indexOf(v) !== i);
-  if (duplicate) throw new Error(`Two migrations share the number ${duplicate} in ${dir}.`);
+  if (duplicate)
+    throw new MigrationError(`Two migrations share the number ${duplicate} in ${dir}.`);
   return migrations;
 }
 
@@ -62,7 +68,7 @@ export async function migrate(engine: SqlEngine, dir = MIGRATIONS_DIR): Promise<
       const known = new Set(migrations.map((m) => m.version));
       const unknown = [...ledger.keys()].filter((v) => !known.has(v));
       if (unknown.length > 0) {
-        throw new Error(
+        throw new MigrationError(
           `The database has migrations this code does not know: ${unknown.join(", ")}. Is the code older than the database?`,
         );
       }
@@ -71,7 +77,7 @@ export async function migrate(engine: SqlEngine, dir = MIGRATIONS_DIR): Promise<
         const recorded = ledger.get(migration.version);
         if (recorded !== undefined) {
           if (recorded !== migration.checksum) {
-            throw new Error(
+            throw new MigrationError(
               `Migration ${migration.file} was changed after it was applied. Applied migrations are frozen: revert the edit and add a new migration.`,
             );
           }
@@ -87,9 +93,12 @@ export async function migrate(engine: SqlEngine, dir = MIGRATIONS_DIR): Promise<
           await session.query("commit");
         } catch (error) {
           await session.query("rollback").catch(() => undefined);
-          throw new Error(`Migration ${migration.file} failed: ${(error as Error).message}`, {
-            cause: error,
-          });
+          throw new MigrationError(
+            `Migration ${migration.file} failed: ${(error as Error).message}`,
+            {
+              cause: error,
+            },
+          );
         }
         applied.push(migration.version);
       }

@@ -45,8 +45,6 @@ export async function loadSampleIfEmpty(
       kind: entry.kind,
       provinceCode: env.PROVINCE_CODE,
       loadedBy: "sample",
-      // Form exports in the sample have no record id column; the ETL derives one.
-      deriveIds: true,
     });
     rows += summary.rows;
     rejected += summary.rejected;
