@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import pg from "pg";
+import { adminQuery, withDatabase } from "./pg-admin";
 import type { TestProject } from "vitest/node";
 import { openPgliteEngine } from "~/lib/db/engine-pglite.server";
 import { openPgEngine } from "~/lib/db/engine-pg.server";
@@ -26,22 +26,6 @@ async function templateKey(): Promise<string> {
   for (const m of await readMigrations()) hash.update(m.checksum);
   hash.update(await referenceChecksum());
   return hash.digest("hex").slice(0, 16);
-}
-
-async function adminQuery(url: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
 }
 
 let teardownTemplate: (() => Promise<void>) | undefined;

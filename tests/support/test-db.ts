@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { readFile } from "node:fs/promises";
-import pg from "pg";
+import { adminQuery, withDatabase } from "./pg-admin";
 import { inject } from "vitest";
 import type { Kysely } from "kysely";
 import type { SqlEngine } from "~/lib/db/engine";
@@ -27,22 +27,6 @@ export interface TestDatabase {
 export const serverUrl = process.env.DATABASE_URL || undefined;
 export const engineName = serverUrl ? "pg" : "pglite";
 
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-async function adminQuery(sqlText: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 5_000 });
-  await client.connect();
-  try {
-    await client.query(sqlText);
-  } finally {
-    await client.end();
-  }
-}
-
 export interface TestDatabaseOptions {
   /** PGlite only: keep files under this DATA_DIR (for tests that spawn a second process). */
   dataDir?: string;
@@ -56,7 +40,10 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   if (serverUrl) {
     const name = `cns_test_${process.pid}_${randomBytes(4).toString("hex")}`;
     const template = inject("pgTemplate");
-    await adminQuery(`create database ${name}${template ? ` template ${template}` : ""}`);
+    await adminQuery(
+      serverUrl,
+      `create database ${name}${template ? ` template ${template}` : ""}`,
+    );
     const url = withDatabase(serverUrl, name);
     engine = openPgEngine({
       connectionString: url,
@@ -64,7 +51,7 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
       connectTimeoutMs: 5_000,
       statementTimeoutMs: 60_000,
     });
-    drop = () => adminQuery(`drop database if exists ${name} with (force)`);
+    drop = () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
     env = { DATABASE_URL: url };
   } else {
     const template = inject("pgliteTemplate");
