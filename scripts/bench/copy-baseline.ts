@@ -2,7 +2,7 @@
 // columns, all text, no constraints, no indexes) in one transaction, streamed in chunks through
 // the engine's copyCsv: the path the importer stages through, without reading, normalizing or
 // merging anything. Usage: node --import tsx scripts/bench/copy-baseline.ts TARGET_JSON FILE TABLE CHUNK_CHARS
-import { ASSISTANCE_COLUMNS } from "~/lib/sample/assistance-rows";
+import { BARE_COLUMNS, createBareTableSql } from "./bare-table";
 import { openBenchEngine, parseBenchTarget } from "./bench-target";
 import { reportToParent } from "./child-report";
 import { readCsvChunks } from "./csv-chunks";
@@ -16,20 +16,18 @@ export interface BaselineResult {
 
 async function main(): Promise<void> {
   const [targetJson, file, table, chunkText] = process.argv.slice(2);
-  if (!file || !table || !/^[a-z_][a-z0-9_]*$/.test(table)) throw new Error("bad arguments");
+  if (!file || !table) throw new Error("bad arguments");
   const chunkChars = Number(chunkText);
   const engine = await openBenchEngine(parseBenchTarget(targetJson));
   const session = await engine.acquire();
   try {
-    await session.exec(
-      `drop table if exists ${table}; create table ${table} (${ASSISTANCE_COLUMNS.map((c) => `${c} text`).join(", ")})`,
-    );
+    await session.exec(createBareTableSql(table));
     const started = performance.now();
     let rows = 0;
     let chunks = 0;
     await session.query("begin");
     for await (const csv of readCsvChunks(file, chunkChars)) {
-      rows += await session.copyCsv(table, ASSISTANCE_COLUMNS, csv);
+      rows += await session.copyCsv(table, BARE_COLUMNS, csv);
       chunks++;
     }
     await session.query("commit");
