@@ -225,44 +225,28 @@ async function loadBatch(
   for await (const sourceRow of source.rows) {
     rows++;
     if (options.onProgress && rows % PROGRESS_EVERY === 0) options.onProgress(rows);
+    // A reader problem (ragged row, oversized field) rejects the row before it is parsed.
+    let issue: RowRejection | undefined = sourceRow.problem;
+    if (!issue) {
+      const parsed = parseRow(options.kind, sourceRow.values, ctx);
+      for (const w of parsed.warnings) warnings.add(w, sourceRow.line);
+      if (parsed.ok) {
+        const row = parsed.row;
+        await staged.push([
+          batchId,
+          sourceRow.line,
+          ...spec.columns.map((c) => row[c] ?? null),
+          row.row_hash ?? null,
+        ]);
+        continue;
+      }
+      issue = parsed.error;
+    }
+    rejectReasons.add(issue, sourceRow.line);
+    // Only rejected rows keep their (masked) cells, so only they pay for the JSON.
+    const { column, reason_code, message_vi, message_en } = issue;
     const raw = JSON.stringify(sourceRow.raw);
-    if (sourceRow.problem) {
-      const p = sourceRow.problem;
-      rejectReasons.add(p, sourceRow.line);
-      await rejects.push([
-        batchId,
-        sourceRow.line,
-        p.column,
-        p.reason_code,
-        p.message_vi,
-        p.message_en,
-        raw,
-      ]);
-      continue;
-    }
-    const parsed = parseRow(options.kind, sourceRow.values, ctx);
-    for (const w of parsed.warnings) warnings.add(w, sourceRow.line);
-    if (!parsed.ok) {
-      const e = parsed.error;
-      rejectReasons.add(e, sourceRow.line);
-      await rejects.push([
-        batchId,
-        sourceRow.line,
-        e.column,
-        e.reason_code,
-        e.message_vi,
-        e.message_en,
-        raw,
-      ]);
-      continue;
-    }
-    const row = parsed.row as Record<string, string | number | null>;
-    await staged.push([
-      batchId,
-      sourceRow.line,
-      ...spec.columns.map((c) => row[c] ?? null),
-      row.row_hash ?? null,
-    ]);
+    await rejects.push([batchId, sourceRow.line, column, reason_code, message_vi, message_en, raw]);
   }
   await staged.flush();
   await rejects.flush();
@@ -411,6 +395,14 @@ async function maskDuplicateRejects(session: SqlSession, batchId: number): Promi
       );
     }
   }
+}
+
+/** What a rejected row records: a reader problem or a parser error. */
+interface RowRejection {
+  column: string | null;
+  reason_code: string;
+  message_vi: string;
+  message_en: string;
 }
 
 const REJECT_COLUMNS = [
