@@ -27,6 +27,11 @@ export function SiteHeader({ provinceName, refreshedAt, lastBatchId }: SiteHeade
         <NavLink to={hrefWithLang("/", lang)} end>
           {t("nav.overview")}
         </NavLink>
+        <NavLink to={hrefWithLang("/communes", lang)}>{t("nav.communes")}</NavLink>
+        <NavLink to={hrefWithLang("/compare", lang)}>{t("nav.compare")}</NavLink>
+        <NavLink to={hrefWithLang("/report", lang)}>{t("nav.report")}</NavLink>
+        <NavLink to={hrefWithLang("/quality", lang)}>{t("nav.quality")}</NavLink>
+        <NavLink to={hrefWithLang("/methodology", lang)}>{t("nav.methodology")}</NavLink>
         <NavLink to={hrefWithLang("/imports", lang)}>{t("nav.imports")}</NavLink>
       </nav>
       <div className="site-header__meta">

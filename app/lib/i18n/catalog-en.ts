@@ -1,5 +1,14 @@
 // English UI strings; same keys and placeholders as catalog-vi.ts.
 import type { Catalog } from "./catalog-vi";
+import { communeMessages } from "./messages/commune";
+import { compareMessages } from "./messages/compare";
+import { qualityMessages } from "./messages/quality";
+import { methodologyMessages } from "./messages/methodology";
+import { reportMessages } from "./messages/report";
+import { downloadsMessages } from "./messages/downloads";
+import { authMessages } from "./messages/auth";
+import { adminMessages } from "./messages/admin";
+
 
 export const en = {
   "app.name": "Cầu Nối Số",
@@ -7,6 +16,11 @@ export const en = {
   "nav.skip": "Skip to main content",
   "nav.main": "Main navigation",
   "nav.overview": "Overview",
+  "nav.communes": "Communes",
+  "nav.compare": "Compare",
+  "nav.report": "Monthly report",
+  "nav.quality": "Data quality",
+  "nav.methodology": "Methodology",
   "nav.imports": "Data imports",
   "lang.switch.label": "Language",
   "lang.name.vi": "Tiếng Việt",
@@ -55,9 +69,24 @@ export const en = {
   "filter.error.repeated": "must be given only once",
   "filter.error.outside_coverage": "is outside the months the data covers ({first} – {last})",
   "filter.error.invalid": "is not valid",
+  "filter.error.procedure_group":
+    "must be a procedure group: ho_tich, cu_tru, dinh_danh, chung_thuc, ly_lich_tu_phap, dat_dai, bhxh_bhyt, kinh_doanh, phuong_tien, other",
+  "filter.error.commune": "each commune code must be 5 digits, e.g. 24778",
+  "filter.error.commune_count": "choose at most 6 communes",
+  "filter.error.commune_unknown": "no commune with code {code} in the province",
 
   "unitType.phuong": "Ward",
   "unitType.xa": "Commune",
+  "procedureGroup.ho_tich": "Civil status",
+  "procedureGroup.cu_tru": "Residence",
+  "procedureGroup.dinh_danh": "ID cards, electronic identity",
+  "procedureGroup.chung_thuc": "Certification of copies",
+  "procedureGroup.ly_lich_tu_phap": "Judicial records",
+  "procedureGroup.dat_dai": "Land",
+  "procedureGroup.bhxh_bhyt": "Social and health insurance",
+  "procedureGroup.kinh_doanh": "Household business",
+  "procedureGroup.phuong_tien": "Vehicles",
+  "procedureGroup.other": "Other procedures",
   "unitType.dac_khu": "Special zone",
 
   "metric.cases.name": "Assisted cases",
@@ -289,4 +318,12 @@ export const en = {
   "error.badRequest.intro":
     "The page cannot be shown because these address parameters are invalid:",
   "error.home": "Back to the overview",
+  ...communeMessages.vi,
+  ...compareMessages.vi,
+  ...qualityMessages.vi,
+  ...methodologyMessages.vi,
+  ...reportMessages.vi,
+  ...downloadsMessages.vi,
+  ...authMessages.vi,
+  ...adminMessages.vi,
 } satisfies Catalog;

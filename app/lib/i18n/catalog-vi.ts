@@ -1,11 +1,25 @@
 // Vietnamese UI strings, the default language and the source of the message keys. Placeholders
 // are {name}; catalog-en.ts must use the same keys and the same placeholders (unit-tested).
+import { communeMessages } from "./messages/commune";
+import { compareMessages } from "./messages/compare";
+import { qualityMessages } from "./messages/quality";
+import { methodologyMessages } from "./messages/methodology";
+import { reportMessages } from "./messages/report";
+import { downloadsMessages } from "./messages/downloads";
+import { authMessages } from "./messages/auth";
+import { adminMessages } from "./messages/admin";
+
 export const vi = {
   "app.name": "Cầu Nối Số",
   "app.tagline": "Theo dõi hỗ trợ người dân sử dụng dịch vụ công trực tuyến",
   "nav.skip": "Bỏ qua, đến nội dung chính",
   "nav.main": "Điều hướng chính",
   "nav.overview": "Tổng quan",
+  "nav.communes": "Xã/phường",
+  "nav.compare": "So sánh",
+  "nav.report": "Báo cáo tháng",
+  "nav.quality": "Chất lượng dữ liệu",
+  "nav.methodology": "Phương pháp",
   "nav.imports": "Nhập dữ liệu",
   "lang.switch.label": "Ngôn ngữ",
   "lang.name.vi": "Tiếng Việt",
@@ -55,10 +69,25 @@ export const vi = {
   "filter.error.repeated": "chỉ được có một giá trị",
   "filter.error.outside_coverage": "nằm ngoài phạm vi dữ liệu hiện có ({first} – {last})",
   "filter.error.invalid": "không hợp lệ",
+  "filter.error.procedure_group":
+    "phải là một nhóm thủ tục: ho_tich, cu_tru, dinh_danh, chung_thuc, ly_lich_tu_phap, dat_dai, bhxh_bhyt, kinh_doanh, phuong_tien, other",
+  "filter.error.commune": "mỗi mã xã phải gồm 5 chữ số, ví dụ 24778",
+  "filter.error.commune_count": "chọn tối đa 6 xã",
+  "filter.error.commune_unknown": "không có xã/phường mã {code} trong tỉnh",
 
   "unitType.phuong": "Phường",
   "unitType.xa": "Xã",
   "unitType.dac_khu": "Đặc khu",
+  "procedureGroup.ho_tich": "Hộ tịch",
+  "procedureGroup.cu_tru": "Cư trú",
+  "procedureGroup.dinh_danh": "Căn cước, định danh điện tử",
+  "procedureGroup.chung_thuc": "Chứng thực",
+  "procedureGroup.ly_lich_tu_phap": "Lý lịch tư pháp",
+  "procedureGroup.dat_dai": "Đất đai",
+  "procedureGroup.bhxh_bhyt": "BHXH, BHYT",
+  "procedureGroup.kinh_doanh": "Hộ kinh doanh",
+  "procedureGroup.phuong_tien": "Phương tiện giao thông",
+  "procedureGroup.other": "Thủ tục khác",
 
   "metric.cases.name": "Số ca hỗ trợ",
   "metric.cases.definition":
@@ -293,6 +322,14 @@ export const vi = {
   "error.badRequest.intro":
     "Không thể hiển thị trang vì các tham số sau trong địa chỉ không hợp lệ:",
   "error.home": "Về trang tổng quan",
+  ...communeMessages.vi,
+  ...compareMessages.vi,
+  ...qualityMessages.vi,
+  ...methodologyMessages.vi,
+  ...reportMessages.vi,
+  ...downloadsMessages.vi,
+  ...authMessages.vi,
+  ...adminMessages.vi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

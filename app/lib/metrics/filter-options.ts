@@ -17,5 +17,34 @@ export const MAP_METRICS = [
 export type MapMetric = (typeof MAP_METRICS)[number];
 export const DEFAULT_MAP_METRIC: MapMetric = "online_uptake";
 
-/** The URL parameters the overview filter reads; anything else (e.g. `lang`) is left alone. */
-export const OVERVIEW_FILTER_PARAMS = ["period", "from", "to", "unit_type", "metric"] as const;
+/** Procedure groups of ref.procedure.procedure_group (the catalogue's fields, grouped). */
+export const PROCEDURE_GROUPS = [
+  "ho_tich",
+  "cu_tru",
+  "dinh_danh",
+  "chung_thuc",
+  "ly_lich_tu_phap",
+  "dat_dai",
+  "bhxh_bhyt",
+  "kinh_doanh",
+  "phuong_tien",
+  "other",
+] as const;
+export type ProcedureGroup = (typeof PROCEDURE_GROUPS)[number];
+
+/** At most this many communes in one `commune` filter (the compare page's small multiples). */
+export const MAX_FILTER_COMMUNES = 6;
+export const COMMUNE_CODE_PATTERN = /^[0-9]{5}$/;
+
+/** The URL parameters the filter reads; anything else (e.g. `lang`) is left alone. */
+export const OVERVIEW_FILTER_PARAMS = [
+  "period",
+  "from",
+  "to",
+  "unit_type",
+  "procedure_group",
+  "commune",
+  "metric",
+] as const;
+/** Parameters that may repeat (`?commune=68001&commune=68004`); the others must appear once. */
+export const REPEATABLE_FILTER_PARAMS: ReadonlySet<string> = new Set(["commune"]);

@@ -6,10 +6,14 @@ import type { MessageKey } from "~/lib/i18n/catalog-vi";
 import type { FilterIssue } from "./filter-issues";
 import {
   DEFAULT_MAP_METRIC,
+  COMMUNE_CODE_PATTERN,
   DEFAULT_PERIOD,
   MAP_METRICS,
+  MAX_FILTER_COMMUNES,
   OVERVIEW_FILTER_PARAMS,
   PERIOD_PRESETS,
+  PROCEDURE_GROUPS,
+  REPEATABLE_FILTER_PARAMS,
   UNIT_TYPES,
   type PeriodPreset,
 } from "./filter-options";
@@ -38,6 +42,23 @@ export const OverviewFilterSchema = z
       (value) => (value === "all" ? undefined : blankToUndefined(value)),
       z.enum(UNIT_TYPES, { error: "filter.error.unit_type" satisfies MessageKey }).optional(),
     ),
+    procedure_group: z.preprocess(
+      (value) => (value === "all" ? undefined : blankToUndefined(value)),
+      z
+        .enum(PROCEDURE_GROUPS, { error: "filter.error.procedure_group" satisfies MessageKey })
+        .optional(),
+    ),
+    // Commune codes, repeated or comma-separated; kept in the order given, without duplicates.
+    commune: z
+      .array(
+        z
+          .string()
+          .trim()
+          .regex(COMMUNE_CODE_PATTERN, { error: "filter.error.commune" satisfies MessageKey }),
+      )
+      .max(MAX_FILTER_COMMUNES, { error: "filter.error.commune_count" satisfies MessageKey })
+      .transform((codes) => [...new Set(codes)])
+      .default([]),
     metric: z.preprocess(
       blankToUndefined,
       z
@@ -70,6 +91,9 @@ const FILTER_MESSAGE_KEYS = new Set<string>([
   "filter.error.month",
   "filter.error.period",
   "filter.error.unit_type",
+  "filter.error.procedure_group",
+  "filter.error.commune",
+  "filter.error.commune_count",
   "filter.error.metric",
   "filter.error.period_and_range",
   "filter.error.from_after_to",
@@ -81,11 +105,13 @@ function toMessageKey(message: string): MessageKey {
 }
 
 export function parseOverviewFilter(searchParams: URLSearchParams): FilterParseResult {
-  const raw: Record<string, string> = {};
+  const raw: Record<string, string | string[]> = {};
   const issues: FilterIssue[] = [];
   for (const param of OVERVIEW_FILTER_PARAMS) {
     const values = searchParams.getAll(param);
-    if (values.length > 1) {
+    if (REPEATABLE_FILTER_PARAMS.has(param)) {
+      raw[param] = values.flatMap((value) => value.split(",")).filter((value) => value !== "");
+    } else if (values.length > 1) {
       issues.push({ param, message_key: "filter.error.repeated", value: values.join(", ") });
     } else if (values.length === 1) {
       raw[param] = values[0]!;
@@ -99,7 +125,12 @@ export function parseOverviewFilter(searchParams: URLSearchParams): FilterParseR
     ok: false,
     issues: result.error.issues.map((issue) => {
       const param = String(issue.path[0] ?? "");
-      return { param, message_key: toMessageKey(issue.message), value: raw[param] ?? null };
+      const value = raw[param];
+      return {
+        param,
+        message_key: toMessageKey(issue.message),
+        value: Array.isArray(value) ? value.join(", ") : (value ?? null),
+      };
     }),
   };
 }

@@ -28,13 +28,20 @@ describe("month arithmetic", () => {
 
 describe("OverviewFilterSchema", () => {
   it("defaults to the online-uptake map and no unit-type filter", () => {
-    expect(filterOf("")).toEqual({ metric: "online_uptake" });
+    expect(filterOf("")).toEqual({ metric: "online_uptake", commune: [] });
   });
 
   it("treats blank form fields and unit_type=all as not set, and ignores lang", () => {
-    expect(filterOf("from=&to=&unit_type=all&metric=&lang=en")).toEqual({
-      metric: "online_uptake",
-    });
+    expect(
+      filterOf("from=&to=&unit_type=all&procedure_group=all&commune=&metric=&lang=en"),
+    ).toMatchObject({ metric: "online_uptake", commune: [] });
+    const blank = filterOf("from=&to=&unit_type=all&procedure_group=all&metric=");
+    expect([blank.from, blank.to, blank.unit_type, blank.procedure_group]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it("reads presets, explicit months, unit type and metric", () => {
@@ -42,6 +49,7 @@ describe("OverviewFilterSchema", () => {
       period: "ytd",
       unit_type: "dac_khu",
       metric: "cases_per_1000",
+      commune: [],
     });
     expect(filterOf("from=2025-08&to=2025-12")).toMatchObject({ from: "2025-08", to: "2025-12" });
   });
@@ -55,6 +63,14 @@ describe("OverviewFilterSchema", () => {
     ["period=6m&from=2025-08", "period", "filter.error.period_and_range"],
     ["from=2026-02&to=2025-12", "from", "filter.error.from_after_to"],
     ["unit_type=xa&unit_type=phuong", "unit_type", "filter.error.repeated"],
+    ["procedure_group=thue", "procedure_group", "filter.error.procedure_group"],
+    ["commune=2477", "commune", "filter.error.commune"],
+    ["commune=24778;drop", "commune", "filter.error.commune"],
+    [
+      "commune=24778,24781,24784,24787,24790,24793&commune=24796",
+      "commune",
+      "filter.error.commune_count",
+    ],
   ])("refuses %s with a message naming %s", (query, param, messageKey) => {
     const result = parse(query);
     expect(result.ok).toBe(false);
@@ -63,6 +79,15 @@ describe("OverviewFilterSchema", () => {
       expect.objectContaining({ param, message_key: messageKey }),
     );
     expect(isBadFilterResponseBody({ kind: "bad_filter", issues: result.issues })).toBe(true);
+  });
+});
+
+describe("the commune and procedure-group filters", () => {
+  it("reads repeated and comma-separated communes in order, without duplicates", () => {
+    expect(filterOf("commune=24778&commune=24781,24778&procedure_group=ho_tich")).toMatchObject({
+      commune: ["24778", "24781"],
+      procedure_group: "ho_tich",
+    });
   });
 });
 

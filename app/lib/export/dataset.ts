@@ -1,0 +1,40 @@
+// The shape every download is built from: a named table with typed columns, its rows (an array or
+// a stream), and the stamp that says which filters, data and batch produced it. Pages and the API
+// build one ExportDataset from the same query they render, and export-response.server.ts turns it
+// into CSV, XLSX, Arrow IPC, Parquet or JSON.
+export const EXPORT_FORMATS = ["csv", "xlsx", "arrow", "parquet", "json"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Column types the writers map to: Arrow/Parquet types, Excel number formats, JSON values. */
+export type ExportColumnType = "string" | "int" | "float" | "month" | "date" | "timestamp";
+
+export interface ExportColumn {
+  /** Machine name (the documented column name; header of CSV/XLSX, field of Arrow/Parquet). */
+  name: string;
+  type: ExportColumnType;
+  /** Whether the column may hold null (rates without a denominator, unknown ethnicity…). */
+  nullable?: boolean;
+}
+
+export type ExportRow = Record<string, string | number | null>;
+
+export interface ExportStamp {
+  /** The dataset's name, e.g. "commune-month" or "commune-procedures". */
+  dataset: string;
+  /** The filters as applied (resolved period, codes…), in URL-parameter form. */
+  filters: Record<string, string | string[]>;
+  /** ISO 8601 time of the last mart refresh (the data's as-of time), or null with no data. */
+  as_of: string | null;
+  last_batch_id: number | null;
+  /** ISO 8601 time the file was produced. */
+  generated_at: string;
+}
+
+export interface ExportDataset {
+  /** The file name without extension, e.g. "cau-noi-so_commune-month_2025-07_2026-06". */
+  file_base_name: string;
+  columns: readonly ExportColumn[];
+  /** Rows in column order keys; a stream for large extracts so memory stays flat. */
+  rows: Iterable<ExportRow> | AsyncIterable<ExportRow>;
+  stamp: ExportStamp;
+}
