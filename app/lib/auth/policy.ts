@@ -1,0 +1,78 @@
+// Who may see and do what: the one place the dashboard's access rules live. Pure (no database,
+// no request), so loaders, actions, resource routes and tests all ask the same functions.
+// Roles (issue 5): admin — everything; leader — every commune, demographics suppressed;
+// secretary — bound to communes: their detail in full, other communes only as the province
+// overview and rankings show them; analyst — everything unsuppressed, downloads audited.
+export const ROLES = ["admin", "leader", "secretary", "analyst"] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Viewer {
+  user_id: number;
+  username: string;
+  role: Role;
+  /** The communes a secretary is bound to (GSO codes); empty for the other roles. */
+  communes: readonly string[];
+  /** How the request was authenticated. */
+  via: "session" | "token" | "demo";
+}
+
+export type Permission =
+  /** Province overview, rankings, map, compare (commune × month totals), methodology. */
+  | "view_dashboard"
+  /** Monthly report and downloads of the views one may see. */
+  | "download"
+  /** Data-quality page: batches, rejects, completeness. */
+  | "view_quality"
+  /** Upload, commit and revert imports. */
+  | "import"
+  /** Record-level extracts (no direct identifiers). */
+  | "download_records"
+  | "manage_users"
+  | "view_audit";
+
+const PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  admin: new Set<Permission>([
+    "view_dashboard",
+    "download",
+    "view_quality",
+    "import",
+    "download_records",
+    "manage_users",
+    "view_audit",
+  ]),
+  analyst: new Set<Permission>([
+    "view_dashboard",
+    "download",
+    "view_quality",
+    "import",
+    "download_records",
+  ]),
+  leader: new Set<Permission>(["view_dashboard", "download", "view_quality"]),
+  secretary: new Set<Permission>(["view_dashboard", "download"]),
+};
+
+export function can(viewer: Viewer, permission: Permission): boolean {
+  return PERMISSIONS[viewer.role].has(permission);
+}
+
+/**
+ * Whether the viewer may open a commune's detail (its page, breakdowns and their downloads).
+ * A secretary sees only the communes they are bound to.
+ */
+export function canViewCommuneDetail(viewer: Viewer, communeCode: string): boolean {
+  if (viewer.role !== "secretary") return true;
+  return viewer.communes.includes(communeCode);
+}
+
+/**
+ * Whether demographic breakdowns (ethnicity, age band, gender) must be small-cell suppressed for
+ * this viewer (app/lib/privacy/suppress.ts). Analysts and admins see raw counts.
+ */
+export function mustSuppressDemographics(viewer: Viewer): boolean {
+  return viewer.role === "leader" || viewer.role === "secretary";
+}
+
+/** Whether downloads by this viewer are written to the audit log (every analyst download). */
+export function auditsDownloads(viewer: Viewer): boolean {
+  return viewer.role === "analyst" || viewer.role === "admin";
+}
