@@ -42,6 +42,23 @@ export default tseslint.config(
     },
   },
   {
+    // sql.raw/ref/id/lit/table splice text into SQL; names go through the zod-checked helpers in
+    // app/lib/db/sql-identifier.ts, values through bound parameters (issue 5).
+    files: ["**/*.{ts,tsx,js}"],
+    ignores: ["app/lib/db/sql-identifier.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        ...["raw", "ref", "id", "lit", "table"].map((property) => ({
+          object: "sql",
+          property,
+          message:
+            "Name identifiers through app/lib/db/sql-identifier.ts (a zod enum); pass values as bound parameters; write a constant as sql<number>`0`.",
+        })),
+      ],
+    },
+  },
+  {
     files: [
       "app/lib/db/**",
       "app/lib/db.server.ts",

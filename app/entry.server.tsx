@@ -1,11 +1,13 @@
 // Streams the document. Bots (and crawlers such as link previews) get the whole page at once;
-// browsers get the shell as soon as it is ready. Rendering is aborted after ABORT_DELAY.
+// browsers get the shell as soon as it is ready. Rendering is aborted after ABORT_DELAY. Every
+// inline script carries the CSP nonce the HTTP layer put in this response's policy.
 import { PassThrough } from "node:stream";
-import type { EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { NonceProvider } from "~/lib/security/nonce-context";
 
 const ABORT_DELAY = 5_000;
 
@@ -14,7 +16,9 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ): Promise<Response> {
+  const nonce = loadContext.cspNonce;
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   return new Promise((resolve, reject) => {
     let shellRendered = false;
@@ -31,8 +35,16 @@ export default function handleRequest(
       pipe(body);
     };
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <NonceProvider nonce={nonce}>
+        <RemixServer
+          context={remixContext}
+          url={request.url}
+          abortDelay={ABORT_DELAY}
+          nonce={nonce}
+        />
+      </NonceProvider>,
       {
+        nonce,
         onAllReady: waitForAll ? sendDocument : undefined,
         onShellReady: waitForAll ? undefined : sendDocument,
         onShellError(error: unknown) {

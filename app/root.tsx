@@ -11,22 +11,31 @@ import {
   Links,
   Meta,
   Outlet,
-  Scripts,
-  ScrollRestoration,
   isRouteErrorResponse,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { BadRequestPage, ErrorPage } from "~/components/error-page";
+import { PageScripts } from "~/components/page-scripts";
+import { ZodJitlessScript } from "~/components/zod-jitless-script";
+import { isDemoModeActive } from "~/lib/auth/demo-mode.server";
+import { useDemoMode } from "~/lib/auth/use-viewer";
+import { getOptionalViewer } from "~/lib/auth/viewer.server";
+import { getDb } from "~/lib/db.server";
+import { getEnv } from "~/lib/env.server";
 import { vi } from "~/lib/i18n/catalog-vi";
 import { resolveLanguage } from "~/lib/i18n/language.server";
 import { langOf } from "~/lib/i18n/languages";
+import { useI18n } from "~/lib/i18n/use-i18n";
 import { isBadFilterResponseBody } from "~/lib/metrics/filter-issues";
+import { useNonce } from "~/lib/security/nonce-context";
 import appStyles from "~/styles/app.css";
+import authStyles from "~/styles/auth.css";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: appStyles },
+  { rel: "stylesheet", href: authStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
@@ -43,11 +52,21 @@ export const headers: HeadersFunction = ({ errorHeaders }) => {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { lang, setCookie } = await resolveLanguage(request);
-  return json({ lang }, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
+  // The header shows who is signed in and hides links the role cannot use; the demo banner shows
+  // on every page while demo mode is on.
+  const [viewer, demoMode] = await Promise.all([
+    getOptionalViewer(request),
+    getDb().then((db) => isDemoModeActive(db, getEnv())),
+  ]);
+  return json(
+    { lang, viewer, demoMode },
+    setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
+  );
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const lang = langOf(useRouteLoaderData<typeof loader>("root"));
+  const nonce = useNonce();
   return (
     <html lang={lang}>
       <head>
@@ -55,18 +74,32 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        <ZodJitlessScript nonce={nonce} />
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <PageScripts nonce={nonce} />
       </body>
     </html>
   );
 }
 
+function DemoBanner() {
+  const { t } = useI18n();
+  return useDemoMode() ? (
+    <p className="demo-banner" role="status">
+      {t("auth.demo.banner")}
+    </p>
+  ) : null;
+}
+
 export default function App() {
-  return <Outlet />;
+  return (
+    <>
+      <DemoBanner />
+      <Outlet />
+    </>
+  );
 }
 
 export function ErrorBoundary() {

@@ -6,6 +6,7 @@ import path from "node:path";
 import { migrate } from "~/lib/db/migrate.server";
 import { closeDatabase, openDatabase, setDatabase } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
+import { getDemoModeStatus } from "~/lib/auth/demo-mode.server";
 import { recoverInterruptedBatches } from "~/lib/etl/import-file.server";
 import { seedReference } from "~/lib/reference/seed-reference.server";
 import { buildExists, closeHttpServer, startHttpServer } from "~/lib/server/http-server.server";
@@ -38,6 +39,8 @@ runCli(async () => {
   if (interrupted.length)
     log(`import batch(es) ${interrupted.join(", ")} had been interrupted: marked failed`);
   if (env.SAMPLE_DATA === "auto") await loadSampleIfEmpty(database, env, log);
+  const demo = await getDemoModeStatus(database.db, env);
+  log(`demo mode: ${demo.active ? "on" : "off"} (${demo.reason})`);
 
   const server = await startHttpServer({ port: env.PORT, host: env.HOST, dev });
   const shown = env.HOST === "127.0.0.1" || env.HOST === "0.0.0.0" ? "localhost" : env.HOST;

@@ -1,6 +1,9 @@
-// All units of the filter ranked by the chosen metric, with the other indicators alongside.
+// All units of the filter ranked by the chosen metric, with the other indicators alongside; each
+// name links to the unit's page.
+import { Link } from "@remix-run/react";
 import { MISSING_VALUE, type Formatter } from "~/lib/format/formatter";
 import { formatMetricValue } from "~/lib/format/metric-value";
+import { hrefWithLang } from "~/lib/i18n/href";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { RankedCommune } from "~/lib/metrics/commune-metrics";
 import { MAP_METRICS, type MapMetric } from "~/lib/metrics/filter-options";
@@ -18,7 +21,7 @@ function metricCell(row: RankedCommune, metric: MapMetric, fmt: Formatter): stri
 }
 
 export function CommuneRankingTable({ id, rows, metric }: CommuneRankingTableProps) {
-  const { t, fmt } = useI18n();
+  const { lang, t, fmt } = useI18n();
   const metricName = t(METRIC_NAME_KEY[metric]);
   return (
     <section className="ranking" aria-labelledby={`${id}-heading`} id={id}>
@@ -52,7 +55,9 @@ export function CommuneRankingTable({ id, rows, metric }: CommuneRankingTablePro
             {rows.map((row) => (
               <tr key={row.code}>
                 <td className="num">{row.rank ?? MISSING_VALUE}</td>
-                <th scope="row">{row.name}</th>
+                <th scope="row">
+                  <Link to={hrefWithLang(`/communes/${row.code}`, lang)}>{row.name}</Link>
+                </th>
                 <td>{t(`unitType.${row.unit_type}`)}</td>
                 <td className="num">{fmt.integer(row.cases)}</td>
                 {MAP_METRICS.map((column) => (

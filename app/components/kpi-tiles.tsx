@@ -13,6 +13,7 @@ import {
   type KpiValues,
 } from "~/lib/metrics/kpis";
 import { KPI_LABEL_KEYS } from "~/lib/metrics/metric-labels";
+import { methodologyHref } from "~/lib/metrics/methodology-anchors";
 
 export interface KpiTilesProps {
   kpis: KpiValues;
@@ -22,7 +23,7 @@ export interface KpiTilesProps {
 
 const ARROWS = { up: "▲", down: "▼", flat: "▬" } as const;
 
-function formatKpiValue(id: KpiId, value: number | null, fmt: Formatter): string {
+export function formatKpiValue(id: KpiId, value: number | null, fmt: Formatter): string {
   switch (KPI_CHANGE_KIND[id]) {
     case "points":
       return fmt.percent(value, 1);
@@ -32,7 +33,7 @@ function formatKpiValue(id: KpiId, value: number | null, fmt: Formatter): string
   }
 }
 
-function describeChange(change: KpiChange, t: Translator, fmt: Formatter): string {
+export function describeChange(change: KpiChange, t: Translator, fmt: Formatter): string {
   if (change.direction === "flat") return t("kpi.change.flat");
   if (change.from_zero) return t("kpi.change.fromZero");
   const up = change.direction === "up";
@@ -53,7 +54,7 @@ function describeChange(change: KpiChange, t: Translator, fmt: Formatter): strin
 }
 
 function KpiTile({ id, kpis, previousKpis, previousPeriod }: KpiTilesProps & { id: KpiId }) {
-  const { t, fmt } = useI18n();
+  const { lang, t, fmt } = useI18n();
   const labels = KPI_LABEL_KEYS[id];
   const name = t(labels.name);
   const value = kpis[id];
@@ -94,6 +95,9 @@ function KpiTile({ id, kpis, previousKpis, previousPeriod }: KpiTilesProps & { i
             ?
           </summary>
           <p id={definitionId}>{t(labels.definition)}</p>
+          <p>
+            <a href={methodologyHref(id, lang)}>{t("methodology.kpiLink")}</a>
+          </p>
         </details>
       </div>
       <p className="kpi__value">{formatKpiValue(id, value, fmt)}</p>

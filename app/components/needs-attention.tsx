@@ -1,5 +1,7 @@
-// Units a leader should look at first: lowest online uptake, no volunteer activity in the
-// latest month, nothing received for the latest month.
+// Units a leader should look at first: lowest online uptake, no volunteer activity in the 30 days
+// up to the latest date with data, nothing received for the latest month. Each name links to the unit's page.
+import { Link } from "@remix-run/react";
+import { hrefWithLang } from "~/lib/i18n/href";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type {
   CommuneRef,
@@ -8,8 +10,21 @@ import type {
 
 const MAX_LISTED = 10;
 
-function CommuneList({ communes }: { communes: CommuneRef[] }) {
-  const { t, fmt } = useI18n();
+/** A YYYY-MM-DD date: 30/11/2026 (vi) or 30 Nov 2026 (en), without time-zone arithmetic. */
+export function formatDay(date: string, lang: "vi" | "en", monthNumeric: (m: string) => string) {
+  const day = Number(date.slice(8, 10));
+  const month = date.slice(0, 7);
+  return lang === "vi"
+    ? `${day}/${Number(date.slice(5, 7))}/${date.slice(0, 4)}`
+    : `${day} ${monthNumeric(month)}`;
+}
+
+function CommuneList({
+  communes,
+}: {
+  communes: Array<CommuneRef & { last_activity?: string | null }>;
+}) {
+  const { lang, t, fmt } = useI18n();
   if (communes.length === 0) return <p className="attention__none">{t("attention.none")}</p>;
   const shown = communes.slice(0, MAX_LISTED);
   const hidden = communes.length - shown.length;
@@ -17,7 +32,20 @@ function CommuneList({ communes }: { communes: CommuneRef[] }) {
     <>
       <ul>
         {shown.map((commune) => (
-          <li key={commune.code}>{commune.name}</li>
+          <li key={commune.code}>
+            <Link to={hrefWithLang(`/communes/${commune.code}`, lang)}>{commune.name}</Link>
+            {commune.last_activity !== undefined ? (
+              <span className="attention__date">
+                {" ("}
+                {commune.last_activity === null
+                  ? t("attention.neverActive")
+                  : t("attention.lastActivity", {
+                      date: formatDay(commune.last_activity, lang, fmt.monthNumeric),
+                    })}
+                {")"}
+              </span>
+            ) : null}
+          </li>
         ))}
       </ul>
       {hidden > 0 ? (
@@ -28,8 +56,11 @@ function CommuneList({ communes }: { communes: CommuneRef[] }) {
 }
 
 export function NeedsAttention({ attention }: { attention: NeedsAttentionData }) {
-  const { t, fmt } = useI18n();
+  const { lang, t, fmt } = useI18n();
   const month = fmt.monthLong(attention.month);
+  const asOf = attention.activity_as_of
+    ? formatDay(attention.activity_as_of, lang, fmt.monthNumeric)
+    : month;
   return (
     <section className="attention" aria-labelledby="attention-heading">
       <h2 id="attention-heading">{t("attention.heading")}</h2>
@@ -42,14 +73,15 @@ export function NeedsAttention({ attention }: { attention: NeedsAttentionData })
             <ol>
               {attention.lowest_uptake.map((commune) => (
                 <li key={commune.code}>
-                  {commune.name}: {fmt.percent(commune.value, 1)}
+                  <Link to={hrefWithLang(`/communes/${commune.code}`, lang)}>{commune.name}</Link>:{" "}
+                  {fmt.percent(commune.value, 1)}
                 </li>
               ))}
             </ol>
           )}
         </section>
         <section aria-labelledby="attention-volunteers">
-          <h3 id="attention-volunteers">{t("attention.noVolunteers", { month })}</h3>
+          <h3 id="attention-volunteers">{t("attention.noVolunteers", { date: asOf })}</h3>
           <p className="attention__note">{t("attention.noVolunteersNote")}</p>
           <CommuneList communes={attention.no_volunteer_activity} />
         </section>

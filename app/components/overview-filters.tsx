@@ -7,8 +7,10 @@ import { useI18n } from "~/lib/i18n/use-i18n";
 import {
   MAP_METRICS,
   PERIOD_PRESETS,
+  PROCEDURE_GROUPS,
   UNIT_TYPES,
   type MapMetric,
+  type ProcedureGroup,
   type UnitTypeFilter,
 } from "~/lib/metrics/filter-options";
 import type { Coverage, ResolvedPeriod } from "~/lib/metrics/filters";
@@ -18,12 +20,20 @@ export interface OverviewFiltersProps {
   coverage: Coverage;
   period: ResolvedPeriod;
   unitType: UnitTypeFilter | null;
+  /** Absent on pages without the procedure-group filter. */
+  procedureGroup?: ProcedureGroup | null;
   metric: MapMetric;
 }
 
 const MONTH_INPUT_PATTERN = "[0-9]{4}-[0-9]{2}";
 
-export function OverviewFilters({ coverage, period, unitType, metric }: OverviewFiltersProps) {
+export function OverviewFilters({
+  coverage,
+  period,
+  unitType,
+  procedureGroup,
+  metric,
+}: OverviewFiltersProps) {
   const { lang, t } = useI18n();
   const location = useLocation();
   const presetHref = (preset: string) =>
@@ -88,6 +98,23 @@ export function OverviewFilters({ coverage, period, unitType, metric }: Overview
             ))}
           </select>
         </div>
+        {procedureGroup !== undefined ? (
+          <div className="field">
+            <label htmlFor="filter-procedure-group">{t("filter.procedureGroup")}</label>
+            <select
+              id="filter-procedure-group"
+              name="procedure_group"
+              defaultValue={procedureGroup ?? ""}
+            >
+              <option value="">{t("filter.procedureGroup.all")}</option>
+              {PROCEDURE_GROUPS.map((group) => (
+                <option key={group} value={group}>
+                  {t(`procedureGroup.${group}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
         <div className="field">
           <label htmlFor="filter-metric">{t("filter.metric")}</label>
           <select id="filter-metric" name="metric" defaultValue={metric}>

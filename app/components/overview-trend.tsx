@@ -48,31 +48,7 @@ export function OverviewTrend({ trend, cases, rates }: OverviewTrendProps) {
         title={t("chart.rates.title")}
         description={rates.description}
         html={rates.html}
-        legend={
-          <SwatchLegend
-            items={ONLINE_RATE_SERIES.map((series) => ({
-              label: t(series.name_key),
-              swatch: (
-                <>
-                  <line
-                    x1="1"
-                    y1="6"
-                    x2="27"
-                    y2="6"
-                    stroke={series.color}
-                    strokeWidth="2"
-                    strokeDasharray={series.dash}
-                  />
-                  {series.symbol === "circle" ? (
-                    <circle cx="14" cy="6" r="3.5" fill={series.color} />
-                  ) : (
-                    <rect x="10.5" y="2.5" width="7" height="7" fill={series.color} />
-                  )}
-                </>
-              ),
-            }))}
-          />
-        }
+        legend={<OnlineRatesLegend />}
         table={
           <table>
             <thead>
@@ -119,5 +95,35 @@ export function OverviewTrend({ trend, cases, rates }: OverviewTrendProps) {
         }
       />
     </div>
+  );
+}
+
+/** The legend of the online-shares chart: colour, dash and point shape of each line. */
+export function OnlineRatesLegend() {
+  const { t } = useI18n();
+  return (
+    <SwatchLegend
+      items={ONLINE_RATE_SERIES.map((series) => ({
+        label: t(series.name_key),
+        swatch: (
+          <>
+            <line
+              x1="1"
+              y1="6"
+              x2="27"
+              y2="6"
+              stroke={series.color}
+              strokeWidth="2"
+              strokeDasharray={series.dash}
+            />
+            {series.symbol === "circle" ? (
+              <circle cx="14" cy="6" r="3.5" fill={series.color} />
+            ) : (
+              <rect x="10.5" y="2.5" width="7" height="7" fill={series.color} />
+            )}
+          </>
+        ),
+      }))}
+    />
   );
 }

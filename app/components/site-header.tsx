@@ -1,5 +1,7 @@
 // The banner on every page: app name, province, data freshness and the language switch.
-import { NavLink } from "@remix-run/react";
+import { Form, NavLink } from "@remix-run/react";
+import { can } from "~/lib/auth/policy";
+import { useOptionalViewer } from "~/lib/auth/use-viewer";
 import { hrefWithLang } from "~/lib/i18n/href";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import { LanguageSwitch } from "./language-switch";
@@ -12,6 +14,9 @@ export interface SiteHeaderProps {
 
 export function SiteHeader({ provinceName, refreshedAt, lastBatchId }: SiteHeaderProps) {
   const { lang, t, fmt } = useI18n();
+  // Links the role cannot use are hidden (the server refuses them anyway).
+  const viewer = useOptionalViewer();
+  const allowed = (permission: Parameters<typeof can>[1]) => !!viewer && can(viewer, permission);
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -30,9 +35,19 @@ export function SiteHeader({ provinceName, refreshedAt, lastBatchId }: SiteHeade
         <NavLink to={hrefWithLang("/communes", lang)}>{t("nav.communes")}</NavLink>
         <NavLink to={hrefWithLang("/compare", lang)}>{t("nav.compare")}</NavLink>
         <NavLink to={hrefWithLang("/report", lang)}>{t("nav.report")}</NavLink>
-        <NavLink to={hrefWithLang("/quality", lang)}>{t("nav.quality")}</NavLink>
+        {allowed("view_quality") ? (
+          <NavLink to={hrefWithLang("/quality", lang)}>{t("nav.quality")}</NavLink>
+        ) : null}
         <NavLink to={hrefWithLang("/methodology", lang)}>{t("nav.methodology")}</NavLink>
-        <NavLink to={hrefWithLang("/imports", lang)}>{t("nav.imports")}</NavLink>
+        {allowed("import") ? (
+          <NavLink to={hrefWithLang("/imports", lang)}>{t("nav.imports")}</NavLink>
+        ) : null}
+        {allowed("manage_users") ? (
+          <NavLink to={hrefWithLang("/admin/users", lang)}>{t("admin.nav.users")}</NavLink>
+        ) : null}
+        {allowed("view_audit") ? (
+          <NavLink to={hrefWithLang("/admin/audit", lang)}>{t("admin.nav.audit")}</NavLink>
+        ) : null}
       </nav>
       <div className="site-header__meta">
         {provinceName ? <span className="site-header__province">{provinceName}</span> : null}
@@ -43,6 +58,17 @@ export function SiteHeader({ provinceName, refreshedAt, lastBatchId }: SiteHeade
           </span>
         ) : null}
         <LanguageSwitch />
+        {viewer ? (
+          <Form method="post" action="/logout" className="site-header__user">
+            <span>
+              {t("auth.user.signedInAs", {
+                username: viewer.username,
+                role: t(`auth.role.${viewer.role}`),
+              })}
+            </span>{" "}
+            <button type="submit">{t("auth.logout.submit")}</button>
+          </Form>
+        ) : null}
       </div>
     </header>
   );

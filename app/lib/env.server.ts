@@ -21,7 +21,18 @@ export const EnvSchema = z.object({
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   SAMPLE_DATA: z.enum(["auto", "off"]).default("auto"),
+  // One-click demo sign-in (ADR 007): auto = with the sample data, no real users and a loopback
+  // HOST; force = also when listening beyond the machine; off = never.
+  DEMO_MODE: z.enum(["auto", "off", "force"]).default("auto"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // 1 only behind our own reverse proxy: X-Forwarded-Host/-Proto then name the public origin
+  // (CSRF origin check, HTTPS detection). 0 ignores them, so a client cannot forge them.
+  TRUST_PROXY: z
+    .enum(["0", "1"])
+    .default("0")
+    .transform((v) => v === "1"),
+  // Set by `remix dev` for its live-reload socket, which the CSP allows in development only.
+  REMIX_DEV_ORIGIN: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -1,10 +1,12 @@
 // Province overview: KPI tiles, the monthly trend, the commune map, the ranking and the
 // "needs attention" list, for the period and unit type in the URL.
+import { requirePermission } from "~/lib/auth/viewer.server";
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { useLoaderData, useLocation } from "@remix-run/react";
 import { CommuneMapFigure } from "~/components/commune-map-figure";
 import { CommuneRankingTable } from "~/components/commune-ranking-table";
+import { DownloadLinks } from "~/components/download-links";
 import { KpiTiles } from "~/components/kpi-tiles";
 import { NeedsAttention } from "~/components/needs-attention";
 import { OverviewFilters } from "~/components/overview-filters";
@@ -36,6 +38,7 @@ export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders, parentHe
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "view_dashboard");
   const { lang } = await resolveLanguage(request);
   const parsed = parseOverviewFilter(new URL(request.url).searchParams);
   if (!parsed.ok) throw badFilterResponse(parsed.issues);
@@ -48,8 +51,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const RANKING_ID = "ranking";
 
+// The page is complete as HTML (GET forms, links): no scripts, no hydration data (root.tsx).
+export const handle = { hydrate: false };
+
 export default function OverviewRoute() {
   const data = useLoaderData<typeof loader>();
+  const { search } = useLocation();
   const { lang, t, fmt } = useI18n();
   const provinceName = lang === "vi" ? data.province.full_name : data.province.name;
   const { coverage, period, kpis, figures, attention } = data;
@@ -70,6 +77,7 @@ export default function OverviewRoute() {
               coverage={coverage}
               period={period}
               unitType={data.unit_type}
+              procedureGroup={data.procedure_group}
               metric={data.metric}
             />
             <p className="overview__period">
@@ -82,6 +90,16 @@ export default function OverviewRoute() {
                 ? ` · ${t("overview.unitFilter", { unitType: t(`unitType.${data.unit_type}`) })}`
                 : null}
             </p>
+            {data.procedure_group ? (
+              <p className="notice" role="note">
+                <strong>
+                  {t("overview.procedureGroupFilter", {
+                    group: t(`procedureGroup.${data.procedure_group}`),
+                  })}
+                </strong>{" "}
+                {t("overview.procedureGroupCaveat")}
+              </p>
+            ) : null}
             {period.clamped ? (
               <p className="notice">
                 {t("overview.clamped", {
@@ -101,6 +119,11 @@ export default function OverviewRoute() {
             <section aria-labelledby="trend-heading">
               <h2 id="trend-heading">{t("overview.trendHeading")}</h2>
               <OverviewTrend trend={data.trend} cases={figures.cases} rates={figures.rates} />
+              <DownloadLinks
+                href="/overview/download?table=trend"
+                search={search}
+                label={t("downloads.overview.trend")}
+              />
             </section>
             <div className="map-and-attention">
               <section aria-labelledby="map-heading">
@@ -115,6 +138,11 @@ export default function OverviewRoute() {
               <NeedsAttention attention={attention} />
             </div>
             <CommuneRankingTable id={RANKING_ID} rows={data.ranking} metric={data.metric} />
+            <DownloadLinks
+              href="/overview/download?table=communes"
+              search={search}
+              label={t("downloads.overview.communes")}
+            />
           </>
         )}
       </main>

@@ -1,5 +1,6 @@
 // Download: every rejected row of one batch as CSV (the same file as `etl rejects --format csv`),
-// streamed. Access control belongs on the loader's first line.
+// streamed. Admins and analysts only (policy "import").
+import { requirePermission } from "~/lib/auth/viewer.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/lib/db.server";
 import { badFilterResponse } from "~/lib/metrics/filter-response.server";
@@ -10,7 +11,8 @@ import {
   toByteStream,
 } from "~/lib/uploads/rejects-download.server";
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "import", { api: true });
   const batchId = BatchIdParamSchema.safeParse(params.batchId);
   if (!batchId.success) {
     throw badFilterResponse([

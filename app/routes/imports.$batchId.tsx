@@ -1,6 +1,6 @@
 // One import batch: what the ledger recorded (file, status, options, counts, warnings, dropped
 // columns, replaced batches) and its rejected rows a page at a time, with a CSV download of all.
-// Access control belongs on the loader's first line.
+import { requirePermission } from "~/lib/auth/viewer.server";
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -40,6 +40,7 @@ export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders }) => {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "import");
   const { lang } = await resolveLanguage(request);
   const batchId = BatchIdParamSchema.safeParse(params.batchId);
   if (!batchId.success) {

@@ -1,5 +1,6 @@
 // The batch ledger: the most recent imports (web uploads, the CLI and the sample) with their
-// counts, each linking to its page. Access control belongs on the loader's first line.
+// counts, each linking to its page. Admins and analysts only (policy "import").
+import { requirePermission } from "~/lib/auth/viewer.server";
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -29,6 +30,7 @@ export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders }) => {
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "import");
   const { lang } = await resolveLanguage(request);
   const t = createTranslator(lang);
   const batches = await listBatches(await getDb(), RECENT_BATCHES);

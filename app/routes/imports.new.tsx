@@ -1,6 +1,9 @@
 // Upload a data file: a plain multipart form (works without JavaScript) → preview, a dry run of
 // the same pipeline as `npm run etl` → commit, the real import, then the batch's page.
-// Access control (admin, analyst) belongs on the first line of the loader and the action.
+// Admins and analysts only (policy "import"); each commit is written to the audit log.
+import { recordAudit } from "~/lib/auth/audit.server";
+import { clientAddress } from "~/lib/auth/client-address.server";
+import { requirePermission } from "~/lib/auth/viewer.server";
 import type {
   ActionFunctionArgs,
   HeadersFunction,
@@ -56,6 +59,7 @@ export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders, errorHe
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "import");
   const { lang } = await resolveLanguage(request);
   const t = createTranslator(lang);
   return json(
@@ -65,14 +69,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requirePermission(request, "import");
   const { lang } = await resolveLanguage(request);
   const env = getEnv();
-  const { engine } = await getDatabase();
+  const { engine, db } = await getDatabase();
   const result = await submitImportForm(request, {
     engine,
     provinceCode: env.PROVINCE_CODE,
     uploadsDir: uploadsDirOf(env.DATA_DIR),
+    username: viewer.username,
   });
+  if (result.outcome === "committed") {
+    await recordAudit(db, {
+      viewer,
+      action: "import.commit",
+      target: result.summary.batch_id === null ? null : `batch:${result.summary.batch_id}`,
+      details: {
+        file: result.summary.file,
+        kind: result.summary.kind,
+        status: result.summary.status,
+        rows: result.summary.rows,
+        inserted: result.summary.inserted,
+        updated: result.summary.updated,
+        rejected: result.summary.rejected,
+      },
+      address: clientAddress(request),
+    });
+  }
   if (result.outcome === "committed" && result.summary.batch_id !== null) {
     return redirect(hrefWithLang(`/imports/${result.summary.batch_id}`, lang), 303);
   }

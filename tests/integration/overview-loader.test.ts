@@ -6,6 +6,7 @@ import type { BadFilterResponseBody } from "~/lib/metrics/filter-issues";
 import type { OverviewPageData } from "~/lib/metrics/overview-page.server";
 import { loader as healthLoader } from "~/routes/healthz";
 import { loader } from "~/routes/_index";
+import { createUserWithSession } from "../support/auth";
 import { createTestDatabase, engineName, type TestDatabase } from "../support/test-db";
 
 const MUI_NE = "22918"; // phường, population 50,166 (ok)
@@ -85,9 +86,12 @@ const ROWS = [
   martRow(SON_DIEN, "Xã Sơn Điền", "xa", "2026-11", [5, 1, 5, 1, 10, 2, 6, 1]),
 ];
 
+/** The signed-in leader's session cookie (set once the database exists). */
+let sessionCookie = "";
+
 async function load(query: string, cookie?: string): Promise<OverviewPageData> {
   const request = new Request(`http://localhost/${query}`, {
-    headers: cookie ? { Cookie: cookie } : {},
+    headers: { Cookie: [sessionCookie, cookie].filter(Boolean).join("; ") },
   });
   const response = await loader({ request, params: {}, context: {} });
   expect(response.status).toBe(200);
@@ -95,7 +99,9 @@ async function load(query: string, cookie?: string): Promise<OverviewPageData> {
 }
 
 async function loadRefused(query: string): Promise<BadFilterResponseBody> {
-  const request = new Request(`http://localhost/${query}`);
+  const request = new Request(`http://localhost/${query}`, {
+    headers: { Cookie: sessionCookie },
+  });
   const thrown = await loader({ request, params: {}, context: {} }).then(
     () => undefined,
     (error: unknown) => error,
@@ -110,6 +116,7 @@ describe(`overview loader (${engineName})`, () => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await createTestDatabase();
+    sessionCookie = (await createUserWithSession(t.db, "leader")).cookie;
   });
   afterAll(async () => {
     await t?.close();
@@ -213,11 +220,11 @@ describe(`overview loader (${engineName})`, () => {
         LIEN_HUONG,
         MUI_NE,
       ]);
-      const idle = attention!.no_volunteer_activity.map((row) => row.code);
-      expect(idle).toContain(LIEN_HUONG);
-      expect(idle).not.toContain(MUI_NE);
-      expect(idle).not.toContain(SON_DIEN);
-      expect(idle).toHaveLength(LAM_DONG_UNITS - 2);
+      // The 30-day rule reads shift and case dates from core tables, which these mart-only rows
+      // lack: no date to count back from, so no commune is called idle
+      // (tests/integration/overview-procedure-group.test.ts covers the rule).
+      expect(attention!.activity_as_of).toBeNull();
+      expect(attention!.no_volunteer_activity).toEqual([]);
       expect(attention!.no_data.map((row) => row.code)).toContain(LIEN_HUONG);
     });
 
@@ -241,7 +248,7 @@ describe(`overview loader (${engineName})`, () => {
         "Online uptake rose from 41% (Sep 2026) to 61% (Nov 2026). " +
           "Assisted-online share rose from 40% (Sep 2026) to 60% (Nov 2026).",
       );
-      expect(page.figures!.map.html).toContain("Phường Mũi Né: 57%");
+      expect(page.figures!.map.html).toContain("Phường Mũi Né: 57.1%");
       expect(page.figures!.map.missing_count).toBe(LAM_DONG_UNITS - 3);
     });
 

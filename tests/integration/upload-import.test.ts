@@ -19,13 +19,23 @@ import { loader as batchLoader } from "~/routes/imports.$batchId";
 import { loader as rejectsCsvLoader } from "~/routes/imports.$batchId.rejects[.]csv";
 import { loader as listLoader } from "~/routes/imports._index";
 import { action } from "~/routes/imports.new";
+import { createUserWithSession, type TestIdentity } from "../support/auth";
 import { createTestDatabase, engineName, type TestDatabase } from "../support/test-db";
+
+let analyst: TestIdentity;
+
+/** A request from the signed-in analyst (uploads are for admins and analysts). */
+function signedRequest(url: string, init: RequestInit = {}): Request {
+  const headers = new Headers(init.headers);
+  headers.set("Cookie", analyst.cookie);
+  return new Request(url, { ...init, headers });
+}
 
 function postForm(fields: Record<string, string>, upload: File | null, lang = "vi"): Request {
   const form = new FormData();
   if (upload) form.append("file", upload);
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  return new Request(`http://localhost/imports/new?lang=${lang}`, { method: "POST", body: form });
+  return signedRequest(`http://localhost/imports/new?lang=${lang}`, { method: "POST", body: form });
 }
 
 async function countRows(t: TestDatabase, table: string): Promise<number> {
@@ -68,6 +78,7 @@ beforeAll(async () => {
   // Read by getEnv() on first use, which is in the first action below.
   process.env.DATA_DIR = dataDir;
   t = await createTestDatabase();
+  analyst = await createUserWithSession(t.db, "analyst", { username: "phan-tich" });
 });
 
 afterAll(async () => {
@@ -170,7 +181,7 @@ describe(`web upload: preview, commit, batch page (${engineName})`, () => {
     expect(ledger).toEqual({
       status: "loaded",
       file_name: FILE_NAME,
-      loaded_by: "web",
+      loaded_by: "web:phan-tich",
       rows_read: 3,
       rows_inserted: 2,
       rows_rejected: 1,
@@ -184,7 +195,7 @@ describe(`web upload: preview, commit, batch page (${engineName})`, () => {
   it("shows the batch with its summary and its rejected rows in the reader's language", async () => {
     const load = async (lang: string) => {
       const response = await batchLoader({
-        request: new Request(`http://localhost/imports/${batchId}?lang=${lang}`),
+        request: signedRequest(`http://localhost/imports/${batchId}?lang=${lang}`),
         params: { batchId: String(batchId) },
         context: {},
       });
@@ -212,7 +223,7 @@ describe(`web upload: preview, commit, batch page (${engineName})`, () => {
   it("refuses a page of rejects that does not exist", async () => {
     const call = (page: string) =>
       batchLoader({
-        request: new Request(`http://localhost/imports/${batchId}?page=${page}`),
+        request: signedRequest(`http://localhost/imports/${batchId}?page=${page}`),
         params: { batchId: String(batchId) },
         context: {},
       });
@@ -225,7 +236,7 @@ describe(`web upload: preview, commit, batch page (${engineName})`, () => {
 
   it("streams the rejects as CSV", async () => {
     const response = await rejectsCsvLoader({
-      request: new Request(`http://localhost/imports/${batchId}/rejects.csv`),
+      request: signedRequest(`http://localhost/imports/${batchId}/rejects.csv`),
       params: { batchId: String(batchId) },
       context: {},
     });
@@ -244,7 +255,7 @@ describe(`web upload: preview, commit, batch page (${engineName})`, () => {
 
   it("lists the batch among the recent imports", async () => {
     const response = await listLoader({
-      request: new Request("http://localhost/imports"),
+      request: signedRequest("http://localhost/imports"),
       params: {},
       context: {},
     });
@@ -254,7 +265,7 @@ describe(`web upload: preview, commit, batch page (${engineName})`, () => {
     expect(data.batches.find((b) => b.batch_id === batchId)).toMatchObject({
       file_name: FILE_NAME,
       status: "loaded",
-      loaded_by: "web",
+      loaded_by: "web:phan-tich",
     });
   });
 
@@ -312,7 +323,7 @@ describe(`web upload: many rejects (${engineName})`, () => {
   it("pages the batch's rejects 50 at a time, in file order", async () => {
     const page = async (n: number) => {
       const response = await batchLoader({
-        request: new Request(`http://localhost/imports/${batchId}?page=${n}`),
+        request: signedRequest(`http://localhost/imports/${batchId}?page=${n}`),
         params: { batchId: String(batchId) },
         context: {},
       });
@@ -334,6 +345,34 @@ describe(`web upload: many rejects (${engineName})`, () => {
 });
 
 type RefusedBody = { outcome: "refused"; problem: UploadProblem };
+
+describe(`web upload: who may upload (${engineName})`, () => {
+  it("refuses leaders and secretaries with 403 and records each commit in the audit log", async () => {
+    for (const role of ["leader", "secretary"] as const) {
+      const other = await createUserWithSession(t.db, role);
+      const form = new FormData();
+      form.append("file", file());
+      form.append("kind", "assistance");
+      const request = new Request("http://localhost/imports/new", {
+        method: "POST",
+        body: form,
+        headers: { Cookie: other.cookie },
+      });
+      const refused = await action({ request, params: {}, context: {} }).catch(
+        (thrown: unknown) => thrown,
+      );
+      expect(refused).toBeInstanceOf(Response);
+      expect((refused as Response).status).toBe(403);
+    }
+    const commits = await t.db
+      .selectFrom("app.audit_log")
+      .select(["action", "actor_username"])
+      .where("action", "=", "import.commit")
+      .execute();
+    expect(commits.length).toBeGreaterThan(0);
+    expect(commits.every((row) => row.actor_username === "phan-tich")).toBe(true);
+  });
+});
 
 describe(`web upload: refusals and clean-up (${engineName})`, () => {
   const csv = (name = "x.csv") => new File([FILE_TEXT], name, { type: "text/csv" });
@@ -398,13 +437,13 @@ describe(`web upload: refusals and clean-up (${engineName})`, () => {
   });
 
   it("refuses a POST that is not multipart", async () => {
-    const urlEncoded = new Request("http://localhost/imports/new", {
+    const urlEncoded = signedRequest("http://localhost/imports/new", {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
       body: "intent=preview&kind=assistance",
     });
     await expectRefused(urlEncoded, "form_unreadable");
-    const noBody = new Request("http://localhost/imports/new", { method: "POST" });
+    const noBody = signedRequest("http://localhost/imports/new", { method: "POST" });
     await expectRefused(noBody, "form_unreadable");
   });
 
@@ -475,7 +514,7 @@ describe(`web upload: refusals and clean-up (${engineName})`, () => {
   it("answers 400 for a batch number that is not one and 404 for one that does not exist", async () => {
     const call = (batchId: string) =>
       batchLoader({
-        request: new Request(`http://localhost/imports/${batchId}`),
+        request: signedRequest(`http://localhost/imports/${batchId}`),
         params: { batchId },
         context: {},
       }).catch((error: unknown) => error as Response);

@@ -1,8 +1,144 @@
-// TEMPORARY (replaced by the access-control work, issue 5): every request is treated as an admin
-// so the pages can be built before sessions exist. The final version reads the session cookie or
-// bearer token and throws a redirect to /login (pages) or 401 (API) for anonymous requests.
-import type { Viewer } from "./policy";
+// Who is asking: the session cookie (pages and API) or a bearer token (only on /api/v1/*) turned
+// into a Viewer, the input of every check in ./policy. Anonymous requests are sent to the login
+// page (pages) or refused with 401 JSON (API paths, `?_data=` fetches, resource routes).
+import { json, redirect } from "@remix-run/node";
+import type { Kysely } from "kysely";
+import { getDb } from "~/lib/db.server";
+import type { DB } from "~/lib/db/types";
+import { getEnv } from "~/lib/env.server";
+import { verifyApiToken } from "./api-token.server";
+import { isDemoModeActive } from "./demo-mode.server";
+import { can, type Permission, type Role, type Viewer } from "./policy";
+import { readSessionToken } from "./session-cookie.server";
+import { resolveSession } from "./session.server";
 
-export async function requireViewer(_request: Request): Promise<Viewer> {
-  return { user_id: 0, username: "dev", role: "admin", communes: [], via: "demo" };
+const NO_STORE = { "Cache-Control": "no-store" };
+
+/** Paths where `Authorization: Bearer` is honoured. */
+export function isTokenPath(pathname: string): boolean {
+  return pathname.startsWith("/api/v1/");
+}
+
+/** Whether an anonymous request gets a 401 JSON answer rather than a redirect to /login. */
+export function isApiRequest(request: Request): boolean {
+  const url = new URL(request.url);
+  return url.pathname.startsWith("/api/") || url.searchParams.has("_data");
+}
+
+function bearerToken(request: Request): string | null {
+  const header = request.headers.get("Authorization");
+  const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  return match ? match[1]! : null;
+}
+
+async function viewerForUser(
+  db: Kysely<DB>,
+  userId: number,
+  via: "session" | "token",
+): Promise<Viewer | null> {
+  const user = await db
+    .selectFrom("app.user as u")
+    .leftJoin("app.user_commune as c", "c.user_id", "u.id")
+    .select(["u.id", "u.username", "u.role", "u.demo", "u.disabled_at", "c.commune_code"])
+    .where("u.id", "=", userId)
+    .orderBy("c.commune_code")
+    .execute();
+  const first = user[0];
+  if (!first || first.disabled_at) return null;
+  // Demo identities exist only while demo mode is on (a real user turns it off).
+  if (first.demo && !(await isDemoModeActive(db, getEnv()))) return null;
+  return {
+    user_id: first.id,
+    username: first.username,
+    role: first.role as Role,
+    communes: first.role === "secretary" ? user.flatMap((r) => r.commune_code ?? []) : [],
+    via: first.demo ? "demo" : via,
+  };
+}
+
+/** Resolves the viewer without throwing; null for anonymous. */
+export async function resolveViewer(db: Kysely<DB>, request: Request): Promise<Viewer | null> {
+  const url = new URL(request.url);
+  const bearer = bearerToken(request);
+  if (bearer !== null && isTokenPath(url.pathname)) {
+    // A presented token decides alone: a bad token is not rescued by a cookie.
+    const userId = await verifyApiToken(db, bearer);
+    return userId === null ? null : viewerForUser(db, userId, "token");
+  }
+  const session = await resolveSession(db, readSessionToken(request));
+  return session ? viewerForUser(db, session.user_id, "session") : null;
+}
+
+// Remix runs the root loader and the route's loader for one request; they share the answer.
+const resolved = new WeakMap<Request, Promise<Viewer | null>>();
+
+/** The signed-in viewer or null, for the root loader (header, nav) and the login page. */
+export function getOptionalViewer(request: Request): Promise<Viewer | null> {
+  let pending = resolved.get(request);
+  if (!pending) {
+    pending = getDb().then((db) => resolveViewer(db, request));
+    resolved.set(request, pending);
+  }
+  return pending;
+}
+
+/** 401 for API and data requests made without valid credentials. */
+export function unauthorized(): Response {
+  return json(
+    {
+      error: "unauthorized",
+      message_vi: "Cần đăng nhập (phiên đăng nhập hoặc mã API hợp lệ).",
+      message_en: "Sign-in required (a valid session or API token).",
+    },
+    {
+      status: 401,
+      headers: { ...NO_STORE, "WWW-Authenticate": 'Bearer realm="cau-noi-so"' },
+    },
+  );
+}
+
+/** 403 for a signed-in viewer asking for what their role or communes do not allow. */
+export function forbidden(): Response {
+  return json(
+    {
+      error: "forbidden",
+      message_vi: "Tài khoản của bạn không có quyền xem nội dung này.",
+      message_en: "Your account is not allowed to see this.",
+    },
+    { status: 403, headers: NO_STORE },
+  );
+}
+
+/** Where to come back to after signing in: this page's path and query, without `_data`. */
+function loginRedirect(request: Request): Response {
+  const url = new URL(request.url);
+  url.searchParams.delete("_data");
+  const next = `${url.pathname}${url.search}`;
+  const target = next === "/" ? "/login" : `/login?next=${encodeURIComponent(next)}`;
+  return redirect(target, { headers: NO_STORE });
+}
+
+/**
+ * The viewer of a request that must be signed in. Anonymous (no, unknown, tampered, expired or
+ * revoked credentials; a disabled user) → throws a redirect to /login?next=…, or a 401 JSON
+ * Response for API paths, `?_data=` requests and when `options.api` is set (resource routes).
+ */
+export async function requireViewer(
+  request: Request,
+  options: { api?: boolean } = {},
+): Promise<Viewer> {
+  const viewer = await getOptionalViewer(request);
+  if (viewer) return viewer;
+  throw options.api || isApiRequest(request) ? unauthorized() : loginRedirect(request);
+}
+
+/** requireViewer, then a 403 unless the viewer's role has `permission`. */
+export async function requirePermission(
+  request: Request,
+  permission: Permission,
+  options: { api?: boolean } = {},
+): Promise<Viewer> {
+  const viewer = await requireViewer(request, options);
+  if (!can(viewer, permission)) throw forbidden();
+  return viewer;
 }

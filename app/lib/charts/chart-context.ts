@@ -7,14 +7,18 @@ export interface ChartContext {
   fmt: Formatter;
 }
 
-/** Width in px of the SVG coordinate space; CSS scales the SVG down on narrow screens. */
-export const CHART_WIDTH = 640;
+/**
+ * Width of the SVG coordinate space. CSS scales the SVG to its column, text with it; 560 units
+ * with 13-unit text (render-plot.server.ts) keeps labels near 13 px in a desktop column and
+ * legible on a phone, where the figure keeps a minimum width and scrolls (app.css).
+ */
+export const CHART_WIDTH = 560;
 
 /**
  * Tick labels for a month axis: the month on every tick, the year under the first tick and
  * under each January; with more than `maxTicks` months, only every n-th month is labelled.
  */
-export function monthTicks(months: readonly string[], maxTicks = 24): string[] {
+export function monthTicks(months: readonly string[], maxTicks = 12): string[] {
   const step = Math.max(1, Math.ceil(months.length / maxTicks));
   return months.filter((_, index) => index % step === 0);
 }

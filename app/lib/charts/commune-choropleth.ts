@@ -1,5 +1,5 @@
-// Choropleth: one metric per commune on the province map. Five quantized classes of Plot's
-// "blues" (single-hue, so readable with any colour-vision deficiency); communes without a value
+// Choropleth: one metric per commune on the province map. Five quantized classes of blue
+// (CHOROPLETH_COLORS); communes without a value
 // are hatched grey, communes outside the filter plain light grey, and each says so in its title.
 import * as Plot from "@observablehq/plot";
 import type { Feature, Geometry } from "geojson";
@@ -24,6 +24,12 @@ export interface CommuneShapeProperties extends Record<string, unknown> {
 export type ProjectedCommuneShapes = ProjectedShapes<CommuneShapeProperties>;
 
 export const MAP_WIDTH = 560;
+/**
+ * Five classes of ColorBrewer Blues (single hue, readable with any colour-vision deficiency),
+ * starting at its fourth step so the lightest class stays visibly blue on the white page and
+ * apart from the grey of "outside the filter" and "no value".
+ */
+export const CHOROPLETH_COLORS = ["#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#084594"] as const;
 export const NO_VALUE_PATTERN_ID = "cns-no-value-hatch";
 export const NO_VALUE_FILL = `url(#${NO_VALUE_PATTERN_ID})`;
 export const FILTERED_OUT_FILL = "#e8eaed";
@@ -104,7 +110,7 @@ export function buildCommuneChoroplethPlot(
         ? {
             type: "quantize",
             n: 5,
-            scheme: "blues",
+            range: [...CHOROPLETH_COLORS],
             legend: true,
             label: t(METRIC_NAME_KEY[metric]),
             tickFormat: (value: number) => formatMetricValue(metric, value, fmt),

@@ -116,6 +116,9 @@ export function roundGeometryAttributes(markup: string, decimals: number): strin
   );
 }
 
+/** Font size of chart text in SVG units (Plot's default is 10). */
+export const CHART_FONT_SIZE = 13;
+
 export interface RenderPlotOptions {
   /** Decimal places kept in path data (default 1). */
   pathDecimals?: number;
@@ -126,7 +129,12 @@ export function renderPlotToHtml(
   options: Plot.PlotOptions,
   render: RenderPlotOptions = {},
 ): string {
-  const node = Plot.plot({ ...options, document: getServerDocument() });
+  // Plot's default 10-unit text shrinks with the SVG on a phone; 13 units stays readable.
+  const node = Plot.plot({
+    ...options,
+    style: options.style ?? { fontSize: `${CHART_FONT_SIZE}px` },
+    document: getServerDocument(),
+  });
   const decimals = render.pathDecimals ?? 1;
   const markup = node.outerHTML.replace(
     PATH_DATA,

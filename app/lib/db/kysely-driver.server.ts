@@ -35,6 +35,7 @@ class EngineConnection implements DatabaseConnection {
     const ownTransaction = !this.inTransaction;
     if (ownTransaction) await this.session.query("begin");
     const cursor = `kysely_stream_${Math.random().toString(36).slice(2)}`;
+    let finished = false;
     try {
       await this.session.query(
         `declare ${cursor} no scroll cursor for ${compiled.sql}`,
@@ -49,9 +50,14 @@ class EngineConnection implements DatabaseConnection {
       }
       await this.session.query(`close ${cursor}`);
       if (ownTransaction) await this.session.query("commit");
-    } catch (error) {
-      if (ownTransaction) await this.session.query("rollback").catch(() => undefined);
-      throw error;
+      finished = true;
+    } finally {
+      // An error, or a consumer that stopped early (a download whose client went away): never
+      // hand the session back with the cursor's transaction still open.
+      if (!finished) {
+        if (ownTransaction) await this.session.query("rollback").catch(() => undefined);
+        else await this.session.query(`close ${cursor}`).catch(() => undefined);
+      }
     }
   }
 }

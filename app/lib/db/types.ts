@@ -233,6 +233,66 @@ export interface SchemaMigrationTable {
   applied_at: DefaultTimestamptz;
 }
 
+export type UserRole = "admin" | "leader" | "secretary" | "analyst";
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  password_hash: string;
+  role: UserRole;
+  demo: Generated<boolean>;
+  disabled_at: NullableTimestamptz;
+  created_at: DefaultTimestamptz;
+  password_changed_at: DefaultTimestamptz;
+}
+
+export interface UserCommuneTable {
+  user_id: number;
+  commune_code: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 (hex) of the cookie's token. */
+  id: string;
+  user_id: number;
+  created_at: DefaultTimestamptz;
+  last_seen_at: DefaultTimestamptz;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  revoked_at: NullableTimestamptz;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  label: string | null;
+  created_at: DefaultTimestamptz;
+  last_used_at: NullableTimestamptz;
+  revoked_at: NullableTimestamptz;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  username: string;
+  address: string | null;
+  at: DefaultTimestamptz;
+  success: boolean;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: DefaultTimestamptz;
+  actor_user_id: number | null;
+  actor_username: string | null;
+  actor_role: string | null;
+  action: string;
+  target: string | null;
+  details: ColumnType<Json, string | undefined, never>;
+  address: string | null;
+}
+
 export interface DB {
   "ref.province": ProvinceTable;
   "ref.commune": CommuneTable;
@@ -250,4 +310,10 @@ export interface DB {
   "mart.commune_month": CommuneMonthTable;
   "mart.refresh_state": RefreshStateTable;
   "app.schema_migration": SchemaMigrationTable;
+  "app.user": UserTable;
+  "app.user_commune": UserCommuneTable;
+  "app.session": SessionTable;
+  "app.api_token": ApiTokenTable;
+  "app.login_attempt": LoginAttemptTable;
+  "app.audit_log": AuditLogTable;
 }

@@ -14,8 +14,24 @@ export interface ExportColumn {
   type: ExportColumnType;
   /** Whether the column may hold null (rates without a denominator, unknown ethnicity…). */
   nullable?: boolean;
+  /** What the column holds, in English (XLSX "About" sheet, Arrow field metadata, JSON meta). */
+  description?: string;
+  /**
+   * Few distinct values (codes, names, unit types): Arrow writes it dictionary-encoded. Only for
+   * "string" columns.
+   */
+  dictionary?: boolean;
+  /**
+   * "int" values may exceed 2^31 − 1 (sums over many months): Arrow Int64 / Parquet INT64.
+   * Without it an "int" column is 32-bit (PostgreSQL `integer`) and a larger value fails the file.
+   */
+  int64?: boolean;
 }
 
+/**
+ * One row, keyed by column name. A "string" column may also hold numbers (a suppressed count is 15
+ * or "<8"): CSV, XLSX and JSON write each value as it is, Arrow and Parquet write its text.
+ */
 export type ExportRow = Record<string, string | number | null>;
 
 export interface ExportStamp {

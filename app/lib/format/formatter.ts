@@ -15,7 +15,10 @@ export interface Formatter {
   integer(value: number | null | undefined): string;
   /** Fixed maximum number of fraction digits: 1.234,5 / 1,234.5. */
   decimal(value: number | null | undefined, maxFractionDigits?: number): string;
-  /** A ratio 0..1 printed as a percent: 0.385 → 38,5% / 38.5%. */
+  /**
+   * A ratio 0..1 printed as a percent with exactly `fractionDigits` decimals, so a column reads
+   * evenly: 0.385 → 38,5% / 38.5%, 0.7 → 70,0%.
+   */
   percent(value: number | null | undefined, maxFractionDigits?: number): string;
   /** A difference of two ratios in percentage points, unsigned: 0.041 → 4,1. */
   percentPoints(value: number | null | undefined, maxFractionDigits?: number): string;
@@ -99,6 +102,7 @@ function createFormatter(lang: Lang): Formatter {
       isFiniteNumber(value)
         ? numberFormat(`pct${digits}`, {
             style: "percent",
+            minimumFractionDigits: digits,
             maximumFractionDigits: digits,
           }).format(value)
         : MISSING_VALUE,

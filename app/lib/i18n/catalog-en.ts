@@ -9,7 +9,6 @@ import { downloadsMessages } from "./messages/downloads";
 import { authMessages } from "./messages/auth";
 import { adminMessages } from "./messages/admin";
 
-
 export const en = {
   "app.name": "Cầu Nối Số",
   "app.tagline": "Tracking volunteer help with online public services",
@@ -167,9 +166,16 @@ export const en = {
 
   "attention.heading": "Needs attention",
   "attention.lowestUptake": "Lowest online uptake in the period",
-  "attention.noVolunteers": "No volunteer activity in {month}",
+  "attention.noVolunteers": "No volunteer activity in the 30 days to {date}",
   "attention.noVolunteersNote":
-    "The data is monthly, so “the last 30 days” means the last month of the period: no shifts and no volunteer hours.",
+    "No volunteer shift and no assisted case in the 30 days up to the latest date with data in the period.",
+  "attention.lastActivity": "last {date}",
+  "attention.neverActive": "never active",
+  "overview.procedureGroupFilter": "Procedure group: {group}",
+  "overview.procedureGroupCaveat":
+    "Cases, the assisted-online share, minority and elderly reach and the communes reporting count only this procedure group. Dossiers (online uptake), volunteer hours and active volunteers still cover every procedure, province-wide: those sources do not record a procedure per case.",
+  "filter.procedureGroup": "Procedure group",
+  "filter.procedureGroup.all": "All",
   "attention.noData": "No data received for {month}",
   "attention.noDataNote": "No assisted case, volunteer shift or dossier was recorded in the month.",
   "attention.none": "None.",
@@ -318,12 +324,12 @@ export const en = {
   "error.badRequest.intro":
     "The page cannot be shown because these address parameters are invalid:",
   "error.home": "Back to the overview",
-  ...communeMessages.vi,
-  ...compareMessages.vi,
-  ...qualityMessages.vi,
-  ...methodologyMessages.vi,
-  ...reportMessages.vi,
-  ...downloadsMessages.vi,
-  ...authMessages.vi,
-  ...adminMessages.vi,
+  ...communeMessages.en,
+  ...compareMessages.en,
+  ...qualityMessages.en,
+  ...methodologyMessages.en,
+  ...reportMessages.en,
+  ...downloadsMessages.en,
+  ...authMessages.en,
+  ...adminMessages.en,
 } satisfies Catalog;

@@ -167,9 +167,16 @@ export const vi = {
 
   "attention.heading": "Cần chú ý",
   "attention.lowestUptake": "Tỷ lệ hồ sơ trực tuyến thấp nhất trong kỳ",
-  "attention.noVolunteers": "Không có hoạt động tình nguyện trong {month}",
+  "attention.noVolunteers": "Không có hoạt động tình nguyện trong 30 ngày đến {date}",
   "attention.noVolunteersNote":
-    "Dữ liệu được tổng hợp theo tháng, nên “30 ngày qua” được hiểu là tháng cuối của kỳ: không có ca trực và không có giờ tình nguyện.",
+    "Không có ca trực và không có ca hỗ trợ nào trong 30 ngày tính đến ngày có dữ liệu gần nhất của kỳ.",
+  "attention.lastActivity": "lần cuối {date}",
+  "attention.neverActive": "chưa có hoạt động",
+  "overview.procedureGroupFilter": "Nhóm thủ tục: {group}",
+  "overview.procedureGroupCaveat":
+    "Số ca hỗ trợ, tỷ lệ nộp trực tuyến có hỗ trợ, tỷ lệ người dân tộc thiểu số, người cao tuổi và số xã có ca hỗ trợ chỉ tính nhóm thủ tục này. Hồ sơ (tỷ lệ hồ sơ trực tuyến), giờ tình nguyện và số tình nguyện viên vẫn tính mọi thủ tục của toàn tỉnh, vì các nguồn này không ghi thủ tục theo từng ca.",
+  "filter.procedureGroup": "Nhóm thủ tục",
+  "filter.procedureGroup.all": "Tất cả",
   "attention.noData": "Chưa nhận được dữ liệu cho {month}",
   "attention.noDataNote": "Không có ca hỗ trợ, ca trực hay hồ sơ nào được ghi nhận trong tháng.",
   "attention.none": "Không có đơn vị nào.",

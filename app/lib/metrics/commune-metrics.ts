@@ -92,20 +92,36 @@ export interface CommuneRef {
 }
 
 export interface NeedsAttention {
-  /** The month the latest-month lists refer to (the period's last month). */
+  /** The month the "no data received" list refers to (the period's last month). */
   month: string;
   lowest_uptake: Array<CommuneRef & { value: number }>;
-  /** No shift and no volunteer hour in the latest month. */
-  no_volunteer_activity: CommuneRef[];
+  /** The date the 30-day window ends on (latest activity in the data), or null without any. */
+  activity_as_of: string | null;
+  /** No shift and no assistance record in the 30 days up to activity_as_of. */
+  no_volunteer_activity: Array<CommuneRef & { last_activity: string | null }>;
   /** Nothing at all recorded in the latest month: no case, shift or dossier. */
   no_data: CommuneRef[];
 }
 
 export const LOWEST_UPTAKE_COUNT = 5;
+export const VOLUNTEER_ACTIVITY_DAYS = 30;
+
+/** The first day of the `days`-day window ending on `asOf` (both YYYY-MM-DD, window inclusive). */
+export function activityWindowStart(asOf: string, days = VOLUNTEER_ACTIVITY_DAYS): string {
+  const date = new Date(`${asOf}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - (days - 1));
+  return date.toISOString().slice(0, 10);
+}
+
+export interface ActivityDates {
+  as_of: string | null;
+  last_activity: Readonly<Record<string, string | null>>;
+}
 
 export function findNeedsAttention(
   communes: readonly CommuneSummary[],
   month: string,
+  activity: ActivityDates = { as_of: null, last_activity: {} },
 ): NeedsAttention {
   const byName = (a: CommuneRef, b: CommuneRef) => compareVietnamese(a.name, b.name);
   const lowest_uptake = communes
@@ -117,21 +133,29 @@ export function findNeedsAttention(
     .filter((row): row is CommuneRef & { value: number } => row.value !== null)
     .sort((a, b) => a.value - b.value || byName(a, b))
     .slice(0, LOWEST_UPTAKE_COUNT);
-  const idle = communes.filter(
+  // Without any activity date in the data there is no window to judge: the list stays empty.
+  const windowStart = activity.as_of ? activityWindowStart(activity.as_of) : null;
+  const idle = windowStart
+    ? communes
+        .map((commune) => ({
+          code: commune.code,
+          name: commune.name,
+          last_activity: activity.last_activity[commune.code] ?? null,
+        }))
+        .filter((row) => row.last_activity === null || row.last_activity < windowStart)
+    : [];
+  const silent = communes.filter(
     (commune) =>
-      commune.last_month_volunteers_active === 0 && commune.last_month_volunteer_hours === 0,
+      commune.last_month_volunteers_active === 0 &&
+      commune.last_month_volunteer_hours === 0 &&
+      commune.last_month_cases === 0 &&
+      commune.last_month_dossiers_total === 0,
   );
-  const silent = idle.filter(
-    (commune) => commune.last_month_cases === 0 && commune.last_month_dossiers_total === 0,
-  );
-  const toRef = (commune: CommuneSummary): CommuneRef => ({
-    code: commune.code,
-    name: commune.name,
-  });
   return {
     month,
     lowest_uptake,
-    no_volunteer_activity: idle.map(toRef).sort(byName),
-    no_data: silent.map(toRef).sort(byName),
+    activity_as_of: activity.as_of,
+    no_volunteer_activity: idle.sort(byName),
+    no_data: silent.map((commune) => ({ code: commune.code, name: commune.name })).sort(byName),
   };
 }

@@ -29,7 +29,9 @@ export function buildOverviewPage(overview: Overview, lang: Lang): OverviewPageD
     lang,
     title: t("overview.metaTitle", { province: provinceName }),
     ranking,
-    attention: overview.period ? findNeedsAttention(communes, overview.period.to) : null,
+    attention: overview.period
+      ? findNeedsAttention(communes, overview.period.to, overview.activity ?? undefined)
+      : null,
     figures: overview.period ? renderOverviewFigures(overview, ranking, lang) : null,
   };
 }

@@ -7,9 +7,10 @@ import type { CommuneSummary } from "./commune-metrics";
 import type { FilterIssue } from "./filter-issues";
 import type { OverviewFilter, ResolvedPeriod } from "./filters";
 import { previousPeriodOf, resolvePeriod } from "./filters";
-import type { MapMetric, UnitTypeFilter } from "./filter-options";
+import type { MapMetric, ProcedureGroup, UnitTypeFilter } from "./filter-options";
 import { computeKpis, emptyMonthTotals, type KpiValues, type MonthTotals } from "./kpis";
-import { listMonths } from "./months";
+import { addMonths, listMonths } from "./months";
+import { getVolunteerActivity, type VolunteerActivity } from "./volunteer-activity.server";
 
 export interface ProvinceInfo {
   code: string;
@@ -33,7 +34,15 @@ export interface Overview {
   /** Null when the data does not reach back a whole period before `period`. */
   previous_period: ResolvedPeriod | null;
   unit_type: UnitTypeFilter | null;
+  /**
+   * When set, the case-based figures (cases, cases_online, minority, elderly, communes reporting)
+   * count only assistance with procedures of this group; dossiers and volunteer figures stay
+   * province-wide (docs/metrics.md).
+   */
+  procedure_group: ProcedureGroup | null;
   metric: MapMetric;
+  /** Last volunteer activity per commune, for the "no activity in 30 days" list; null without coverage. */
+  activity: VolunteerActivity | null;
   /** One row per month of the period, in order; months missing from the mart count as zero. */
   trend: MonthTotals[];
   kpis: KpiValues | null;
@@ -131,7 +140,7 @@ export async function getCommuneSummaries(
   period: { from: string; to: string },
   unitType: UnitTypeFilter | null,
 ): Promise<CommuneSummary[]> {
-  const zero = sql.lit(0);
+  const zero = sql<number>`0`;
   const rows = await db
     .selectFrom("ref.commune as c")
     .leftJoin("mart.commune_month as m", (join) =>
@@ -198,7 +207,14 @@ export async function getOverview(
     getCoverage(db, provinceCode),
   ]);
   const unitType = filter.unit_type ?? null;
-  const base = { province, coverage, unit_type: unitType, metric: filter.metric };
+  const procedureGroup = filter.procedure_group ?? null;
+  const base = {
+    province,
+    coverage,
+    unit_type: unitType,
+    procedure_group: procedureGroup,
+    metric: filter.metric,
+  };
   if (!coverage) {
     return {
       ok: true,
@@ -210,6 +226,7 @@ export async function getOverview(
         kpis: null,
         previous_kpis: null,
         communes: [],
+        activity: null,
       },
     };
   }
@@ -218,15 +235,19 @@ export async function getOverview(
   const period = resolution.period;
   const previous = previousPeriodOf(period, coverage);
 
-  const [months, communes] = await Promise.all([
-    getMonthTotals(
-      db,
-      provinceCode,
-      { from: previous?.from ?? period.from, to: period.to },
-      unitType,
-    ),
+  const range = { from: previous?.from ?? period.from, to: period.to };
+  const [allMonths, allCommunes, groupCases, activity] = await Promise.all([
+    getMonthTotals(db, provinceCode, range, unitType),
     getCommuneSummaries(db, provinceCode, period, unitType),
+    procedureGroup
+      ? getGroupCaseCounts(db, provinceCode, range, unitType, procedureGroup)
+      : Promise.resolve(null),
+    getVolunteerActivity(db, provinceCode, period.to, unitType),
   ]);
+  const months = groupCases ? withGroupMonthCases(allMonths, groupCases) : allMonths;
+  const communes = groupCases
+    ? withGroupCommuneCases(allCommunes, groupCases, period)
+    : allCommunes;
   const trend = months.filter((month) => month.month >= period.from);
   const previousMonths = months.filter((month) => month.month < period.from);
   return {
@@ -239,6 +260,102 @@ export async function getOverview(
       kpis: computeKpis(trend, communes.length),
       previous_kpis: previous ? computeKpis(previousMonths, communes.length) : null,
       communes,
+      activity,
     },
   };
+}
+
+/** Case counts of one procedure group for one commune × month (only cells with cases). */
+export interface GroupCaseCount {
+  commune_code: string;
+  month: string;
+  cases: number;
+  cases_online: number;
+  cases_minority: number;
+  cases_elderly: number;
+}
+
+/**
+ * Case counts from core.assistance for procedures of `group` (the mart has no procedure
+ * dimension), with the mart's definitions of online, minority and elderly.
+ */
+export async function getGroupCaseCounts(
+  db: Kysely<DB>,
+  provinceCode: string,
+  range: { from: string; to: string },
+  unitType: UnitTypeFilter | null,
+  group: ProcedureGroup,
+): Promise<GroupCaseCount[]> {
+  const rows = await db
+    .selectFrom("core.assistance as a")
+    .innerJoin("ref.procedure as p", "p.code", "a.procedure_code")
+    .innerJoin("ref.commune as c", "c.code", "a.commune_code")
+    .where("c.province_code", "=", provinceCode)
+    .where("p.procedure_group", "=", group)
+    .where("a.assisted_at", ">=", `${range.from}-01 00:00:00`)
+    .where("a.assisted_at", "<", `${addMonths(range.to, 1)}-01 00:00:00`)
+    .$if(unitType !== null, (query) => query.where("c.unit_type", "=", unitType!))
+    .groupBy(["a.commune_code", sql`to_char(a.assisted_at, 'YYYY-MM')`])
+    .select((eb) => [
+      "a.commune_code",
+      sql<string>`to_char(a.assisted_at, 'YYYY-MM')`.as("month"),
+      eb.fn.countAll<number>().as("cases"),
+      eb.fn.countAll<number>().filterWhere("a.channel", "=", "online").as("cases_online"),
+      eb.fn
+        .countAll<number>()
+        .filterWhere((w) =>
+          w.and([w("a.ethnic_code", "is not", null), w("a.ethnic_code", "<>", "01")]),
+        )
+        .as("cases_minority"),
+      eb.fn.countAll<number>().filterWhere("a.age_band", "=", "60_plus").as("cases_elderly"),
+    ])
+    .execute();
+  return rows.map((row) => ({
+    commune_code: row.commune_code,
+    month: row.month,
+    cases: Number(row.cases),
+    cases_online: Number(row.cases_online),
+    cases_minority: Number(row.cases_minority),
+    cases_elderly: Number(row.cases_elderly),
+  }));
+}
+
+/** Month totals with the case-based fields replaced by one procedure group's counts. */
+export function withGroupMonthCases(
+  months: readonly MonthTotals[],
+  counts: readonly GroupCaseCount[],
+): MonthTotals[] {
+  return months.map((month) => {
+    const cells = counts.filter((count) => count.month === month.month);
+    const sum = (pick: (count: GroupCaseCount) => number) =>
+      cells.reduce((total, count) => total + pick(count), 0);
+    return {
+      ...month,
+      cases: sum((c) => c.cases),
+      cases_online: sum((c) => c.cases_online),
+      cases_minority: sum((c) => c.cases_minority),
+      cases_elderly: sum((c) => c.cases_elderly),
+      communes_with_cases: cells.filter((count) => count.cases > 0).length,
+    };
+  });
+}
+
+/**
+ * Commune summaries whose cases and cases_online count only one procedure group over the period.
+ * last_month_cases keeps every procedure: "no data received" means nothing at all arrived.
+ */
+export function withGroupCommuneCases(
+  communes: readonly CommuneSummary[],
+  counts: readonly GroupCaseCount[],
+  period: { from: string; to: string },
+): CommuneSummary[] {
+  const inPeriod = counts.filter((count) => count.month >= period.from && count.month <= period.to);
+  return communes.map((commune) => {
+    const cells = inPeriod.filter((count) => count.commune_code === commune.code);
+    return {
+      ...commune,
+      cases: cells.reduce((total, count) => total + count.cases, 0),
+      cases_online: cells.reduce((total, count) => total + count.cases_online, 0),
+    };
+  });
 }

@@ -6,7 +6,14 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Kysely } from "kysely";
 import { sql } from "kysely";
-import type { DB } from "~/lib/db/types";
+import { columnEnum, excludedRef, type IdentifierEnum } from "~/lib/db/sql-identifier";
+import type {
+  DB,
+  EthnicGroupTable,
+  ProcedureTable,
+  ProvinceTable,
+  CommuneTable,
+} from "~/lib/db/types";
 import { readReferenceData } from "./read-reference.server";
 
 /** The files readReferenceData reads; a change to any of them (or to PARSE_VERSION) reseeds. */
@@ -47,12 +54,64 @@ function chunks<T>(rows: readonly T[]): T[][] {
   return out;
 }
 
+// The columns the upserts may name; a row key missing here throws before any SQL is built.
+const PROVINCE_COLUMNS = columnEnum<ProvinceTable>()([
+  "code",
+  "name",
+  "name_en",
+  "full_name",
+  "unit_type",
+  "n_units",
+  "area_km2",
+  "population",
+  "formed_from",
+]);
+const COMMUNE_COLUMNS = columnEnum<CommuneTable>()([
+  "code",
+  "province_code",
+  "name",
+  "name_ascii",
+  "full_name",
+  "full_name_en",
+  "unit_type",
+  "area_km2",
+  "area_km2_geom",
+  "area_check",
+  "population",
+  "population_quality",
+  "formed_from",
+  "admin_center_note",
+]);
+const ETHNIC_GROUP_COLUMNS = columnEnum<EthnicGroupTable>()([
+  "code",
+  "code_1979",
+  "name_vi",
+  "name_en",
+  "name_en_alt",
+  "name_variants",
+  "language_group_vi",
+  "language_group_en",
+  "is_majority",
+]);
+const PROCEDURE_COLUMNS = columnEnum<ProcedureTable>()([
+  "code",
+  "name",
+  "ministry",
+  "field",
+  "commune_level",
+  "channel_online",
+  "procedure_group",
+  "label_vi",
+  "label_en",
+  "is_common",
+]);
+
 /** Every column but the key takes the incoming value on conflict. */
-function excludedAll<T extends object>(sample: T, key: readonly string[]) {
+function excludedAll<T extends object>(columns: IdentifierEnum, sample: T, key: readonly string[]) {
   return Object.fromEntries(
     Object.keys(sample)
       .filter((c) => !key.includes(c))
-      .map((c) => [c, sql.ref(`excluded.${c}`)]),
+      .map((c) => [c, excludedRef(columns, c)]),
   );
 }
 
@@ -77,14 +136,18 @@ export async function seedReference(db: Kysely<DB>, dir = REFERENCE_DIR): Promis
       await trx
         .insertInto("ref.province")
         .values(part)
-        .onConflict((oc) => oc.column("code").doUpdateSet(excludedAll(part[0]!, ["code"])))
+        .onConflict((oc) =>
+          oc.column("code").doUpdateSet(excludedAll(PROVINCE_COLUMNS, part[0]!, ["code"])),
+        )
         .execute();
     }
     for (const part of chunks(data.communes)) {
       await trx
         .insertInto("ref.commune")
         .values(part)
-        .onConflict((oc) => oc.column("code").doUpdateSet(excludedAll(part[0]!, ["code"])))
+        .onConflict((oc) =>
+          oc.column("code").doUpdateSet(excludedAll(COMMUNE_COLUMNS, part[0]!, ["code"])),
+        )
         .execute();
     }
     await trx.deleteFrom("ref.commune_predecessor").execute();
@@ -95,14 +158,18 @@ export async function seedReference(db: Kysely<DB>, dir = REFERENCE_DIR): Promis
       await trx
         .insertInto("ref.ethnic_group")
         .values(part)
-        .onConflict((oc) => oc.column("code").doUpdateSet(excludedAll(part[0]!, ["code"])))
+        .onConflict((oc) =>
+          oc.column("code").doUpdateSet(excludedAll(ETHNIC_GROUP_COLUMNS, part[0]!, ["code"])),
+        )
         .execute();
     }
     for (const part of chunks(data.procedures)) {
       await trx
         .insertInto("ref.procedure")
         .values(part)
-        .onConflict((oc) => oc.column("code").doUpdateSet(excludedAll(part[0]!, ["code"])))
+        .onConflict((oc) =>
+          oc.column("code").doUpdateSet(excludedAll(PROCEDURE_COLUMNS, part[0]!, ["code"])),
+        )
         .execute();
     }
     await trx

@@ -1,5 +1,6 @@
-// The HTTP server around the Remix build: compression, long-cached fingerprinted assets,
-// and a graceful shutdown that drains requests before the database closes.
+// The HTTP server around the Remix build: security headers and the CSRF check, compression,
+// long-cached fingerprinted assets, and a graceful shutdown that drains requests before the
+// database closes.
 import { existsSync, watch } from "node:fs";
 import type { Server } from "node:http";
 import path from "node:path";
@@ -7,7 +8,12 @@ import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
-import express from "express";
+import express, { type Express } from "express";
+import { stampClientAddress } from "~/lib/auth/client-address.server";
+import { getEnv } from "~/lib/env.server";
+import { csrfProtection } from "./csrf.server";
+import { getLoadContext } from "./load-context.server";
+import { securityHeaders } from "./security-headers.server";
 
 export const BUILD_PATH = path.resolve("build/index.js");
 
@@ -26,20 +32,51 @@ export interface StartOptions {
   dev: boolean;
 }
 
-export async function startHttpServer(options: StartOptions): Promise<Server> {
-  let build = await importBuild();
+export interface HttpAppOptions {
+  /** The Remix build, or a function giving the current one (the dev server swaps it). */
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  mode: "development" | "production";
+  /** Served as static files; its build/ folder holds the fingerprinted assets. */
+  publicDir?: string;
+  /** TRUST_PROXY: believe X-Forwarded-* from the reverse proxy in front of us. */
+  trustProxy: boolean;
+  /** REMIX_DEV_ORIGIN under `remix dev`; the CSP then allows its live-reload socket. */
+  devOrigin?: string | undefined;
+}
+
+/**
+ * The Express app: security headers (with the per-request CSP nonce) on everything, the CSRF
+ * check before anything can change state, then static files and Remix. Separate from listening
+ * so tests can serve it with any build.
+ */
+export function createHttpApp(options: HttpAppOptions): Express {
+  const publicDir = options.publicDir ?? "public";
   const app = express();
   app.disable("x-powered-by");
+  if (options.trustProxy) app.set("trust proxy", 1);
+  app.use(securityHeaders({ devOrigin: options.devOrigin }));
+  app.use(csrfProtection({ trustProxy: options.trustProxy }));
+  app.use(stampClientAddress);
   app.use(compression());
   // Remix fingerprints everything under /build/, so it can be cached for a year.
-  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("public", { maxAge: "1h" }));
-  app.all(
-    "*",
-    options.dev
-      ? (req, res, next) => createRequestHandler({ build, mode: "development" })(req, res, next)
-      : createRequestHandler({ build, mode: "production" }),
+  app.use(
+    "/build",
+    express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }),
   );
+  app.use(express.static(publicDir, { maxAge: "1h" }));
+  app.all("*", createRequestHandler({ build: options.build, mode: options.mode, getLoadContext }));
+  return app;
+}
+
+export async function startHttpServer(options: StartOptions): Promise<Server> {
+  const env = getEnv();
+  let build = await importBuild();
+  const app = createHttpApp({
+    build: options.dev ? async () => build : build,
+    mode: options.dev ? "development" : "production",
+    trustProxy: env.TRUST_PROXY,
+    devOrigin: options.dev && env.NODE_ENV === "development" ? env.REMIX_DEV_ORIGIN : undefined,
+  });
 
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(options.port, options.host, () => resolve(s));

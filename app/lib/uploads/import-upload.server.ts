@@ -18,13 +18,17 @@ import {
   type StoredUpload,
 } from "./upload-store.server";
 
-/** Recorded as the batch's loaded_by until uploads are tied to signed-in users. */
-export const WEB_LOADED_BY = "web";
+/** A web batch's loaded_by: the signed-in user, marked as coming from the upload page. */
+export function webLoadedBy(username: string): string {
+  return `web:${username}`;
+}
 
 export interface ImportUploadContext {
   engine: SqlEngine;
   provinceCode: string;
   uploadsDir: string;
+  /** The signed-in user who uploads (recorded as the batch's loaded_by). */
+  username: string;
   now?: Date;
 }
 
@@ -104,7 +108,7 @@ function runImport(
     path: upload.path,
     kind: options.kind,
     provinceCode: context.provinceCode,
-    loadedBy: WEB_LOADED_BY,
+    loadedBy: webLoadedBy(context.username),
     fileName: upload.file_name,
     dryRun,
     strict: options.strict,

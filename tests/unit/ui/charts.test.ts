@@ -141,8 +141,8 @@ describe("commune choropleth", () => {
     const paths = [...document.querySelectorAll("path")];
     const titled = paths.filter((path) => path.querySelector("title"));
     expect(titled.map((path) => path.querySelector("title")!.textContent)).toEqual([
-      "Xã A: 80%",
-      "Xã B: 20%",
+      "Xã A: 80,0%",
+      "Xã B: 20,0%",
       "Xã C: không có giá trị",
       "Xã D (Ngoài bộ lọc)",
     ]);
@@ -156,7 +156,7 @@ describe("commune choropleth", () => {
 
   it("names the highest and lowest commune and counts those without a value", () => {
     expect(describeCommuneChoropleth(communes, "online_uptake", vi)).toBe(
-      "Cao nhất: Xã A (80%); thấp nhất: Xã B (20%). 1 đơn vị không có giá trị (tô gạch chéo).",
+      "Cao nhất: Xã A (80,0%); thấp nhất: Xã B (20,0%). 1 đơn vị không có giá trị (tô gạch chéo).",
     );
     expect(
       describeCommuneChoropleth([{ code: "C", name: "Xã C", value: null }], "volunteer_hours", en),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   computeCommuneMetric,
+  activityWindowStart,
   findNeedsAttention,
   rankCommunes,
   type CommuneSummary,
@@ -66,35 +67,57 @@ describe("rankCommunes", () => {
 });
 
 describe("findNeedsAttention", () => {
-  it("lists the lowest uptake, idle volunteer teams and silent communes", () => {
-    const attention = findNeedsAttention(
-      [
-        ...communes.slice(0, 4),
-        communes[4]!,
-        commune({
-          code: "6",
-          name: "Xã Ân Thịnh",
-          last_month_volunteers_active: 2,
-          last_month_volunteer_hours: 6,
-        }),
-      ],
-      "2026-11",
-    );
+  const all = [
+    ...communes.slice(0, 4),
+    communes[4]!,
+    commune({
+      code: "6",
+      name: "Xã Ân Thịnh",
+      last_month_volunteers_active: 2,
+      last_month_volunteer_hours: 6,
+    }),
+  ];
+  // The latest activity in the data is 20 Nov 2026, so the 30-day window is 22 Oct – 20 Nov.
+  const activity = {
+    as_of: "2026-11-20",
+    last_activity: {
+      "1": "2026-10-21", // one day before the window: idle
+      "2": null, // never active
+      "3": "2026-10-22", // first day of the window: active
+      "4": "2026-09-30",
+      "5": "2026-10-01",
+      "6": "2026-11-20",
+    },
+  };
+
+  it("lists the lowest uptake, communes idle for 30 days and silent communes", () => {
+    const attention = findNeedsAttention(all, "2026-11", activity);
     expect(attention.lowest_uptake.map((row) => row.name)).toEqual([
       "Xã Sơn Điền",
       "Xã Di Linh",
       "Xã Đạ Tẻh",
       "Phường B'Lao",
     ]);
-    // Names in Vietnamese order: B'Lao, An Nhơn, Di Linh, Đạ Tẻh, Sơn Điền.
-    expect(attention.no_volunteer_activity.map((row) => row.code)).toEqual([
-      "4",
-      "3",
-      "2",
-      "1",
-      "5",
+    expect(attention.activity_as_of).toBe("2026-11-20");
+    // Names in Vietnamese order: B'Lao, Di Linh, Đạ Tẻh, Sơn Điền.
+    expect(attention.no_volunteer_activity).toEqual([
+      { code: "4", name: "Phường B'Lao", last_activity: "2026-09-30" },
+      { code: "2", name: "Xã Di Linh", last_activity: null },
+      { code: "1", name: "Xã Đạ Tẻh", last_activity: "2026-10-21" },
+      { code: "5", name: "Xã Sơn Điền", last_activity: "2026-10-01" },
     ]);
     // Sơn Điền had cases in the month, so it sent data even without volunteer shifts.
     expect(attention.no_data.map((row) => row.code)).toEqual(["4", "3", "2", "1"]);
+  });
+
+  it("lists no idle commune when the data has no activity date at all", () => {
+    const attention = findNeedsAttention(all, "2026-11");
+    expect(attention.no_volunteer_activity).toEqual([]);
+    expect(attention.activity_as_of).toBeNull();
+  });
+
+  it("counts the 30-day window back from the as-of date, both ends included", () => {
+    expect(activityWindowStart("2026-11-20")).toBe("2026-10-22");
+    expect(activityWindowStart("2026-03-01")).toBe("2026-01-31");
   });
 });

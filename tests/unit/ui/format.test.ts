@@ -18,6 +18,9 @@ describe("number formats", () => {
     expect(vi.percent(0.385, 1)).toBe("38,5%");
     expect(en.percent(0.385, 1)).toBe("38.5%");
     expect(vi.percent(0.714)).toBe("71%");
+    // Same decimals for every value of a column: never "70%" next to "69,3%".
+    expect(vi.percent(0.7, 1)).toBe("70,0%");
+    expect(en.percent(0.693, 1)).toBe("69.3%");
   });
 
   it("prints a ratio difference as unsigned percentage points", () => {
@@ -64,7 +67,7 @@ describe("timestamps", () => {
 
 describe("metric values", () => {
   it("formats each map metric in its own unit", () => {
-    expect(formatMetricValue("online_uptake", 0.5, vi)).toBe("50%");
+    expect(formatMetricValue("online_uptake", 0.5, vi)).toBe("50,0%");
     expect(formatMetricValue("cases_per_1000", 12.345, vi)).toBe("12,3");
     expect(formatMetricValue("volunteer_hours", 1500.4, en)).toBe("1,500");
     expect(formatMetricValue("assisted_online_share", null, en)).toBe(MISSING_VALUE);

@@ -1,0 +1,183 @@
+// Sections f–h of the commune page: volunteer hours and cases by team, demand against volunteer
+// presence by weekday and hour, and the pre-2025 units the commune was formed from.
+import type { RenderedFigure } from "~/lib/charts/overview-figures.server";
+import { useI18n } from "~/lib/i18n/use-i18n";
+import type { HeatmapSection, PredecessorRow, TeamRow } from "~/lib/metrics/commune-page.server";
+import { WEEKDAY_KEYS } from "~/lib/metrics/commune-page-options";
+import { PlotFigure } from "../plot-figure";
+import { CommuneDownloadLinks } from "./commune-download-links";
+
+export interface CommuneTeamsSectionProps {
+  code: string;
+  search: string;
+  teams: TeamRow[];
+  figure: RenderedFigure;
+}
+
+export function CommuneTeamsSection({ code, search, teams, figure }: CommuneTeamsSectionProps) {
+  const { t, fmt } = useI18n();
+  return (
+    <section aria-labelledby="commune-teams-heading" className="commune-section">
+      <h2 id="commune-teams-heading">{t("commune.teams.heading")}</h2>
+      {teams.length === 0 ? (
+        <p className="notice">{t("commune.teams.empty")}</p>
+      ) : (
+        <>
+          <PlotFigure
+            id="commune-figure-teams"
+            title={t("commune.teams.title")}
+            description={figure.description}
+            html={figure.html}
+            table={
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("commune.teams.team")}</th>
+                    <th scope="col" className="num">
+                      {t("commune.teams.hours")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("commune.teams.shifts")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("commune.teams.volunteers")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("commune.teams.cases")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("commune.teams.casesPerHour")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {teams.map((row) => (
+                    <tr key={row.team}>
+                      <th scope="row">{row.team}</th>
+                      <td className="num">{fmt.decimal(row.volunteer_hours, 1)}</td>
+                      <td className="num">{fmt.integer(row.shifts)}</td>
+                      <td className="num">{fmt.integer(row.volunteers)}</td>
+                      <td className="num">{fmt.integer(row.cases)}</td>
+                      <td className="num">{fmt.decimal(row.cases_per_hour, 2)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            }
+          />
+          <CommuneDownloadLinks code={code} table="teams" search={search} />
+        </>
+      )}
+    </section>
+  );
+}
+
+export interface CommuneHeatmapSectionProps {
+  code: string;
+  search: string;
+  heatmap: HeatmapSection;
+  demand: RenderedFigure;
+  presence: RenderedFigure;
+}
+
+export function CommuneHeatmapSection({
+  code,
+  search,
+  heatmap,
+  demand,
+  presence,
+}: CommuneHeatmapSectionProps) {
+  const { t, fmt } = useI18n();
+  const slot = (hour: number) =>
+    `${String(hour).padStart(2, "0")}:00–${String(hour + 1).padStart(2, "0")}:00`;
+  const table = (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">{t("commune.heatmap.weekday")}</th>
+          <th scope="col">{t("commune.heatmap.slot")}</th>
+          <th scope="col" className="num">
+            {t("commune.heatmap.cases")}
+          </th>
+          <th scope="col" className="num">
+            {t("commune.heatmap.hours")}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {heatmap.cells.map((cell) => (
+          <tr key={`${cell.weekday}-${cell.hour}`}>
+            <th scope="row">{t(WEEKDAY_KEYS[cell.weekday]!)}</th>
+            <td>{slot(cell.hour)}</td>
+            <td className="num">{fmt.integer(cell.cases)}</td>
+            <td className="num">{fmt.decimal(cell.volunteer_hours, 1)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  return (
+    <section aria-labelledby="commune-heatmap-heading" className="commune-section">
+      <h2 id="commune-heatmap-heading">{t("commune.heatmap.heading")}</h2>
+      <p>{t("commune.heatmap.intro")}</p>
+      {heatmap.unknown_time_shifts > 0 ? (
+        <p className="notice">
+          {t("commune.heatmap.unknownTime", {
+            shifts: fmt.integer(heatmap.unknown_time_shifts),
+            hours: fmt.decimal(heatmap.unknown_time_hours, 1),
+          })}
+        </p>
+      ) : null}
+      <div className="trend-grid">
+        <PlotFigure
+          id="commune-figure-demand"
+          title={t("commune.heatmap.demandTitle")}
+          description={demand.description}
+          html={demand.html}
+          table={table}
+        />
+        <PlotFigure
+          id="commune-figure-presence"
+          title={t("commune.heatmap.presenceTitle")}
+          description={presence.description}
+          html={presence.html}
+          table={table}
+        />
+      </div>
+      <CommuneDownloadLinks code={code} table="heatmap" search={search} />
+    </section>
+  );
+}
+
+export function CommunePredecessorsSection({ predecessors }: { predecessors: PredecessorRow[] }) {
+  const { t } = useI18n();
+  const anyPartial = predecessors.some((row) => row.partial);
+  return (
+    <section aria-labelledby="commune-predecessors-heading" className="commune-section">
+      <h2 id="commune-predecessors-heading">{t("commune.predecessors.heading")}</h2>
+      {predecessors.length === 0 ? (
+        <p>{t("commune.predecessors.none")}</p>
+      ) : (
+        <>
+          <p>{t("commune.predecessors.intro")}</p>
+          <ul className="commune-predecessors">
+            {predecessors.map((row) => (
+              <li key={row.old_name}>
+                {row.old_name}
+                {row.partial ? (
+                  <span className="commune-predecessors__partial">
+                    {" "}
+                    ({t("commune.predecessors.partial")})
+                  </span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          {anyPartial ? (
+            <p className="commune-note">{t("commune.predecessors.partialNote")}</p>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}

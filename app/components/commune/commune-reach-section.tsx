@@ -1,0 +1,155 @@
+// Section e of the commune page: the share of minority, elderly and female citizens among those
+// helped against their share of the population, with ethnic groups and age bands. Counts arrive
+// already suppressed for roles that must not see small cells.
+import type { RenderedFigure } from "~/lib/charts/overview-figures.server";
+import type { Formatter } from "~/lib/format/formatter";
+import { useI18n } from "~/lib/i18n/use-i18n";
+import type { ReachSection } from "~/lib/metrics/commune-page.server";
+import type { SuppressedCount } from "~/lib/privacy/suppress";
+import { PlotFigure } from "../plot-figure";
+import { CommuneDownloadLinks } from "./commune-download-links";
+
+function formatCount(count: SuppressedCount, fmt: Formatter): string {
+  return typeof count === "number" ? fmt.integer(count) : count;
+}
+
+export interface CommuneReachSectionProps {
+  code: string;
+  search: string;
+  reach: ReachSection;
+  /** The year the profile had to be at or before (the period's last year). */
+  periodYear: number;
+  figure: RenderedFigure | null;
+}
+
+export function CommuneReachSection({
+  code,
+  search,
+  reach,
+  periodYear,
+  figure,
+}: CommuneReachSectionProps) {
+  const { lang, t, fmt } = useI18n();
+  const noCases = reach.cases_total === 0;
+  const table = (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">{t("commune.reach.group")}</th>
+          <th scope="col" className="num">
+            {t("commune.reach.cases")}
+          </th>
+          <th scope="col" className="num">
+            {t("commune.reach.shareHelped")}
+          </th>
+          <th scope="col" className="num">
+            {t("commune.reach.populationShare")}
+          </th>
+          <th scope="col" className="num">
+            {t("commune.reach.index")}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {reach.rows.map((row) => (
+          <tr key={row.group}>
+            <th scope="row">{t(`commune.reach.group.${row.group}`)}</th>
+            <td className="num">{formatCount(row.cases, fmt)}</td>
+            <td className="num">{fmt.percent(row.share_helped, 1)}</td>
+            <td className="num">{fmt.percent(row.population_share, 1)}</td>
+            <td className="num">{fmt.decimal(row.reach_index, 2)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  return (
+    <section aria-labelledby="commune-reach-heading" className="commune-section">
+      <h2 id="commune-reach-heading">{t("commune.reach.heading")}</h2>
+      {reach.suppressed ? <p className="commune-note">{t("commune.reach.suppressed")}</p> : null}
+      {reach.profile ? (
+        <p className="commune-note">{t("commune.reach.profile", { year: reach.profile.year })}</p>
+      ) : (
+        <p className="notice">{t("commune.reach.noProfile", { year: periodYear })}</p>
+      )}
+      {reach.too_few ? (
+        <p className="notice">{t("commune.reach.tooFew")}</p>
+      ) : noCases ? (
+        <p className="notice">{t("commune.reach.noCases")}</p>
+      ) : (
+        <>
+          <p>{t("commune.reach.total", { cases: formatCount(reach.cases_total, fmt) })}</p>
+          {figure ? (
+            <PlotFigure
+              id="commune-figure-reach"
+              title={t("commune.reach.title")}
+              description={figure.description}
+              html={figure.html}
+              notes={<p className="plot-figure__note">{t("commune.reach.indexNote")}</p>}
+              table={table}
+            />
+          ) : (
+            <div className="table-scroll">{table}</div>
+          )}
+          <div className="commune-reach-tables">
+            <div className="table-scroll">
+              <table>
+                <caption>{t("commune.reach.ethnicTitle")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("commune.reach.ethnicGroup")}</th>
+                    <th scope="col" className="num">
+                      {t("commune.reach.cases")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("commune.reach.shareHelped")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {reach.ethnic_groups.map((row) => (
+                    <tr key={row.ethnic_code ?? "unknown"}>
+                      <th scope="row">
+                        {row.ethnic_code === null
+                          ? t("commune.reach.ethnicUnknown")
+                          : ((lang === "vi" ? row.name_vi : row.name_en) ?? row.ethnic_code)}
+                      </th>
+                      <td className="num">{formatCount(row.cases, fmt)}</td>
+                      <td className="num">{fmt.percent(row.share_helped, 1)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <div className="table-scroll">
+              <table>
+                <caption>{t("commune.reach.ageTitle")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("commune.reach.ageBand")}</th>
+                    <th scope="col" className="num">
+                      {t("commune.reach.cases")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("commune.reach.shareHelped")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {reach.age_bands.map((row) => (
+                    <tr key={row.age_band}>
+                      <th scope="row">{t(`commune.ageBand.${row.age_band}`)}</th>
+                      <td className="num">{formatCount(row.cases, fmt)}</td>
+                      <td className="num">{fmt.percent(row.share_helped, 1)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </div>
+          <CommuneDownloadLinks code={code} table="reach" search={search} />
+        </>
+      )}
+    </section>
+  );
+}

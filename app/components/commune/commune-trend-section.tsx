@@ -1,0 +1,195 @@
+// Section a and b of the commune page: monthly online uptake and cases against the peer and
+// province medians, and the peer set with the rule that chose it.
+import { Link } from "@remix-run/react";
+import type { RenderedFigure } from "~/lib/charts/overview-figures.server";
+import { TREND_SERIES } from "~/lib/charts/trend-against-medians-series";
+import { buildHref } from "~/lib/i18n/href";
+import { useI18n } from "~/lib/i18n/use-i18n";
+import type { CommuneInfo, CommuneTrendRow } from "~/lib/metrics/commune-page.server";
+import type { PeerCommune } from "~/lib/metrics/commune-peers";
+import { PEER_COUNT } from "~/lib/metrics/commune-peers";
+import { PlotFigure, SwatchLegend } from "../plot-figure";
+import { CommuneDownloadLinks } from "./commune-download-links";
+
+function TrendLegend() {
+  const { t } = useI18n();
+  return (
+    <SwatchLegend
+      items={TREND_SERIES.map((series) => ({
+        label: t(series.name_key),
+        swatch: (
+          <>
+            <line
+              x1="1"
+              y1="6"
+              x2="27"
+              y2="6"
+              stroke={series.color}
+              strokeWidth="2"
+              strokeDasharray={series.dash}
+            />
+            {series.symbol === "circle" ? (
+              <circle cx="14" cy="6" r="3.5" fill={series.color} />
+            ) : series.symbol === "square" ? (
+              <rect x="10.5" y="2.5" width="7" height="7" fill={series.color} />
+            ) : (
+              <path d="M14 2 L18 10 L10 10 Z" fill={series.color} />
+            )}
+          </>
+        ),
+      }))}
+    />
+  );
+}
+
+export interface CommuneTrendSectionProps {
+  code: string;
+  search: string;
+  trend: CommuneTrendRow[];
+  uptake: RenderedFigure;
+  cases: RenderedFigure;
+  provinceCommuneCount: number;
+}
+
+export function CommuneTrendSection({
+  code,
+  search,
+  trend,
+  uptake,
+  cases,
+  provinceCommuneCount,
+}: CommuneTrendSectionProps) {
+  const { t, fmt } = useI18n();
+  const table = (
+    <div className="table-scroll">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t("chart.month")}</th>
+            <th scope="col" className="num">
+              {t("metric.online_uptake.name")}
+            </th>
+            <th scope="col" className="num">
+              {t("commune.series.peerMedian")}
+            </th>
+            <th scope="col" className="num">
+              {t("commune.series.provinceMedian")}
+            </th>
+            <th scope="col" className="num">
+              {t("metric.cases.name")}
+            </th>
+            <th scope="col" className="num">
+              {t("commune.series.peerMedian")}
+            </th>
+            <th scope="col" className="num">
+              {t("commune.series.provinceMedian")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {trend.map((row) => (
+            <tr key={row.month}>
+              <th scope="row">{fmt.monthNumeric(row.month)}</th>
+              <td className="num">{fmt.percent(row.online_uptake, 1)}</td>
+              <td className="num">{fmt.percent(row.peer_median_online_uptake, 1)}</td>
+              <td className="num">{fmt.percent(row.province_median_online_uptake, 1)}</td>
+              <td className="num">{fmt.integer(row.cases)}</td>
+              <td className="num">{fmt.decimal(row.peer_median_cases, 1)}</td>
+              <td className="num">{fmt.decimal(row.province_median_cases, 1)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+  return (
+    <section aria-labelledby="commune-trend-heading" className="commune-section">
+      <h2 id="commune-trend-heading">{t("commune.trend.heading")}</h2>
+      <p className="commune-note">
+        {t("commune.trend.medianNote", { count: fmt.integer(provinceCommuneCount) })}
+      </p>
+      <div className="trend-grid">
+        <PlotFigure
+          id="commune-figure-uptake"
+          title={t("commune.trend.uptakeTitle")}
+          description={uptake.description}
+          html={uptake.html}
+          legend={<TrendLegend />}
+          table={table}
+        />
+        <PlotFigure
+          id="commune-figure-cases"
+          title={t("commune.trend.casesTitle")}
+          description={cases.description}
+          html={cases.html}
+          legend={<TrendLegend />}
+          table={table}
+        />
+      </div>
+      <CommuneDownloadLinks code={code} table="trend" search={search} />
+    </section>
+  );
+}
+
+export interface CommunePeersSectionProps {
+  commune: CommuneInfo;
+  peers: PeerCommune[];
+  /** The page's query: a peer's link keeps the period and procedure group. */
+  search: string;
+}
+
+export function CommunePeersSection({ commune, peers, search }: CommunePeersSectionProps) {
+  const { lang, t, fmt } = useI18n();
+  const difference = (peer: PeerCommune) => {
+    const ratio = peer.population / commune.population! - 1;
+    if (Math.abs(ratio) < 0.0005) return t("commune.peers.same");
+    return t(ratio > 0 ? "commune.peers.larger" : "commune.peers.smaller", {
+      value: fmt.percent(Math.abs(ratio), 0),
+    });
+  };
+  return (
+    <section aria-labelledby="commune-peers-heading" className="commune-section">
+      <h2 id="commune-peers-heading">{t("commune.peers.heading")}</h2>
+      {peers.length === 0 ? (
+        <p className="notice">{t("commune.peers.none")}</p>
+      ) : (
+        <>
+          <p>
+            {t("commune.peers.rule", {
+              count: PEER_COUNT,
+              unitType: t(`unitType.${commune.unit_type}`),
+            })}
+          </p>
+          <div className="table-scroll">
+            <table className="commune-peers">
+              <thead>
+                <tr>
+                  <th scope="col">{t("ranking.commune")}</th>
+                  <th scope="col" className="num">
+                    {t("commune.list.population")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("commune.peers.difference")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {peers.map((peer) => (
+                  <tr key={peer.code}>
+                    <th scope="row">
+                      <Link to={buildHref(`/communes/${peer.code}`, search, {}, lang)}>
+                        {peer.name}
+                      </Link>
+                    </th>
+                    <td className="num">{fmt.integer(peer.population)}</td>
+                    <td className="num">{difference(peer)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+// Rejected rows counted by reason, each linking to the rows themselves.
+import { Link, useLocation } from "@remix-run/react";
+import { buildHref } from "~/lib/i18n/href";
+import { useI18n } from "~/lib/i18n/use-i18n";
+import type { ReasonCount } from "~/lib/quality/rejects.server";
+import { useReasonName } from "./reason-name";
+
+export function ReasonsTable({ reasons }: { reasons: ReasonCount[] }) {
+  const { lang, t, fmt } = useI18n();
+  const location = useLocation();
+  const reasonName = useReasonName();
+  if (reasons.length === 0) return <p>{t("quality.rejects.none")}</p>;
+  const rows = reasons.reduce((total, reason) => total + reason.rows, 0);
+  const drillHref = (reason: string) =>
+    buildHref("/quality/rejects", location.search, { reason, page: null }, lang);
+  return (
+    <div className="table-scroll">
+      <table className="quality-reasons">
+        <caption>{t("quality.rejects.caption", { rows: fmt.integer(rows) })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("quality.col.reason")}</th>
+            <th scope="col" className="num">
+              {t("quality.col.rows")}
+            </th>
+            <th scope="col" className="num">
+              {t("quality.col.batches")}
+            </th>
+            <th scope="col">{t("quality.col.example")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {reasons.map((reason) => (
+            <tr key={reason.reason_code}>
+              <th scope="row">
+                <Link to={drillHref(reason.reason_code)}>{reasonName(reason.reason_code)}</Link>{" "}
+                <code className="quality-reasons__code">{reason.reason_code}</code>
+              </th>
+              <td className="num">{fmt.integer(reason.rows)}</td>
+              <td className="num">{fmt.integer(reason.batches)}</td>
+              <td className="quality-reasons__example">
+                {lang === "vi" ? reason.example_vi : reason.example_en}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+// The province report's lists: highest and lowest online uptake of the month, the units with the
+// most volunteer hours, and the "needs attention" lists, compact enough for two A4 pages.
+import { formatDay } from "~/components/needs-attention";
+import { useI18n } from "~/lib/i18n/use-i18n";
+import type { CommuneRef, RankedCommune } from "~/lib/metrics/commune-metrics";
+import type { ProvinceSections } from "~/lib/metrics/monthly-report.server";
+
+const MAX_NAMES = 8;
+
+function RankedTable({
+  caption,
+  rows,
+  format,
+  valueLabel,
+}: {
+  caption: string;
+  rows: RankedCommune[];
+  format: (row: RankedCommune) => string;
+  valueLabel: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <table className="report__ranked">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col" className="num">
+            #
+          </th>
+          <th scope="col">{t("report.commune")}</th>
+          <th scope="col" className="num">
+            {valueLabel}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.code}>
+            <td className="num">{row.rank}</td>
+            <th scope="row">{row.name}</th>
+            <td className="num">{format(row)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function NameList({ communes }: { communes: CommuneRef[] }) {
+  const { t, fmt } = useI18n();
+  if (communes.length === 0) return <p>{t("report.none")}</p>;
+  const shown = communes.slice(0, MAX_NAMES).map((commune) => commune.name);
+  const hidden = communes.length - shown.length;
+  return (
+    <p>
+      {shown.join(", ")}
+      {hidden > 0 ? ` ${t("report.more", { count: fmt.integer(hidden) })}` : null}
+    </p>
+  );
+}
+
+export function ReportProvinceSections({ sections }: { sections: ProvinceSections }) {
+  const { lang, t, fmt } = useI18n();
+  const month = fmt.monthLong(sections.attention.month);
+  const uptake = (row: RankedCommune) => fmt.percent(row.online_uptake, 1);
+  return (
+    <>
+      <section className="report__section" aria-labelledby="report-uptake-heading">
+        <h2 id="report-uptake-heading">{t("report.uptakeHeading")}</h2>
+        <p className="report__note">
+          {t("report.rankedNote", { count: fmt.integer(sections.ranked_count) })}
+        </p>
+        <div className="report__columns">
+          <RankedTable
+            caption={t("report.topUptake")}
+            rows={sections.top_uptake}
+            format={uptake}
+            valueLabel={t("metric.online_uptake.name")}
+          />
+          <RankedTable
+            caption={t("report.bottomUptake")}
+            rows={sections.bottom_uptake}
+            format={uptake}
+            valueLabel={t("metric.online_uptake.name")}
+          />
+        </div>
+      </section>
+      <div className="report__columns">
+        <section className="report__section" aria-labelledby="report-hours-heading">
+          <h2 id="report-hours-heading">{t("report.hoursHeading")}</h2>
+          <RankedTable
+            caption={t("report.topHours")}
+            rows={sections.top_hours}
+            format={(row) => fmt.decimal(row.volunteer_hours, 1)}
+            valueLabel={t("metric.volunteer_hours.name")}
+          />
+        </section>
+        <section className="report__section" aria-labelledby="report-attention-heading">
+          <h2 id="report-attention-heading">{t("report.attentionHeading")}</h2>
+          <h3>
+            {t("attention.noVolunteers", {
+              date: sections.attention.activity_as_of
+                ? formatDay(sections.attention.activity_as_of, lang, fmt.monthNumeric)
+                : "—",
+            })}
+          </h3>
+          <NameList communes={sections.attention.no_volunteer_activity} />
+          <h3>{t("attention.noData", { month })}</h3>
+          <NameList communes={sections.attention.no_data} />
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+// The monthly report's two trend charts (cases per month; online uptake and assisted-online share
+// per month), drawn by the same builders as the overview so the report and the page agree.
+import type { Lang } from "~/lib/i18n/languages";
+import { getI18n } from "~/lib/i18n/use-i18n";
+import type { MonthTotals } from "~/lib/metrics/kpis";
+import { safeRatio } from "~/lib/metrics/ratios";
+import { buildMonthlyCasesPlot, describeMonthlyCases } from "./monthly-cases";
+import { buildMonthlyOnlineRatesPlot, describeMonthlyOnlineRates } from "./monthly-online-rates";
+import type { RenderedFigure } from "./overview-figures.server";
+import { renderPlotToHtmlCached } from "./render-plot.server";
+
+export interface ReportFigures {
+  cases: RenderedFigure;
+  rates: RenderedFigure;
+}
+
+export function renderReportFigures(trend: readonly MonthTotals[], lang: Lang): ReportFigures {
+  const context = getI18n(lang);
+  const casesRows = trend.map((month) => ({ month: month.month, cases: month.cases }));
+  const ratesRows = trend.map((month) => ({
+    month: month.month,
+    online_uptake: safeRatio(month.dossiers_online, month.dossiers_total),
+    assisted_online_share: safeRatio(month.cases_online, month.cases),
+  }));
+  const keyOf = (chart: string, rows: unknown) => JSON.stringify(["report", chart, lang, rows]);
+  return {
+    cases: {
+      html: renderPlotToHtmlCached(keyOf("cases", casesRows), () =>
+        buildMonthlyCasesPlot(casesRows, context),
+      ),
+      description: describeMonthlyCases(casesRows, context),
+    },
+    rates: {
+      html: renderPlotToHtmlCached(keyOf("rates", ratesRows), () =>
+        buildMonthlyOnlineRatesPlot(ratesRows, context),
+      ),
+      description: describeMonthlyOnlineRates(ratesRows, context),
+    },
+  };
+}

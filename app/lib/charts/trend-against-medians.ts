@@ -1,0 +1,95 @@
+// Line chart: one commune's monthly value against the median of its peer communes and of the
+// province. The three lines differ by colour, dash and point shape, not colour alone.
+import * as Plot from "@observablehq/plot";
+import { CHART_WIDTH, formatMonthTick, monthTicks, type ChartContext } from "./chart-context";
+import { TREND_SERIES } from "./trend-against-medians-series";
+
+export interface TrendAgainstMediansRow {
+  month: string;
+  own: number | null;
+  peer_median: number | null;
+  province_median: number | null;
+}
+
+export type TrendValueKind = "share" | "count";
+
+export function buildTrendAgainstMediansPlot(
+  rows: readonly TrendAgainstMediansRow[],
+  kind: TrendValueKind,
+  title: string,
+  axisLabel: string,
+  { t, fmt }: ChartContext,
+): Plot.PlotOptions {
+  const months = rows.map((row) => row.month);
+  const format = (value: number | null) =>
+    kind === "share" ? fmt.percent(value) : fmt.decimal(value, 1);
+  return {
+    width: CHART_WIDTH,
+    height: 240,
+    marginLeft: 56,
+    marginBottom: 36,
+    ariaLabel: title,
+    x: {
+      type: "point",
+      domain: months,
+      ticks: monthTicks(months),
+      tickFormat: (month: string) => formatMonthTick(month, months[0], fmt),
+      label: null,
+      inset: 12,
+    },
+    y:
+      kind === "share"
+        ? {
+            domain: [0, 1],
+            label: axisLabel,
+            grid: true,
+            tickFormat: (value: number) => fmt.percent(value),
+          }
+        : {
+            label: axisLabel,
+            grid: true,
+            nice: true,
+            zero: true,
+            tickFormat: (value: number) => fmt.integer(value),
+          },
+    marks: [
+      Plot.ruleY([0]),
+      ...TREND_SERIES.flatMap((series) => [
+        Plot.lineY(rows, {
+          x: "month",
+          y: series.key,
+          stroke: series.color,
+          strokeWidth: 2,
+          strokeDasharray: series.dash,
+        }),
+        Plot.dot(rows, {
+          x: "month",
+          y: series.key,
+          fill: series.color,
+          r: 3.5,
+          symbol: series.symbol,
+          title: (row: TrendAgainstMediansRow) =>
+            `${t(series.name_key)}, ${fmt.monthLong(row.month)}: ${format(row[series.key])}`,
+        }),
+      ]),
+    ],
+  };
+}
+
+/** "Over the period: this commune 52%, peer median 47%, province median 44%." (last month) */
+export function describeTrendAgainstMedians(
+  rows: readonly TrendAgainstMediansRow[],
+  kind: TrendValueKind,
+  { t, fmt }: ChartContext,
+): string {
+  const format = (value: number | null) =>
+    kind === "share" ? fmt.percent(value) : fmt.decimal(value, 1);
+  const last = [...rows].reverse().find((row) => row.own !== null);
+  if (!last) return t("commune.trend.none");
+  return t("commune.trend.description", {
+    month: fmt.monthNumeric(last.month),
+    own: format(last.own),
+    peer: format(last.peer_median),
+    province: format(last.province_median),
+  });
+}

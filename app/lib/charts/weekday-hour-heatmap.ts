@@ -1,0 +1,84 @@
+// Heatmap of a value by weekday (rows, Monday first) and hour of day (columns), for demand
+// (assistance records) and volunteer presence (volunteer-hours on shift). A sequential single-hue
+// scale stays readable for colour-blind readers; empty slots are left blank, not coloured as 0.
+import * as Plot from "@observablehq/plot";
+import type { MessageKey } from "~/lib/i18n/catalog-vi";
+import { CHART_WIDTH, type ChartContext } from "./chart-context";
+import { WEEKDAY_KEYS, WEEKDAYS } from "~/lib/metrics/commune-page-options";
+
+export interface HeatmapValueCell {
+  weekday: number;
+  hour: number;
+  value: number;
+}
+
+/** The hours to draw: every hour with a value, widened to 07–17 (office hours) at least. */
+export function heatmapHours(cells: readonly { hour: number }[]): number[] {
+  const hours = cells.map((cell) => cell.hour);
+  const first = Math.min(7, ...hours);
+  const last = Math.max(17, ...hours);
+  return Array.from({ length: last - first + 1 }, (_, index) => first + index);
+}
+
+export function buildWeekdayHourHeatmapPlot(
+  cells: readonly HeatmapValueCell[],
+  hours: readonly number[],
+  options: {
+    title: string;
+    scheme: "blues" | "oranges";
+    format: (value: number) => string;
+  },
+  { t }: ChartContext,
+): Plot.PlotOptions {
+  const weekdayLabel = (weekday: number) => t(WEEKDAY_KEYS[weekday]!);
+  const drawn = cells.filter((cell) => cell.value > 0);
+  return {
+    width: CHART_WIDTH,
+    height: 7 * 28 + 60,
+    marginLeft: 72,
+    marginBottom: 36,
+    ariaLabel: options.title,
+    x: { type: "band", domain: hours, label: t("commune.heatmap.hourAxis"), padding: 0.05 },
+    y: {
+      type: "band",
+      domain: WEEKDAYS.map(weekdayLabel),
+      label: null,
+      padding: 0.05,
+    },
+    // No Plot legend: its colour ramp needs a canvas, which the server renderer has not. Each
+    // cell's value is in its tooltip, the description and the table.
+    color: { type: "linear", scheme: options.scheme, zero: true, legend: false },
+    marks: [
+      Plot.cell(drawn, {
+        x: "hour",
+        y: (cell: HeatmapValueCell) => weekdayLabel(cell.weekday),
+        fill: "value",
+        inset: 0.5,
+        title: (cell: HeatmapValueCell) =>
+          `${weekdayLabel(cell.weekday)} ${String(cell.hour).padStart(2, "0")}:00: ${options.format(cell.value)}`,
+      }),
+      Plot.frame({ stroke: "#bdbdbd" }),
+    ],
+  };
+}
+
+/** The busiest slot, e.g. "Most: Monday 08:00–09:00 (12)". */
+export function describeHeatmap(
+  cells: readonly HeatmapValueCell[],
+  format: (value: number) => string,
+  { t }: ChartContext,
+  emptyKey: MessageKey,
+): string {
+  const busiest = cells.reduce<HeatmapValueCell | null>(
+    (best, cell) => (cell.value > (best?.value ?? 0) ? cell : best),
+    null,
+  );
+  if (!busiest) return t(emptyKey);
+  const hour = String(busiest.hour).padStart(2, "0");
+  const next = String(busiest.hour + 1).padStart(2, "0");
+  return t("commune.heatmap.busiest", {
+    weekday: t(WEEKDAY_KEYS[busiest.weekday]!),
+    slot: `${hour}:00–${next}:00`,
+    value: format(busiest.value),
+  });
+}

@@ -1,0 +1,141 @@
+// Turns an ExportDataset into a streamed download: picks the writer for the format, sets the
+// headers (type, attachment name, no-store, nosniff, the stamp), and pipes the writer's output
+// into the Response body. The first row is read before the response starts, so a failing query is
+// an error response, not a truncated 200; a failure after that aborts the stream and is logged.
+import { json } from "@remix-run/node";
+import { PassThrough, Readable, type Writable } from "node:stream";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import { recordAudit } from "~/lib/auth/audit.server";
+import { clientAddress } from "~/lib/auth/client-address.server";
+import { can, type Viewer } from "~/lib/auth/policy";
+import { getDb } from "~/lib/db.server";
+import { StreamClosedError } from "./byte-sink.server";
+import type { ExportDataset, ExportFormat, ExportRow } from "./dataset";
+import { EXPORT_FORMAT_INFO } from "./formats";
+import { contentDisposition, stampHeaders } from "./stamp";
+import { writeArrow } from "./write-arrow.server";
+import { writeCsv } from "./write-csv.server";
+import { writeJson } from "./write-json.server";
+import { writeParquet } from "./write-parquet.server";
+import { writeXlsx } from "./write-xlsx.server";
+
+export interface ExportResponseOptions {
+  request: Request;
+  viewer: Viewer;
+}
+
+const WRITERS: Record<ExportFormat, (dataset: ExportDataset, out: Writable) => Promise<void>> = {
+  csv: writeCsv,
+  xlsx: writeXlsx,
+  arrow: writeArrow,
+  parquet: writeParquet,
+  json: writeJson,
+};
+
+/** The file's name with extension, e.g. "cau-noi-so_commune-month_2025-07_2026-06.csv". */
+export function exportFileName(dataset: ExportDataset, format: ExportFormat): string {
+  return `${dataset.file_base_name}.${EXPORT_FORMAT_INFO[format].extension}`;
+}
+
+export function exportHeaders(dataset: ExportDataset, format: ExportFormat): Headers {
+  return new Headers({
+    "Content-Type": EXPORT_FORMAT_INFO[format].contentType,
+    "Content-Disposition": contentDisposition(exportFileName(dataset, format)),
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+    ...stampHeaders(dataset.stamp),
+  });
+}
+
+/**
+ * Reads the first row now (so a failing query throws here) and returns rows that replay it
+ * followed by the rest.
+ */
+async function startRows(
+  rows: Iterable<ExportRow> | AsyncIterable<ExportRow>,
+  counter: { rows: number },
+): Promise<AsyncIterable<ExportRow>> {
+  const iterator =
+    Symbol.asyncIterator in rows ? rows[Symbol.asyncIterator]() : rows[Symbol.iterator]();
+  const first = await iterator.next();
+  return {
+    async *[Symbol.asyncIterator]() {
+      let current = first;
+      try {
+        while (!current.done) {
+          counter.rows += 1;
+          yield current.value;
+          current = await iterator.next();
+        }
+      } finally {
+        // Stopped early (client gone, writer failed): let the source close its cursor.
+        if (!current.done) await iterator.return?.();
+      }
+    },
+  };
+}
+
+export async function exportResponse(
+  dataset: ExportDataset,
+  format: ExportFormat,
+  { request, viewer }: ExportResponseOptions,
+): Promise<Response> {
+  if (!can(viewer, "download")) {
+    return json({ kind: "forbidden" }, { status: 403, headers: { "Cache-Control": "no-store" } });
+  }
+  const counter = { rows: 0 };
+  const started: ExportDataset = { ...dataset, rows: await startRows(dataset.rows, counter) };
+  const out = new PassThrough();
+  const stop = () => out.destroy();
+  request.signal.addEventListener("abort", stop, { once: true });
+  let outcome: "complete" | "aborted" | "failed" = "complete";
+  WRITERS[format](started, out)
+    .then(() => {
+      if (!out.writableEnded) out.end();
+    })
+    .catch((error: unknown) => {
+      outcome = error instanceof StreamClosedError || request.signal.aborted ? "aborted" : "failed";
+      if (outcome === "failed") {
+        console.error(`[export] ${dataset.stamp.dataset}.${format} failed mid-stream`, error);
+      }
+      out.destroy(error instanceof Error ? error : new Error(String(error)));
+    })
+    .finally(() => {
+      request.signal.removeEventListener("abort", stop);
+      // Every download is traceable: who, what, with which filters, how many rows left.
+      auditDownload(dataset, format, request, viewer, counter.rows, outcome);
+    });
+  const body = Readable.toWeb(out) as WebReadableStream<Uint8Array>;
+  return new Response(body as unknown as ReadableStream<Uint8Array>, {
+    status: 200,
+    headers: exportHeaders(dataset, format),
+  });
+}
+
+function auditDownload(
+  dataset: ExportDataset,
+  format: ExportFormat,
+  request: Request,
+  viewer: Viewer,
+  rows: number,
+  outcome: "complete" | "aborted" | "failed",
+): void {
+  getDb()
+    .then((db) =>
+      recordAudit(db, {
+        viewer,
+        action: "download",
+        target: dataset.stamp.dataset,
+        details: {
+          format,
+          filters: dataset.stamp.filters,
+          rows,
+          outcome,
+          last_batch_id: dataset.stamp.last_batch_id,
+          path: new URL(request.url).pathname,
+        },
+        address: clientAddress(request),
+      }),
+    )
+    .catch((error: unknown) => console.error("[export] could not write the audit row", error));
+}

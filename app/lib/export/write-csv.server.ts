@@ -1,0 +1,19 @@
+// CSV: UTF-8 BOM, a header row of column names, RFC 4180 rows, formula-looking text neutralized
+// (csv.ts). Streamed in ~64 kB chunks.
+import type { Writable } from "node:stream";
+import { TEXT_CHUNK_CHARS, eachRow, writeChunk } from "./byte-sink.server";
+import { UTF8_BOM, csvRow } from "./csv";
+import type { ExportDataset } from "./dataset";
+
+export async function writeCsv(dataset: ExportDataset, out: Writable): Promise<void> {
+  const names = dataset.columns.map((column) => column.name);
+  let buffer = UTF8_BOM + csvRow(names);
+  for await (const row of eachRow(dataset.rows)) {
+    buffer += csvRow(names.map((name) => row[name] ?? null));
+    if (buffer.length >= TEXT_CHUNK_CHARS) {
+      await writeChunk(out, buffer);
+      buffer = "";
+    }
+  }
+  await writeChunk(out, buffer);
+}

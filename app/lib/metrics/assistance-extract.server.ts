@@ -1,0 +1,95 @@
+// The analysts' record-level extract (sql/extracts/assistance_records.sql) as an export dataset:
+// streamed through a server-side cursor, so millions of records leave with flat memory. The same
+// SQL file is what bench:web's COPY baseline runs, so the two are timed on identical rows.
+import { CompiledQuery, type Kysely } from "kysely";
+import type { DB } from "~/lib/db/types";
+import { readSqlFile } from "~/lib/db/sql-files.server";
+import type { ExportColumn, ExportDataset, ExportRow } from "~/lib/export/dataset";
+import { appliedFilters, resolveExtractQuery } from "./commune-month-extract.server";
+import type { FilterIssue } from "./filter-issues";
+import type { ProcedureGroup, UnitTypeFilter } from "./filter-options";
+
+export const ASSISTANCE_EXTRACT_COLUMNS: readonly ExportColumn[] = [
+  { name: "record_id", type: "string" },
+  { name: "assisted_at", type: "timestamp" },
+  { name: "month", type: "month" },
+  { name: "commune_code", type: "string", dictionary: true },
+  { name: "commune_name", type: "string", dictionary: true },
+  { name: "team", type: "string", dictionary: true },
+  { name: "volunteer_id", type: "string" },
+  { name: "procedure_code", type: "string", dictionary: true },
+  { name: "procedure_group", type: "string", dictionary: true },
+  { name: "help_type", type: "string", dictionary: true },
+  { name: "channel", type: "string", dictionary: true },
+  { name: "outcome", type: "string", dictionary: true },
+  { name: "age_band", type: "string", dictionary: true },
+  { name: "gender", type: "string", dictionary: true },
+  { name: "ethnic_code", type: "string", nullable: true, dictionary: true },
+  { name: "minutes", type: "int" },
+  { name: "batch_id", type: "int" },
+];
+
+export interface AssistanceExtractFilter {
+  provinceCode: string;
+  from: string;
+  to: string;
+  communes: readonly string[];
+  unitType: UnitTypeFilter | null;
+  procedureGroup: ProcedureGroup | null;
+}
+
+/** Rows ordered by assisted_at then record_id, fetched 5,000 at a time. */
+export async function* streamAssistanceExtract(
+  db: Kysely<DB>,
+  filter: AssistanceExtractFilter,
+): AsyncGenerator<ExportRow> {
+  const query = CompiledQuery.raw(readSqlFile("extracts/assistance_records.sql"), [
+    filter.provinceCode,
+    filter.from,
+    filter.to,
+    filter.communes.length > 0 ? [...filter.communes] : null,
+    filter.unitType,
+    filter.procedureGroup,
+  ]);
+  for await (const chunk of db.getExecutor().stream<ExportRow>(query, 5_000)) {
+    yield* chunk.rows;
+  }
+}
+
+export type AssistanceExportResult =
+  { ok: true; dataset: ExportDataset } | { ok: false; issues: FilterIssue[] };
+
+/**
+ * The record-level extract for the API's URL parameters (the same filter schema and defaults as
+ * the commune × month API, plus procedure_group). Only roles with "download_records" reach it.
+ */
+export async function buildAssistanceExport(
+  db: Kysely<DB>,
+  provinceCode: string,
+  searchParams: URLSearchParams,
+  now: Date = new Date(),
+): Promise<AssistanceExportResult> {
+  const resolved = await resolveExtractQuery(db, provinceCode, searchParams);
+  if (!resolved.ok) return resolved;
+  const { query, filter, coverage } = resolved;
+  const procedureGroup = filter.procedure_group ?? null;
+  const filters = query ? appliedFilters(query) : {};
+  if (procedureGroup) filters.procedure_group = procedureGroup;
+  return {
+    ok: true,
+    dataset: {
+      file_base_name: query
+        ? `cau-noi-so_assistance_${query.from}_${query.to}`
+        : "cau-noi-so_assistance",
+      columns: ASSISTANCE_EXTRACT_COLUMNS,
+      rows: query ? streamAssistanceExtract(db, { ...query, procedureGroup }) : [],
+      stamp: {
+        dataset: "assistance",
+        filters,
+        as_of: coverage?.refreshed_at ?? null,
+        last_batch_id: coverage?.last_batch_id ?? null,
+        generated_at: now.toISOString(),
+      },
+    },
+  };
+}

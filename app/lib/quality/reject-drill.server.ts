@@ -1,0 +1,43 @@
+// The drill-down of one reject reason: the same scope as the data-quality page, one page of rows.
+import type { Kysely } from "kysely";
+import type { Viewer } from "~/lib/auth/policy";
+import type { DB } from "~/lib/db/types";
+import type { FilterIssue } from "~/lib/metrics/filter-issues";
+import type { OverviewFilter } from "~/lib/metrics/filters";
+import { assertCanViewQuality } from "./access";
+import { resolveQualityScope, type QualityScope } from "./quality-page.server";
+import type { QualityParams } from "./quality-params";
+import { getRejectRowsPage, type RejectRowsPage } from "./rejects.server";
+
+export interface RejectDrillData {
+  scope: QualityScope;
+  reason: string | null;
+  rows: RejectRowsPage | null;
+}
+
+export async function getRejectDrill(
+  db: Kysely<DB>,
+  provinceCode: string,
+  filter: OverviewFilter,
+  params: QualityParams,
+  viewer: Viewer,
+): Promise<{ ok: true; data: RejectDrillData } | { ok: false; issue: FilterIssue }> {
+  assertCanViewQuality(viewer);
+  const resolved = await resolveQualityScope(db, provinceCode, filter, params);
+  if (!resolved.ok) return resolved;
+  const reason = params.reason ?? null;
+  if (reason === null) return { ok: true, data: { scope: resolved.scope, reason, rows: null } };
+  const rows = await getRejectRowsPage(db, resolved.scope.rejects, reason, params.page);
+  if (rows.page > rows.pages) {
+    return {
+      ok: false,
+      issue: {
+        param: "page",
+        message_key: "quality.error.pageOutOfRange",
+        value: String(params.page),
+        params: { pages: String(rows.pages) },
+      },
+    };
+  }
+  return { ok: true, data: { scope: resolved.scope, reason, rows } };
+}

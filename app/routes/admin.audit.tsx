@@ -1,0 +1,134 @@
+// Admin: the audit log, newest first, a page at a time, optionally one kind of event. Plain GET
+// form and links, so it works without JavaScript.
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { SiteFooter } from "~/components/site-footer";
+import { SiteHeader } from "~/components/site-header";
+import { listAudit, AUDIT_ACTIONS } from "~/lib/auth/audit.server";
+import { parseAuditQuery } from "~/lib/auth/audit-query";
+import { requirePermission } from "~/lib/auth/viewer.server";
+import { getDb } from "~/lib/db.server";
+import { vi } from "~/lib/i18n/catalog-vi";
+import { buildHref } from "~/lib/i18n/href";
+import { LANG_PARAM } from "~/lib/i18n/languages";
+import { resolveLanguage } from "~/lib/i18n/language.server";
+import { createTranslator } from "~/lib/i18n/translate";
+import { useI18n } from "~/lib/i18n/use-i18n";
+import { badFilterResponse } from "~/lib/metrics/filter-response.server";
+
+const PAGE_SIZE = 50;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? vi["app.name"] },
+];
+
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "view_audit");
+  const { lang } = await resolveLanguage(request);
+  const parsed = parseAuditQuery(new URL(request.url).searchParams);
+  if (!parsed.ok) throw badFilterResponse(parsed.issues);
+  const t = createTranslator(lang);
+  const page = await listAudit(await getDb(), {
+    page: parsed.query.page,
+    pageSize: PAGE_SIZE,
+    action: parsed.query.action,
+  });
+  return json(
+    {
+      title: `${t("admin.audit.title")} — ${t("app.name")}`,
+      action: parsed.query.action,
+      ...page,
+      entries: page.entries.map((entry) => ({ ...entry, at: entry.at.toISOString() })),
+    },
+    { headers: { "Cache-Control": "no-store" } },
+  );
+}
+
+export default function AdminAuditRoute() {
+  const { entries, total, page, pages, action } = useLoaderData<typeof loader>();
+  const { lang, t, fmt } = useI18n();
+  const pageHref = (n: number) =>
+    buildHref("/admin/audit", "", { page: String(n), action: action ?? null }, lang);
+  return (
+    <>
+      <SiteHeader provinceName={null} refreshedAt={null} lastBatchId={null} />
+      <main id="main" className="overview">
+        <h1>{t("admin.audit.title")}</h1>
+        <p>{t("admin.audit.intro")}</p>
+        <Form method="get" className="filters">
+          <input type="hidden" name={LANG_PARAM} value={lang} />
+          <label>
+            {t("admin.audit.filter.action")}{" "}
+            <select name="action" defaultValue={action ?? ""}>
+              <option value="">{t("admin.audit.filter.all")}</option>
+              {AUDIT_ACTIONS.map((value) => (
+                <option key={value} value={value}>
+                  {value}
+                </option>
+              ))}
+            </select>
+          </label>{" "}
+          <button type="submit">{t("admin.audit.filter.submit")}</button>
+        </Form>
+        {entries.length === 0 ? (
+          <p className="notice">{t("admin.audit.empty")}</p>
+        ) : (
+          <div className="table-scroll">
+            <table>
+              <caption>
+                {t("admin.audit.caption", {
+                  total: fmt.integer(total),
+                  page: fmt.integer(page),
+                  pages: fmt.integer(pages),
+                })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("admin.audit.col.at")}</th>
+                  <th scope="col">{t("admin.audit.col.actor")}</th>
+                  <th scope="col">{t("admin.audit.col.action")}</th>
+                  <th scope="col">{t("admin.audit.col.target")}</th>
+                  <th scope="col">{t("admin.audit.col.details")}</th>
+                  <th scope="col">{t("admin.audit.col.address")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {entries.map((entry) => (
+                  <tr key={entry.id}>
+                    <td>{fmt.dateTime(entry.at)}</td>
+                    <td>
+                      {entry.actor_username
+                        ? `${entry.actor_username} (${entry.actor_role})`
+                        : t("admin.audit.system")}
+                    </td>
+                    <th scope="row">{entry.action}</th>
+                    <td>{entry.target ?? "—"}</td>
+                    <td>
+                      <code>{JSON.stringify(entry.details)}</code>
+                    </td>
+                    <td>{entry.address ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <nav
+          className="pager"
+          aria-label={t("admin.audit.caption", {
+            total: fmt.integer(total),
+            page: fmt.integer(page),
+            pages: fmt.integer(pages),
+          })}
+        >
+          {page > 1 ? <Link to={pageHref(page - 1)}>{t("admin.audit.prev")}</Link> : null}{" "}
+          {page < pages ? <Link to={pageHref(page + 1)}>{t("admin.audit.next")}</Link> : null}
+        </nav>
+      </main>
+      <SiteFooter />
+    </>
+  );
+}

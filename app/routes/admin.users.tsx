@@ -1,0 +1,99 @@
+// Admin: the users, their roles and communes (read-only; changes go through `npm run users`).
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { SiteFooter } from "~/components/site-footer";
+import { SiteHeader } from "~/components/site-header";
+import { useLoaderData } from "@remix-run/react";
+import { listUsers } from "~/lib/auth/users.server";
+import { requirePermission } from "~/lib/auth/viewer.server";
+import { getDb } from "~/lib/db.server";
+import { vi } from "~/lib/i18n/catalog-vi";
+import { resolveLanguage } from "~/lib/i18n/language.server";
+import { createTranslator } from "~/lib/i18n/translate";
+import { useI18n } from "~/lib/i18n/use-i18n";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? vi["app.name"] },
+];
+
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "manage_users");
+  const { lang } = await resolveLanguage(request);
+  const t = createTranslator(lang);
+  const users = await listUsers(await getDb());
+  return json(
+    {
+      title: `${t("admin.users.title")} — ${t("app.name")}`,
+      users: users.map((user) => ({
+        id: user.id,
+        username: user.username,
+        role: user.role,
+        communes: user.communes,
+        demo: user.demo,
+        disabled_at: user.disabled_at?.toISOString() ?? null,
+        created_at: user.created_at.toISOString(),
+        last_seen_at: user.last_seen_at ? new Date(user.last_seen_at).toISOString() : null,
+      })),
+    },
+    { headers: { "Cache-Control": "no-store" } },
+  );
+}
+
+export default function AdminUsersRoute() {
+  const { users } = useLoaderData<typeof loader>();
+  const { t, fmt } = useI18n();
+  return (
+    <>
+      <SiteHeader provinceName={null} refreshedAt={null} lastBatchId={null} />
+      <main id="main" className="overview">
+        <h1>{t("admin.users.title")}</h1>
+        <p>{t("admin.users.intro")}</p>
+        {users.length === 0 ? (
+          <p className="notice">{t("admin.users.empty")}</p>
+        ) : (
+          <div className="table-scroll">
+            <table>
+              <caption>{t("admin.users.caption", { count: fmt.integer(users.length) })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("admin.users.col.username")}</th>
+                  <th scope="col">{t("admin.users.col.role")}</th>
+                  <th scope="col">{t("admin.users.col.communes")}</th>
+                  <th scope="col">{t("admin.users.col.status")}</th>
+                  <th scope="col">{t("admin.users.col.created")}</th>
+                  <th scope="col">{t("admin.users.col.lastSeen")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {users.map((user) => (
+                  <tr key={user.id}>
+                    <th scope="row">
+                      {user.username}
+                      {user.demo ? ` (${t("admin.users.demo")})` : null}
+                    </th>
+                    <td>{t(`auth.role.${user.role}`)}</td>
+                    <td>
+                      {user.role === "secretary"
+                        ? user.communes.join(", ")
+                        : t("admin.users.allCommunes")}
+                    </td>
+                    <td>
+                      {user.disabled_at
+                        ? t("admin.users.disabled", { time: fmt.dateTime(user.disabled_at) })
+                        : t("admin.users.active")}
+                    </td>
+                    <td>{fmt.dateTime(user.created_at)}</td>
+                    <td>{user.last_seen_at ? fmt.dateTime(user.last_seen_at) : "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </main>
+      <SiteFooter />
+    </>
+  );
+}

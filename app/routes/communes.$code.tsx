@@ -1,0 +1,207 @@
+// One commune: its trends against peers and the province, procedure mix, help types, demographic
+// reach, teams, the weekday × hour heatmap and the pre-2025 units, for the period and procedure
+// group in the URL. 404 for a code outside the province, 403 for a secretary of another commune.
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import {
+  CommuneHeatmapSection,
+  CommunePredecessorsSection,
+  CommuneTeamsSection,
+} from "~/components/commune/commune-activity-sections";
+import { CommuneFilters } from "~/components/commune/commune-filters";
+import {
+  CommuneHelpTypesSection,
+  CommuneProceduresSection,
+} from "~/components/commune/commune-mix-sections";
+import { CommuneReachSection } from "~/components/commune/commune-reach-section";
+import {
+  CommunePeersSection,
+  CommuneTrendSection,
+} from "~/components/commune/commune-trend-section";
+import { SiteFooter } from "~/components/site-footer";
+import { SiteHeader } from "~/components/site-header";
+import { forbidden, requireViewer } from "~/lib/auth/viewer.server";
+import { getDb } from "~/lib/db.server";
+import { getEnv } from "~/lib/env.server";
+import { vi } from "~/lib/i18n/catalog-vi";
+import { buildHref } from "~/lib/i18n/href";
+import { resolveLanguage } from "~/lib/i18n/language.server";
+import { useI18n } from "~/lib/i18n/use-i18n";
+import { getCommunePage } from "~/lib/metrics/commune-page.server";
+import { buildCommunePageView } from "~/lib/metrics/commune-page-view.server";
+import { badFilterResponse } from "~/lib/metrics/filter-response.server";
+import { parseOverviewFilter } from "~/lib/metrics/filters";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? vi["app.name"] },
+];
+
+export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders, parentHeaders }) => {
+  const headers = new Headers(parentHeaders);
+  for (const name of ["Cache-Control", "Vary"]) {
+    const value = (errorHeaders ?? loaderHeaders).get(name);
+    if (value) headers.set(name, value);
+  }
+  return headers;
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const { lang } = await resolveLanguage(request);
+  const searchParams = new URL(request.url).searchParams;
+  const parsed = parseOverviewFilter(searchParams);
+  if (!parsed.ok) throw badFilterResponse(parsed.issues);
+  const result = await getCommunePage(
+    await getDb(),
+    getEnv().PROVINCE_CODE,
+    params.code ?? "",
+    parsed.filter,
+    viewer,
+  );
+  if (!result.ok) {
+    switch (result.reason) {
+      case "not_found":
+        throw json(
+          { error: "not_found" },
+          { status: 404, headers: { "Cache-Control": "no-store" } },
+        );
+      case "forbidden":
+        throw forbidden();
+      case "bad_filter":
+        throw badFilterResponse([result.issue]);
+    }
+  }
+  return json(buildCommunePageView(result.page, lang, searchParams), {
+    headers: { "Cache-Control": "private, no-cache", Vary: "Cookie" },
+  });
+}
+
+export default function CommuneRoute() {
+  const data = useLoaderData<typeof loader>();
+  const { lang, t, fmt } = useI18n();
+  const { commune, coverage, period, figures, summary } = data;
+  const name = lang === "vi" ? commune.full_name : commune.full_name_en;
+  const provinceName = lang === "vi" ? data.province.full_name : data.province.name;
+  return (
+    <>
+      <SiteHeader
+        provinceName={provinceName}
+        refreshedAt={coverage?.refreshed_at ?? null}
+        lastBatchId={coverage?.last_batch_id ?? null}
+      />
+      <main id="main" className="commune-page">
+        <p className="commune-page__back">
+          <Link to={buildHref("/communes", "", {}, lang)}>← {t("commune.backToList")}</Link>
+        </p>
+        <h1>{name}</h1>
+        <p className="commune-page__facts">
+          {t("commune.facts", {
+            unitType: t(`unitType.${commune.unit_type}`),
+            code: commune.code,
+            population: commune.population_ok
+              ? fmt.integer(commune.population)
+              : t("commune.populationUnusable"),
+          })}
+        </p>
+        {!coverage || !period || !figures || !summary ? (
+          <p className="notice">{t("commune.noData")}</p>
+        ) : (
+          <>
+            <CommuneFilters
+              coverage={coverage}
+              period={period}
+              procedureGroup={data.procedure_group}
+            />
+            <p className="overview__period">
+              {t("commune.period", {
+                from: fmt.monthLong(period.from),
+                to: fmt.monthLong(period.to),
+                months: period.months,
+              })}
+              {data.procedure_group
+                ? ` · ${t("commune.groupFilter", { group: t(`procedureGroup.${data.procedure_group}`) })}`
+                : null}
+            </p>
+            {data.procedure_group ? (
+              <p className="commune-note">{t("commune.groupFilterNote")}</p>
+            ) : null}
+            {period.clamped ? (
+              <p className="notice">
+                {t("overview.clamped", {
+                  first: fmt.monthNumeric(coverage.first_month),
+                  last: fmt.monthNumeric(coverage.last_month),
+                })}
+              </p>
+            ) : null}
+            <section aria-labelledby="commune-summary-heading" className="commune-section">
+              <h2 id="commune-summary-heading">{t("commune.summaryHeading")}</h2>
+              <dl className="commune-summary">
+                <div>
+                  <dt>{t("metric.cases.name")}</dt>
+                  <dd>{fmt.integer(summary.cases)}</dd>
+                </div>
+                <div>
+                  <dt>{t("metric.online_uptake.name")}</dt>
+                  <dd>{fmt.percent(summary.online_uptake, 1)}</dd>
+                </div>
+                <div>
+                  <dt>{t("metric.assisted_online_share.name")}</dt>
+                  <dd>{fmt.percent(summary.assisted_online_share, 1)}</dd>
+                </div>
+                <div>
+                  <dt>{t("metric.volunteer_hours.name")}</dt>
+                  <dd>{fmt.decimal(summary.volunteer_hours, 1)}</dd>
+                </div>
+              </dl>
+            </section>
+            <CommuneTrendSection
+              code={commune.code}
+              search={data.search}
+              trend={data.trend}
+              uptake={figures.uptake}
+              cases={figures.cases}
+              provinceCommuneCount={data.province_commune_count}
+            />
+            <CommunePeersSection commune={commune} peers={data.peers} search={data.search} />
+            <CommuneProceduresSection
+              code={commune.code}
+              search={data.search}
+              groups={data.procedure_groups}
+              procedures={data.procedures}
+              figure={figures.procedure_groups}
+            />
+            <CommuneHelpTypesSection
+              code={commune.code}
+              search={data.search}
+              rows={data.help_types}
+              figure={figures.help_types}
+            />
+            <CommuneReachSection
+              code={commune.code}
+              search={data.search}
+              reach={data.reach}
+              periodYear={Number(period.to.slice(0, 4))}
+              figure={figures.reach}
+            />
+            <CommuneTeamsSection
+              code={commune.code}
+              search={data.search}
+              teams={data.teams}
+              figure={figures.teams}
+            />
+            <CommuneHeatmapSection
+              code={commune.code}
+              search={data.search}
+              heatmap={data.heatmap}
+              demand={figures.demand}
+              presence={figures.presence}
+            />
+          </>
+        )}
+        <CommunePredecessorsSection predecessors={data.predecessors} />
+      </main>
+      <SiteFooter />
+    </>
+  );
+}

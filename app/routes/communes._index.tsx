@@ -1,0 +1,226 @@
+// The commune directory: every unit of the province with its headline figures for the period,
+// narrowed by unit type and a name search (a GET form, so it works with JavaScript off), each
+// linking to its page. A secretary's own communes come first.
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { SiteFooter } from "~/components/site-footer";
+import { SiteHeader } from "~/components/site-header";
+import { requireViewer } from "~/lib/auth/viewer.server";
+import { getDb } from "~/lib/db.server";
+import { getEnv } from "~/lib/env.server";
+import { formatMetricValue } from "~/lib/format/metric-value";
+import { vi } from "~/lib/i18n/catalog-vi";
+import { buildHref } from "~/lib/i18n/href";
+import { LANG_PARAM } from "~/lib/i18n/languages";
+import { resolveLanguage } from "~/lib/i18n/language.server";
+import { createTranslator } from "~/lib/i18n/translate";
+import { useI18n } from "~/lib/i18n/use-i18n";
+import { getCommuneList } from "~/lib/metrics/commune-list.server";
+import { COMMUNE_SEARCH_MAX_LENGTH, parseCommuneSearch } from "~/lib/metrics/commune-search";
+import { MAP_METRICS, PERIOD_PRESETS, UNIT_TYPES } from "~/lib/metrics/filter-options";
+import { badFilterResponse } from "~/lib/metrics/filter-response.server";
+import { parseOverviewFilter } from "~/lib/metrics/filters";
+import { METRIC_NAME_KEY } from "~/lib/metrics/metric-labels";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? vi["app.name"] },
+];
+
+export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders, parentHeaders }) => {
+  const headers = new Headers(parentHeaders);
+  for (const name of ["Cache-Control", "Vary"]) {
+    const value = (errorHeaders ?? loaderHeaders).get(name);
+    if (value) headers.set(name, value);
+  }
+  return headers;
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const { lang } = await resolveLanguage(request);
+  const searchParams = new URL(request.url).searchParams;
+  const parsed = parseOverviewFilter(searchParams);
+  const search = parseCommuneSearch(searchParams);
+  if (!parsed.ok || !search.ok) {
+    throw badFilterResponse([
+      ...(parsed.ok ? [] : parsed.issues),
+      ...(search.ok ? [] : [search.issue]),
+    ]);
+  }
+  const result = await getCommuneList(
+    await getDb(),
+    getEnv().PROVINCE_CODE,
+    parsed.filter,
+    search.q,
+    viewer,
+  );
+  if (!result.ok) throw badFilterResponse([result.issue]);
+  return json(
+    { ...result.list, lang, title: createTranslator(lang)("commune.list.metaTitle") },
+    { headers: { "Cache-Control": "private, no-cache", Vary: "Cookie" } },
+  );
+}
+
+export default function CommunesRoute() {
+  const data = useLoaderData<typeof loader>();
+  const { lang, t, fmt } = useI18n();
+  const location = useLocation();
+  const provinceName = lang === "vi" ? data.province.full_name : data.province.name;
+  const { period, coverage } = data;
+  // A commune's link keeps the period chosen here, so its page shows the same months.
+  const periodQuery = new URLSearchParams(location.search);
+  for (const name of [...periodQuery.keys()]) {
+    if (!["period", "from", "to"].includes(name)) periodQuery.delete(name);
+  }
+  return (
+    <>
+      <SiteHeader
+        provinceName={provinceName}
+        refreshedAt={coverage?.refreshed_at ?? null}
+        lastBatchId={coverage?.last_batch_id ?? null}
+      />
+      <main id="main" className="commune-list">
+        <h1>{t("commune.list.title")}</h1>
+        <p>{t("commune.list.intro", { province: provinceName })}</p>
+        <section className="filters" aria-labelledby="commune-list-filters">
+          <h2 id="commune-list-filters" className="visually-hidden">
+            {t("filter.legend")}
+          </h2>
+          {period ? (
+            <nav className="filters__presets" aria-label={t("filter.presets")}>
+              <ul>
+                {PERIOD_PRESETS.map((preset) => (
+                  <li key={preset}>
+                    <Link
+                      to={buildHref(
+                        location.pathname,
+                        location.search,
+                        { period: preset, from: null, to: null },
+                        lang,
+                      )}
+                      aria-current={period.preset === preset ? "true" : undefined}
+                    >
+                      {t(`filter.preset.${preset}`)}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
+          <Form method="get" className="filters__form" key={location.search}>
+            <input type="hidden" name={LANG_PARAM} value={lang} />
+            <div className="field">
+              <label htmlFor="commune-search">{t("commune.list.search")}</label>
+              <input
+                id="commune-search"
+                type="search"
+                name="q"
+                defaultValue={data.q}
+                maxLength={COMMUNE_SEARCH_MAX_LENGTH}
+                aria-describedby="commune-search-hint"
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="commune-unit-type">{t("filter.unitType")}</label>
+              <select id="commune-unit-type" name="unit_type" defaultValue={data.unit_type ?? ""}>
+                <option value="">{t("filter.unitType.all")}</option>
+                {UNIT_TYPES.map((type) => (
+                  <option key={type} value={type}>
+                    {t(`unitType.${type}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {/* A custom range from a shared link is kept; the preset links replace it. */}
+            {period && period.preset === null ? (
+              <>
+                <input type="hidden" name="from" value={period.from} />
+                <input type="hidden" name="to" value={period.to} />
+              </>
+            ) : period?.preset ? (
+              <input type="hidden" name="period" value={period.preset} />
+            ) : null}
+            <div className="filters__actions">
+              <button type="submit">{t("filter.apply")}</button>
+              <Link to={buildHref(location.pathname, "", {}, lang)}>{t("filter.reset")}</Link>
+            </div>
+            <p id="commune-search-hint" className="field__hint">
+              {t("commune.list.searchHint")}
+            </p>
+          </Form>
+        </section>
+        <p aria-live="polite">
+          {t("commune.list.count", {
+            shown: fmt.integer(data.rows.length),
+            total: fmt.integer(data.total),
+          })}
+        </p>
+        {data.rows.length === 0 ? (
+          <p className="notice">{t("commune.list.empty")}</p>
+        ) : (
+          <div className="table-scroll">
+            <table>
+              <caption>
+                {period
+                  ? t("commune.list.caption", {
+                      from: fmt.monthNumeric(period.from),
+                      to: fmt.monthNumeric(period.to),
+                    })
+                  : t("commune.list.captionNoData")}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("ranking.commune")}</th>
+                  <th scope="col">{t("ranking.unitType")}</th>
+                  <th scope="col" className="num">
+                    {t("commune.list.population")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("metric.cases.name")}
+                  </th>
+                  {MAP_METRICS.map((metric) => (
+                    <th key={metric} scope="col" className="num">
+                      {t(METRIC_NAME_KEY[metric])}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {data.rows.map((row) => (
+                  <tr key={row.code} className={row.own ? "is-own" : undefined}>
+                    <th scope="row">
+                      <Link to={buildHref(`/communes/${row.code}`, periodQuery, {}, lang)}>
+                        {row.name}
+                      </Link>
+                      {row.own ? (
+                        <span className="commune-list__own"> · {t("commune.list.own")}</span>
+                      ) : null}
+                    </th>
+                    <td>{t(`unitType.${row.unit_type}`)}</td>
+                    <td className="num">
+                      {fmt.integer(row.population)}
+                      {row.population !== null && !row.population_ok ? (
+                        <span className="commune-list__suspect">
+                          {" "}
+                          ({t("commune.list.populationSuspect")})
+                        </span>
+                      ) : null}
+                    </td>
+                    <td className="num">{fmt.integer(row.cases)}</td>
+                    {MAP_METRICS.map((metric) => (
+                      <td key={metric} className="num">
+                        {formatMetricValue(metric, row[metric], fmt)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </main>
+      <SiteFooter />
+    </>
+  );
+}

@@ -1,0 +1,129 @@
+// Data quality: recent import batches, rejected rows by reason (each a link to its rows), and
+// which communes sent nothing for which months, for the period, kind and unit type in the URL.
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { DownloadLinks } from "~/components/download-links";
+import { BatchTable } from "~/components/quality/batch-table";
+import { CompletenessSection } from "~/components/quality/completeness-section";
+import { QualityFilters } from "~/components/quality/quality-filters";
+import { ReasonsTable } from "~/components/quality/reasons-table";
+import { SiteFooter } from "~/components/site-footer";
+import { SiteHeader } from "~/components/site-header";
+import { requireViewer } from "~/lib/auth/viewer.server";
+import { getDb } from "~/lib/db.server";
+import { getEnv } from "~/lib/env.server";
+import { vi } from "~/lib/i18n/catalog-vi";
+import { hrefWithLang } from "~/lib/i18n/href";
+import { resolveLanguage } from "~/lib/i18n/language.server";
+import { useI18n } from "~/lib/i18n/use-i18n";
+import { badFilterResponse } from "~/lib/metrics/filter-response.server";
+import { assertCanViewQuality } from "~/lib/quality/access";
+import { getQualityPage, RECENT_BATCHES } from "~/lib/quality/quality-page.server";
+import { parseQualityRequest } from "~/lib/quality/quality-request.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? vi["app.name"] },
+];
+
+export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders }) => {
+  const headers = new Headers();
+  for (const name of ["Cache-Control", "Vary"]) {
+    const value = (errorHeaders ?? loaderHeaders).get(name);
+    if (value) headers.set(name, value);
+  }
+  return headers;
+};
+
+// Everything is in the HTML; the page needs no JavaScript (see root.tsx).
+export const handle = { hydrate: false };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  assertCanViewQuality(viewer);
+  const { lang } = await resolveLanguage(request);
+  const { filter, params } = parseQualityRequest(request);
+  const result = await getQualityPage(
+    await getDb(),
+    getEnv().PROVINCE_CODE,
+    filter,
+    params,
+    viewer,
+    lang,
+  );
+  if (!result.ok) throw badFilterResponse([result.issue]);
+  return json(result.page, {
+    headers: { "Cache-Control": "private, no-cache", Vary: "Cookie" },
+  });
+}
+
+export default function QualityRoute() {
+  const data = useLoaderData<typeof loader>();
+  const { lang, t, fmt } = useI18n();
+  const location = useLocation();
+  const { coverage, period, window } = data;
+  return (
+    <>
+      <SiteHeader
+        provinceName={null}
+        refreshedAt={coverage?.refreshed_at ?? null}
+        lastBatchId={coverage?.last_batch_id ?? null}
+      />
+      <main id="main" className="overview quality">
+        <h1>{t("quality.title")}</h1>
+        <p>{t("quality.intro")}</p>
+        <QualityFilters
+          coverage={coverage}
+          period={period}
+          kind={data.kind}
+          unitType={data.unit_type}
+        />
+        {period && window ? (
+          <p className="overview__period">
+            {t("quality.period", {
+              from: fmt.monthLong(period.from),
+              to: fmt.monthLong(period.to),
+              months: period.months,
+            })}
+            {" · "}
+            {window.before
+              ? t("quality.loadWindowBounded", {
+                  from: fmt.monthLong(window.from),
+                  to: fmt.monthLong(period.to),
+                })
+              : t("quality.loadWindowOpen", { from: fmt.monthLong(window.from) })}
+          </p>
+        ) : (
+          <p className="notice">{t("quality.noData")}</p>
+        )}
+
+        <section aria-labelledby="batches-heading">
+          <h2 id="batches-heading">{t("quality.batches.heading")}</h2>
+          <BatchTable batches={data.batches} limit={RECENT_BATCHES} />
+          <p>
+            <Link to={hrefWithLang("/imports", lang)}>{t("quality.batches.all")}</Link>
+          </p>
+        </section>
+
+        <section aria-labelledby="rejects-heading">
+          <h2 id="rejects-heading">{t("quality.rejects.heading")}</h2>
+          <ReasonsTable reasons={data.reasons} />
+        </section>
+
+        {data.completeness ? (
+          <section aria-labelledby="completeness-heading">
+            <h2 id="completeness-heading">{t("quality.completeness.heading")}</h2>
+            <p>{t("quality.completeness.intro")}</p>
+            <DownloadLinks
+              href="/quality/download?dataset=completeness"
+              search={location.search}
+              label={t("quality.download.completeness")}
+            />
+            <CompletenessSection completeness={data.completeness} />
+          </section>
+        ) : null}
+      </main>
+      <SiteFooter />
+    </>
+  );
+}

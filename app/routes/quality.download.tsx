@@ -1,0 +1,27 @@
+// Downloads of the data-quality page: ?dataset=rejects&reason=… (every row of one reason) or
+// ?dataset=completeness, in the page's scope, as CSV, XLSX, Arrow or Parquet (?format=).
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireViewer } from "~/lib/auth/viewer.server";
+import { getDb } from "~/lib/db.server";
+import { getEnv } from "~/lib/env.server";
+import { exportResponse } from "~/lib/export/export-response.server";
+import { badFilterResponse } from "~/lib/metrics/filter-response.server";
+import { assertCanViewQuality } from "~/lib/quality/access";
+import { buildQualityDownload } from "~/lib/quality/quality-download.server";
+import { parseQualityRequest } from "~/lib/quality/quality-request.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  assertCanViewQuality(viewer);
+  const { filter, params } = parseQualityRequest(request);
+  const result = await buildQualityDownload(
+    await getDb(),
+    getEnv().PROVINCE_CODE,
+    new URL(request.url).searchParams,
+    filter,
+    params,
+    viewer,
+  );
+  if (!result.ok) throw badFilterResponse(result.issues);
+  return exportResponse(result.dataset, result.format, { request, viewer });
+}

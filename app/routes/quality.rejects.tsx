@@ -1,0 +1,133 @@
+// The rows rejected for one reason (?reason=…) in the data-quality page's scope, a page at a
+// time, with the same rows as a download.
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { DownloadLinks } from "~/components/download-links";
+import { RejectRowsTable } from "~/components/quality/reject-rows-table";
+import { useReasonName } from "~/components/quality/reason-name";
+import { SiteFooter } from "~/components/site-footer";
+import { SiteHeader } from "~/components/site-header";
+import { requireViewer } from "~/lib/auth/viewer.server";
+import { getDb } from "~/lib/db.server";
+import { getEnv } from "~/lib/env.server";
+import { vi } from "~/lib/i18n/catalog-vi";
+import { buildHref } from "~/lib/i18n/href";
+import { resolveLanguage } from "~/lib/i18n/language.server";
+import { createTranslator } from "~/lib/i18n/translate";
+import { useI18n } from "~/lib/i18n/use-i18n";
+import { badFilterResponse } from "~/lib/metrics/filter-response.server";
+import { assertCanViewQuality } from "~/lib/quality/access";
+import { getRejectDrill } from "~/lib/quality/reject-drill.server";
+import { parseQualityRequest } from "~/lib/quality/quality-request.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? vi["app.name"] },
+];
+
+export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders }) => {
+  const headers = new Headers();
+  for (const name of ["Cache-Control", "Vary"]) {
+    const value = (errorHeaders ?? loaderHeaders).get(name);
+    if (value) headers.set(name, value);
+  }
+  return headers;
+};
+
+export const handle = { hydrate: false };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  assertCanViewQuality(viewer);
+  const { lang } = await resolveLanguage(request);
+  const { filter, params } = parseQualityRequest(request);
+  const result = await getRejectDrill(
+    await getDb(),
+    getEnv().PROVINCE_CODE,
+    filter,
+    params,
+    viewer,
+  );
+  if (!result.ok) throw badFilterResponse([result.issue]);
+  const t = createTranslator(lang);
+  return json(
+    {
+      title: `${t("quality.title")} — ${t("app.name")}`,
+      reason: result.data.reason,
+      rows: result.data.rows,
+    },
+    { headers: { "Cache-Control": "private, no-cache", Vary: "Cookie" } },
+  );
+}
+
+export default function QualityRejectsRoute() {
+  const { reason, rows } = useLoaderData<typeof loader>();
+  const { lang, t, fmt } = useI18n();
+  const location = useLocation();
+  const reasonName = useReasonName();
+  const backHref = buildHref("/quality", location.search, { reason: null, page: null }, lang);
+  const pageHref = (page: number) =>
+    buildHref(location.pathname, location.search, { page: String(page) }, lang);
+  return (
+    <>
+      <SiteHeader provinceName={null} refreshedAt={null} lastBatchId={null} />
+      <main id="main" className="overview quality">
+        <p>
+          <Link to={backHref}>{t("quality.drill.back")}</Link>
+        </p>
+        {reason === null || rows === null ? (
+          <>
+            <h1>{t("quality.title")}</h1>
+            <p className="notice">{t("quality.drill.missingReason")}</p>
+          </>
+        ) : (
+          <>
+            <h1>
+              {t("quality.drill.title", { reason: reasonName(reason) })} <code>{reason}</code>
+            </h1>
+            {rows.total === 0 ? (
+              <p>{t("quality.drill.none")}</p>
+            ) : (
+              <>
+                <DownloadLinks
+                  href="/quality/download?dataset=rejects"
+                  search={location.search}
+                  label={t("quality.download.rejects")}
+                />
+                <RejectRowsTable
+                  rows={rows.rows}
+                  caption={t("quality.drill.range", {
+                    from: fmt.integer((rows.page - 1) * rows.page_size + 1),
+                    to: fmt.integer((rows.page - 1) * rows.page_size + rows.rows.length),
+                    total: fmt.integer(rows.total),
+                  })}
+                />
+                {rows.pages > 1 ? (
+                  <nav aria-label={t("quality.drill.pages")} className="filters__actions">
+                    {rows.page > 1 ? (
+                      <Link to={pageHref(rows.page - 1)} rel="prev">
+                        {t("quality.drill.previous")}
+                      </Link>
+                    ) : null}
+                    <span>
+                      {t("quality.drill.page", {
+                        page: fmt.integer(rows.page),
+                        pages: fmt.integer(rows.pages),
+                      })}
+                    </span>
+                    {rows.page < rows.pages ? (
+                      <Link to={pageHref(rows.page + 1)} rel="next">
+                        {t("quality.drill.next")}
+                      </Link>
+                    ) : null}
+                  </nav>
+                ) : null}
+              </>
+            )}
+          </>
+        )}
+      </main>
+      <SiteFooter />
+    </>
+  );
+}

@@ -1,0 +1,317 @@
+// Monthly report: one month for the province or one commune, laid out for A4 so it prints (or
+// saves as PDF) cleanly from the browser, without JavaScript. ?month=YYYY-MM&commune=CODE.
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useLoaderData, useLocation } from "@remix-run/react";
+import { DownloadLinks } from "~/components/download-links";
+import { OnlineRatesLegend } from "~/components/overview-trend";
+import { PlotFigure } from "~/components/plot-figure";
+import { PrintButton } from "~/components/report/print-button";
+import { ReportKpiTable } from "~/components/report/report-kpi-table";
+import { ReportProvinceSections } from "~/components/report/report-province-sections";
+import { SiteHeader } from "~/components/site-header";
+import { forbidden, requirePermission } from "~/lib/auth/viewer.server";
+import { renderReportFigures } from "~/lib/charts/report-figures.server";
+import { getDb } from "~/lib/db.server";
+import { getEnv } from "~/lib/env.server";
+import { vi } from "~/lib/i18n/catalog-vi";
+import { buildHref } from "~/lib/i18n/href";
+import { resolveLanguage } from "~/lib/i18n/language.server";
+import { LANG_PARAM } from "~/lib/i18n/languages";
+import { createTranslator } from "~/lib/i18n/translate";
+import { useI18n } from "~/lib/i18n/use-i18n";
+import { badFilterResponse } from "~/lib/metrics/filter-response.server";
+import { UNIT_TYPES } from "~/lib/metrics/filter-options";
+import type { MonthTotals } from "~/lib/metrics/kpis";
+import { listMonths } from "~/lib/metrics/months";
+import { safeRatio } from "~/lib/metrics/ratios";
+import {
+  getMonthlyReport,
+  getReportCommuneOptions,
+  type ReportMonthFigures,
+} from "~/lib/metrics/monthly-report.server";
+import { reportDatasetsOf } from "~/lib/metrics/report-datasets";
+import { parseReportParams } from "~/lib/metrics/report-params";
+import { getFormatter } from "~/lib/format/formatter";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.meta_title ?? vi["app.name"] },
+];
+
+export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders, parentHeaders }) => {
+  const headers = new Headers(parentHeaders);
+  for (const name of ["Cache-Control", "Vary"]) {
+    const value = (errorHeaders ?? loaderHeaders).get(name);
+    if (value) headers.set(name, value);
+  }
+  return headers;
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requirePermission(request, "download");
+  const { lang } = await resolveLanguage(request);
+  const parsed = parseReportParams(new URL(request.url).searchParams);
+  if (!parsed.ok) throw badFilterResponse(parsed.issues);
+  const db = await getDb();
+  const provinceCode = getEnv().PROVINCE_CODE;
+  const result = await getMonthlyReport(db, provinceCode, parsed.params, viewer);
+  if (!result.ok) {
+    if (result.reason === "forbidden") throw forbidden();
+    throw badFilterResponse(result.issues);
+  }
+  const { report, province } = result;
+  const t = createTranslator(lang);
+  const fmt = getFormatter(lang);
+  const provinceName = lang === "vi" ? province.full_name : province.name;
+  const scope = report?.commune?.name ?? provinceName;
+  return json(
+    {
+      lang,
+      province,
+      report,
+      meta_title: report
+        ? t("report.metaTitle", { month: fmt.monthNumeric(report.month), scope })
+        : vi["app.name"],
+      scope,
+      options: await getReportCommuneOptions(db, provinceCode, viewer),
+      months: report
+        ? listMonths(report.coverage.first_month, report.coverage.last_month).reverse()
+        : [],
+      figures: report ? renderReportFigures(report.trend, lang) : null,
+    },
+    { headers: { "Cache-Control": "private, no-cache", Vary: "Cookie" } },
+  );
+}
+
+const FIGURE_ROWS: ReadonlyArray<keyof ReportMonthFigures> = [
+  "cases_online",
+  "cases_completed",
+  "cases_not_completed",
+  "cases_vneid",
+  "cases_minority",
+  "cases_elderly",
+  "cases_female",
+];
+
+/** The trend charts' numbers, for readers who cannot see the charts (not printed). */
+function TrendTable({ trend }: { trend: MonthTotals[] }) {
+  const { t, fmt } = useI18n();
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">{t("chart.month")}</th>
+          <th scope="col" className="num">
+            {t("metric.cases.name")}
+          </th>
+          <th scope="col" className="num">
+            {t("metric.online_uptake.name")}
+          </th>
+          <th scope="col" className="num">
+            {t("metric.assisted_online_share.name")}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {trend.map((month) => (
+          <tr key={month.month}>
+            <th scope="row">{fmt.monthNumeric(month.month)}</th>
+            <td className="num">{fmt.integer(month.cases)}</td>
+            <td className="num">
+              {fmt.percent(safeRatio(month.dossiers_online, month.dossiers_total), 1)}
+            </td>
+            <td className="num">{fmt.percent(safeRatio(month.cases_online, month.cases), 1)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export default function ReportRoute() {
+  const data = useLoaderData<typeof loader>();
+  const { lang, t, fmt } = useI18n();
+  const location = useLocation();
+  const { report, figures } = data;
+  const provinceName = lang === "vi" ? data.province.full_name : data.province.name;
+  return (
+    <>
+      <SiteHeader
+        provinceName={provinceName}
+        refreshedAt={report?.coverage.refreshed_at ?? null}
+        lastBatchId={report?.coverage.last_batch_id ?? null}
+      />
+      <main id="main" className="report">
+        {!report || !figures ? (
+          <p className="notice">{t("report.noData")}</p>
+        ) : (
+          <>
+            <section className="filters report__chooser" aria-labelledby="report-chooser-heading">
+              <h2 id="report-chooser-heading" className="visually-hidden">
+                {t("report.chooser.heading")}
+              </h2>
+              <Form method="get" className="filters__form" key={location.search}>
+                <input type="hidden" name={LANG_PARAM} value={lang} />
+                <div className="field">
+                  <label htmlFor="report-month">{t("report.chooser.month")}</label>
+                  <select id="report-month" name="month" defaultValue={report.month}>
+                    {data.months.map((month) => (
+                      <option key={month} value={month}>
+                        {fmt.monthNumeric(month)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className="field">
+                  <label htmlFor="report-commune">{t("report.chooser.commune")}</label>
+                  <select
+                    id="report-commune"
+                    name="commune"
+                    defaultValue={report.commune?.code ?? ""}
+                  >
+                    <option value="">{t("report.chooser.province")}</option>
+                    {UNIT_TYPES.map((unitType) => {
+                      const group = data.options.filter((option) => option.unit_type === unitType);
+                      return group.length === 0 ? null : (
+                        <optgroup key={unitType} label={t(`unitType.${unitType}`)}>
+                          {group.map((option) => (
+                            <option key={option.code} value={option.code}>
+                              {option.name}
+                            </option>
+                          ))}
+                        </optgroup>
+                      );
+                    })}
+                  </select>
+                </div>
+                <div className="filters__actions">
+                  <button type="submit">{t("report.chooser.submit")}</button>
+                  <PrintButton />
+                </div>
+                <p className="field__hint">{t("report.printHint")}</p>
+              </Form>
+            </section>
+
+            <article className="report__page" aria-labelledby="report-heading">
+              <header className="report__head">
+                <p className="report__kicker">{t("report.kicker")}</p>
+                <h1 id="report-heading">
+                  {t("report.heading", { month: fmt.monthLong(report.month), scope: data.scope })}
+                </h1>
+              </header>
+
+              <section className="report__section" aria-labelledby="report-kpi-heading">
+                <h2 id="report-kpi-heading">{t("report.kpiHeading")}</h2>
+                <ReportKpiTable
+                  rows={report.kpis}
+                  month={report.month}
+                  previousMonth={report.previous_month}
+                  yearAgoMonth={report.year_ago_month}
+                  withReferences={report.commune !== null}
+                />
+                {report.commune ? (
+                  <p className="report__note">
+                    {report.peers.length > 0
+                      ? t("report.peersNote", {
+                          count: report.peers.length,
+                          names: report.peers.map((peer) => peer.name).join(", "),
+                        })
+                      : t("report.noPeers")}
+                  </p>
+                ) : null}
+              </section>
+
+              <section className="report__section" aria-labelledby="report-trend-heading">
+                <h2 id="report-trend-heading">{t("report.trendHeading")}</h2>
+                <div className="report__columns">
+                  <PlotFigure
+                    id="report-rates"
+                    title={t("chart.rates.title")}
+                    description={figures.rates.description}
+                    html={figures.rates.html}
+                    legend={<OnlineRatesLegend />}
+                    table={<TrendTable trend={report.trend} />}
+                  />
+                  <PlotFigure
+                    id="report-cases"
+                    title={t("chart.cases.title")}
+                    description={figures.cases.description}
+                    html={figures.cases.html}
+                    table={<TrendTable trend={report.trend} />}
+                  />
+                </div>
+              </section>
+
+              {report.province_sections ? (
+                <ReportProvinceSections sections={report.province_sections} />
+              ) : null}
+
+              {report.month_figures ? (
+                <section className="report__section" aria-labelledby="report-figures-heading">
+                  <h2 id="report-figures-heading">{t("report.figuresHeading")}</h2>
+                  <table className="report__figures">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t("report.figure")}</th>
+                        <th scope="col" className="num">
+                          {t("report.value")}
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      <tr>
+                        <th scope="row">{t("table.dossiersTotal")}</th>
+                        <td className="num">{fmt.integer(report.month_figures.dossiers_total)}</td>
+                      </tr>
+                      <tr>
+                        <th scope="row">{t("table.dossiersOnline")}</th>
+                        <td className="num">{fmt.integer(report.month_figures.dossiers_online)}</td>
+                      </tr>
+                      {FIGURE_ROWS.map((key) => {
+                        const value = report.month_figures![key];
+                        return (
+                          <tr key={key}>
+                            <th scope="row">
+                              {t(`report.figure.${key}` as `report.figure.cases_online`)}
+                            </th>
+                            <td className="num">
+                              {typeof value === "number" ? fmt.integer(value) : value}
+                            </td>
+                          </tr>
+                        );
+                      })}
+                    </tbody>
+                  </table>
+                  {report.suppressed ? (
+                    <p className="report__note">{t("report.suppressedNote")}</p>
+                  ) : null}
+                </section>
+              ) : null}
+
+              <footer className="report__footer">
+                {t("report.footer", {
+                  asOf: fmt.dateTime(report.coverage.refreshed_at),
+                  batch:
+                    report.coverage.last_batch_id !== null
+                      ? t("report.footerBatch", { batch: report.coverage.last_batch_id })
+                      : "",
+                })}
+              </footer>
+            </article>
+
+            <section className="report__downloads" aria-labelledby="report-downloads-heading">
+              <h2 id="report-downloads-heading">{t("report.downloadsHeading")}</h2>
+              {reportDatasetsOf(report).map((table) => (
+                <DownloadLinks
+                  key={table}
+                  label={t(`report.download.${table}`)}
+                  href={buildHref("/report/download", location.search, { table }, lang)}
+                />
+              ))}
+            </section>
+          </>
+        )}
+      </main>
+    </>
+  );
+}
