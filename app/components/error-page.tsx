@@ -46,8 +46,18 @@ export function ErrorPage({ status, detail }: ErrorPageProps) {
         const Heading = index === 0 ? "h1" : "h2";
         return (
           <section key={lang} lang={lang}>
-            <Heading>{status === 404 ? t("error.notFound") : t("error.title")}</Heading>
-            {status !== 404 ? <p>{t("error.body")}</p> : null}
+            <Heading>
+              {status === 404
+                ? t("error.notFound")
+                : status === 403
+                  ? t("error.forbidden.title")
+                  : t("error.title")}
+            </Heading>
+            {status === 403 ? (
+              <p>{t("error.forbidden.body")}</p>
+            ) : status !== 404 ? (
+              <p>{t("error.body")}</p>
+            ) : null}
             {status !== null ? (
               <p className="error-page__status">{t("error.status", { status })}</p>
             ) : null}

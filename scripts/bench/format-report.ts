@@ -87,6 +87,9 @@ export function formatBenchReport(r: BenchResult): string {
     ),
   );
   out.push("");
+  out.push(
+    `ceiling: a COPY that only maintains core's key and indexes runs at ${n(r.indexed_copy.rows_per_s)} rows/s = ${r.indexed_copy.ratio_vs_baseline.toFixed(2)} × the bare baseline`,
+  );
   if (r.psql_copy) {
     out.push(
       `psql \\copy: ${n(r.psql_copy.rows_per_s)} rows/s; import ÷ psql \\copy = ${r.psql_copy.import_ratio.toFixed(2)}`,

@@ -320,6 +320,9 @@ export const en = {
   "error.body": "The page cannot be shown right now. Please try again in a few minutes.",
   "error.status": "Status {status}",
   "error.notFound": "This page does not exist.",
+  "error.forbidden.title": "Access denied",
+  "error.forbidden.body":
+    "Your account is not allowed to see this (for example the detail of a commune you are not responsible for). Ask an administrator if you need access.",
   "error.badRequest.title": "Invalid parameters",
   "error.badRequest.intro":
     "The page cannot be shown because these address parameters are invalid:",

@@ -325,6 +325,9 @@ export const vi = {
   "error.body": "Trang không thể hiển thị lúc này. Vui lòng thử lại sau ít phút.",
   "error.status": "Mã lỗi {status}",
   "error.notFound": "Không tìm thấy trang này.",
+  "error.forbidden.title": "Không có quyền truy cập",
+  "error.forbidden.body":
+    "Tài khoản của bạn không được xem nội dung này (ví dụ: chi tiết của một xã không thuộc phạm vi phụ trách). Hãy liên hệ quản trị viên nếu bạn cần quyền này.",
   "error.badRequest.title": "Tham số không hợp lệ",
   "error.badRequest.intro":
     "Không thể hiển thị trang vì các tham số sau trong địa chỉ không hợp lệ:",

@@ -63,7 +63,7 @@ export async function openFigureTable(page: Page, id: FigureId): Promise<string[
 }
 
 /** Body rows as cell texts; one call per table, not one per cell (the ranking has 124 rows). */
-async function readTableBody(table: Locator): Promise<string[][]> {
+export async function readTableBody(table: Locator): Promise<string[][]> {
   const columns = await table.locator("thead th").count();
   const cells = (await table.locator("tbody tr > *").allInnerTexts()).map((cell) => cell.trim());
   expect(cells.length % columns, "every body row has a cell per column").toBe(0);
