@@ -18,6 +18,7 @@ import {
 import type { ReactNode } from "react";
 import { BadRequestPage, ErrorPage } from "~/components/error-page";
 import { PageScripts } from "~/components/page-scripts";
+import { RestoreGetFormsScript } from "~/components/restore-get-forms-script";
 import { ZodJitlessScript } from "~/components/zod-jitless-script";
 import { isDemoModeActive } from "~/lib/auth/demo-mode.server";
 import { useDemoMode } from "~/lib/auth/use-viewer";
@@ -78,6 +79,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
+        <RestoreGetFormsScript nonce={nonce} />
         <PageScripts nonce={nonce} />
       </body>
     </html>

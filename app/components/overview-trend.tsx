@@ -8,7 +8,8 @@ import { safeRatio } from "~/lib/metrics/ratios";
 import { PlotFigure, SwatchLegend } from "./plot-figure";
 
 export interface OverviewTrendProps {
-  trend: MonthTotals[];
+  /** The page never shows the demographic counts here (suppressed for some roles). */
+  trend: ReadonlyArray<Omit<MonthTotals, "cases_minority" | "cases_elderly">>;
   cases: RenderedFigure;
   rates: RenderedFigure;
 }

@@ -1,5 +1,6 @@
 // Province overview: KPI tiles, the monthly trend, the commune map, the ranking and the
 // "needs attention" list, for the period and unit type in the URL.
+import { mustSuppressDemographics } from "~/lib/auth/policy";
 import { requirePermission } from "~/lib/auth/viewer.server";
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -22,6 +23,7 @@ import { badFilterResponse } from "~/lib/metrics/filter-response.server";
 import { parseOverviewFilter } from "~/lib/metrics/filters";
 import { getOverview } from "~/lib/metrics/overview.server";
 import { buildOverviewPage } from "~/lib/metrics/overview-page.server";
+import { showMonthTotals } from "~/lib/privacy/suppress-month-totals";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? vi["app.name"] },
@@ -38,15 +40,20 @@ export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders, parentHe
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "view_dashboard");
+  const viewer = await requirePermission(request, "view_dashboard");
   const { lang } = await resolveLanguage(request);
   const parsed = parseOverviewFilter(new URL(request.url).searchParams);
   if (!parsed.ok) throw badFilterResponse(parsed.issues);
   const result = await getOverview(await getDb(), getEnv().PROVINCE_CODE, parsed.filter);
   if (!result.ok) throw badFilterResponse([result.issue]);
-  return json(buildOverviewPage(result.overview, lang), {
-    headers: { "Cache-Control": "private, no-cache", Vary: "Cookie" },
-  });
+  const page = buildOverviewPage(result.overview, lang);
+  const trend = showMonthTotals(page.trend, mustSuppressDemographics(viewer));
+  return json(
+    { ...page, trend },
+    {
+      headers: { "Cache-Control": "private, no-cache", Vary: "Cookie" },
+    },
+  );
 }
 
 const RANKING_ID = "ranking";

@@ -5,8 +5,9 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
-import { listAudit, AUDIT_ACTIONS } from "~/lib/auth/audit.server";
-import { parseAuditQuery } from "~/lib/auth/audit-query";
+import { listAudit } from "~/lib/auth/audit.server";
+// The action list comes from the client-safe module: a .server import is empty in the browser.
+import { AUDIT_ACTION_VALUES, parseAuditQuery } from "~/lib/auth/audit-query";
 import { requirePermission } from "~/lib/auth/viewer.server";
 import { getDb } from "~/lib/db.server";
 import { vi } from "~/lib/i18n/catalog-vi";
@@ -64,7 +65,7 @@ export default function AdminAuditRoute() {
             {t("admin.audit.filter.action")}{" "}
             <select name="action" defaultValue={action ?? ""}>
               <option value="">{t("admin.audit.filter.all")}</option>
-              {AUDIT_ACTIONS.map((value) => (
+              {AUDIT_ACTION_VALUES.map((value) => (
                 <option key={value} value={value}>
                   {value}
                 </option>

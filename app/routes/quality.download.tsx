@@ -11,7 +11,7 @@ import { buildQualityDownload } from "~/lib/quality/quality-download.server";
 import { parseQualityRequest } from "~/lib/quality/quality-request.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = await requireViewer(request);
+  const viewer = await requireViewer(request, { api: true });
   assertCanViewQuality(viewer);
   const { filter, params } = parseQualityRequest(request);
   const result = await buildQualityDownload(

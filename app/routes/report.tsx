@@ -22,7 +22,7 @@ import { createTranslator } from "~/lib/i18n/translate";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import { badFilterResponse } from "~/lib/metrics/filter-response.server";
 import { UNIT_TYPES } from "~/lib/metrics/filter-options";
-import type { MonthTotals } from "~/lib/metrics/kpis";
+import { showMonthTotals, type ShownMonthTotals } from "~/lib/privacy/suppress-month-totals";
 import { listMonths } from "~/lib/metrics/months";
 import { safeRatio } from "~/lib/metrics/ratios";
 import {
@@ -68,7 +68,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       lang,
       province,
-      report,
+      // The trend's minority and elderly counts, suppressed like the month's figures.
+      report: report
+        ? { ...report, trend: showMonthTotals(report.trend, report.suppressed) }
+        : null,
       meta_title: report
         ? t("report.metaTitle", { month: fmt.monthNumeric(report.month), scope })
         : vi["app.name"],
@@ -94,7 +97,7 @@ const FIGURE_ROWS: ReadonlyArray<keyof ReportMonthFigures> = [
 ];
 
 /** The trend charts' numbers, for readers who cannot see the charts (not printed). */
-function TrendTable({ trend }: { trend: MonthTotals[] }) {
+function TrendTable({ trend }: { trend: ShownMonthTotals[] }) {
   const { t, fmt } = useI18n();
   return (
     <table>

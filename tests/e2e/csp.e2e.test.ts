@@ -13,11 +13,18 @@ const PAGE_ROUTES = [
   "/?lang=en",
   "/imports",
   "/imports/new",
+  "/imports/1",
   "/communes",
+  "/communes/24778",
   "/compare",
+  "/compare?commune=24778&commune=24781",
   "/quality",
+  "/quality/rejects",
   "/methodology",
   "/report",
+  "/report?commune=24778",
+  "/admin/users",
+  "/admin/audit",
   "/login",
 ] as const;
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createTranslator } from "~/lib/i18n/translate";
 import { baseUrl, saveScreenshot, withPage } from "./support/browser";
 import { readHtmlLang } from "./support/overview-page";
+import { signInAs } from "./support/sign-in";
 
 describe("/healthz", () => {
   it("answers 200 JSON with a reachable database, never cached", async () => {
@@ -23,12 +24,20 @@ describe("/healthz", () => {
 });
 
 describe("refused and unknown URLs", () => {
+  it("sends a visitor without a session to the login page, keeping where they were going", async () => {
+    const raw = await fetch(new URL("/?from=2025-13", baseUrl()), { redirect: "manual" });
+    expect(raw.status).toBe(302);
+    expect(raw.headers.get("location")).toBe(`/login?next=${encodeURIComponent("/?from=2025-13")}`);
+  });
+
   it("answers ?from=2025-13 with a 400 page naming the parameter, in Vietnamese", async () => {
-    const raw = await fetch(new URL("/?from=2025-13", baseUrl()));
-    expect(raw.status).toBe(400);
-    expect(raw.headers.get("content-type")).toMatch(/^text\/html/);
     const vi = createTranslator("vi");
     await withPage({ javaScriptEnabled: true, expectedStatuses: [400] }, async (page) => {
+      await signInAs(page, "leader");
+      // The raw answer, with the session: an HTML 400, not a redirect.
+      const raw = await page.request.get("/?from=2025-13", { maxRedirects: 0 });
+      expect(raw.status()).toBe(400);
+      expect(raw.headers()["content-type"]).toMatch(/^text\/html/);
       const response = await page.goto("/?from=2025-13", { waitUntil: "networkidle" });
       expect(response?.status()).toBe(400);
       expect(await readHtmlLang(page)).toBe("vi");
@@ -44,6 +53,7 @@ describe("refused and unknown URLs", () => {
   it("gives the same 400 in English for a reader who chose English", async () => {
     const en = createTranslator("en");
     await withPage({ javaScriptEnabled: false, expectedStatuses: [400] }, async (page) => {
+      await signInAs(page, "leader");
       const response = await page.goto("/?from=2025-13&lang=en");
       expect(response?.status()).toBe(400);
       expect(await readHtmlLang(page)).toBe("en");

@@ -27,6 +27,7 @@ import {
   readTableBody,
   searchParamsOf,
 } from "./support/overview-page";
+import { fetchDownload, readDownloaded } from "./support/downloaded-files";
 import { signInAs } from "./support/sign-in";
 
 const vi = createTranslator("vi");
@@ -86,9 +87,10 @@ describe("journey: provincial leader", () => {
       expect(params.get("unit_type")).toBe("xa");
       expect(params.get("procedure_group")).toBe("ho_tich");
       expect(params.get("lang")).toBe("vi");
+      const unitFilter = vi("overview.unitFilter", { unitType: vi("unitType.xa") });
+      await expect.poll(async () => (await readPeriod(page)).text).toContain(unitFilter);
       const filtered = await readPeriod(page);
       expect(filtered.months, "the form keeps the six months").toBe(6);
-      expect(filtered.text).toContain(vi("overview.unitFilter", { unitType: vi("unitType.xa") }));
       expect(await page.locator("p.notice[role=note]").innerText()).toContain(
         vi("procedureGroup.ho_tich"),
       );
@@ -153,6 +155,15 @@ describe("journey: provincial leader", () => {
         counts.some((text) => text !== "0" && text !== "<8"),
         "the busiest commune has some large groups",
       ).toBe(true);
+      // …and so does the section's download.
+      const reachHref = await page
+        .locator(`${reach} p.commune-downloads a`)
+        .first()
+        .getAttribute("href");
+      const reachFile = await readDownloaded("csv", await fetchDownload(page, reachHref!));
+      const fileCounts = reachFile.rows.map((row) => String(row.cases));
+      expect(fileCounts.length).toBe(counts.length);
+      expect(fileCounts.filter((text) => !isSuppressedCountText(text, "vi"))).toEqual([]);
       await saveScreenshot(page, "page-commune-leader");
 
       // The monthly report: laid out for A4 and printable without the site chrome.

@@ -10,6 +10,7 @@ import {
   expectFigureRendered,
   expectSectionRendered,
   isSuppressedCountText,
+  readTableText,
 } from "./support/journey-pages";
 import { readTableBody } from "./support/overview-page";
 import { signInAs } from "./support/sign-in";
@@ -81,7 +82,7 @@ describe("journey: commune secretary", () => {
       // A drawn cell for every weekday × hour slot of the table that had demand.
       const demand = page.locator('figure[aria-labelledby="commune-figure-demand-title"]');
       const demandCells = await demand.locator(".plot-figure__chart svg rect").count();
-      const slotsWithCases = (await readTableBody(demand.locator("table"))).filter(
+      const slotsWithCases = (await readTableText(demand.locator("table"))).filter(
         (row) => row[2] !== "0",
       ).length;
       expect(slotsWithCases, "weekday × hour slots with cases").toBeGreaterThan(7);

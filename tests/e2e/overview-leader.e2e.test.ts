@@ -4,10 +4,12 @@
 import { describe, expect, it } from "vitest";
 import { DESKTOP_VIEWPORT, MOBILE_VIEWPORT, saveScreenshot, withPage } from "./support/browser";
 import { expectOverviewIntact, expectServerRenderedFigures } from "./support/overview-page";
+import { signInAs } from "./support/sign-in";
 
 describe("province overview for a leader (JavaScript on)", () => {
   it("shows Vietnamese tiles, charts and map whose tables agree with them", async () => {
     await withPage({ javaScriptEnabled: true, viewport: DESKTOP_VIEWPORT }, async (page) => {
+      await signInAs(page, "leader");
       const response = await page.goto("/", { waitUntil: "networkidle" });
       expect(response?.status()).toBe(200);
       expectServerRenderedFigures(await response!.text());
@@ -21,6 +23,7 @@ describe("province overview for a leader (JavaScript on)", () => {
     await withPage(
       { javaScriptEnabled: true, viewport: MOBILE_VIEWPORT, mobile: true },
       async (page) => {
+        await signInAs(page, "leader");
         await page.goto("/", { waitUntil: "networkidle" });
         await saveScreenshot(page, "overview-vi-mobile");
         const overflow = await page.evaluate(

@@ -10,12 +10,15 @@ import {
   readPeriod,
   searchParamsOf,
 } from "./support/overview-page";
+import { signInAs } from "./support/sign-in";
 
 const t = createTranslator("vi");
 
 describe("province overview with JavaScript disabled", () => {
   it("shows everything, filters through the GET form and preset links, and goes back", async () => {
     await withPage({ javaScriptEnabled: false }, async (page) => {
+      // The demo sign-in is a plain POST form: it works without scripts too.
+      await signInAs(page, "leader");
       const documentLoads = countDocumentLoads(page);
       const response = await page.goto("/");
       expect(response?.status()).toBe(200);

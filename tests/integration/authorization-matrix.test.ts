@@ -142,7 +142,7 @@ function assistanceRows(hoTichCode: string): AssistanceRow[] {
     rows.push({
       record_id: `AZ-${i}`,
       assisted_at: `${month}-${String(1 + (i % 27)).padStart(2, "0")} ${String(7 + (i % 9)).padStart(2, "0")}:15`,
-      commune: i % 3 === 2 ? OTHER : i % 7 === 6 ? "25162" : OWN,
+      commune: i % 4 === 3 ? OTHER : i % 7 === 6 ? "25162" : OWN,
       team: `Đội ${1 + (i % 2)}`,
       volunteer_id: `V-${i % 5}`,
       procedure: procedures[i % procedures.length]!,
@@ -169,7 +169,9 @@ function fill(template: string): string {
 
 /** The request an actor sends: its cookie or bearer token, and a per-actor client address. */
 function buildRequest(actor: Actor, method: string, target: string, cookie?: string): Request {
-  const headers = new Headers({ [CLIENT_ADDRESS_HEADER]: `10.0.0.${IDENTITIES.indexOf(actor.name)}` });
+  const headers = new Headers({
+    [CLIENT_ADDRESS_HEADER]: `10.0.0.${IDENTITIES.indexOf(actor.name)}`,
+  });
   if (actor.bearer) headers.set("Authorization", `Bearer ${actor.bearer}`);
   let body: FormData | URLSearchParams | undefined;
   if (method === "POST" && target.startsWith("/imports/new")) {
@@ -238,7 +240,9 @@ async function check(row: MatrixRow, actor: Actor, response: Response): Promise<
   const bytes = Buffer.from(await response.arrayBuffer());
   const problems: string[] = [];
   if (String(response.status) !== status) {
-    problems.push(`status ${response.status}, expected ${status}: ${bytes.toString("utf8", 0, 200)}`);
+    problems.push(
+      `status ${response.status}, expected ${status}: ${bytes.toString("utf8", 0, 200)}`,
+    );
     return problems;
   }
   if (!rule) return problems;
@@ -297,7 +301,7 @@ describe(`authorization matrix (${engineName})`, () => {
         received_online: String(9 + m + c * 2),
       })),
     );
-    [batchId] = await importFiles(
+    [batchId] = (await importFiles(
       t,
       [
         {
@@ -309,11 +313,11 @@ describe(`authorization matrix (${engineName})`, () => {
         { kind: "dossiers", name: "dossiers.csv", text: toCsvText(DOSSIER_COLUMNS, dossiers) },
       ],
       NOW,
-    );
+    )) as [number, ...number[]];
     const rejected = await t.db
       .selectFrom("core.rejected_row")
       .select("reason_code")
-      .where("batch_id", "=", batchId!)
+      .where("batch_id", "=", batchId)
       .executeTakeFirstOrThrow();
     reason = rejected.reason_code;
     const own = await t.db

@@ -12,7 +12,7 @@ import { isTooFewToBreakDown, suppressCount, type SuppressedCount } from "~/lib/
 import { AGE_BANDS, HELP_TYPES, REACH_GROUPS, type ReachGroup } from "./commune-page-options";
 import { median, selectPeerCommunes, type PeerCommune } from "./commune-peers";
 import type { FilterIssue } from "./filter-issues";
-import type { ProcedureGroup } from "./filter-options";
+import { COMMUNE_CODE_PATTERN, type ProcedureGroup } from "./filter-options";
 import { resolvePeriod, type OverviewFilter, type ResolvedPeriod } from "./filters";
 import { addMonths, listMonths } from "./months";
 import {
@@ -798,6 +798,8 @@ export async function getCommunePage(
   filter: OverviewFilter,
   viewer: Viewer,
 ): Promise<CommunePageResult> {
+  // Not a GSO code (a typo, or a NUL byte PostgreSQL refuses as text): no such commune, no query.
+  if (!COMMUNE_CODE_PATTERN.test(code)) return { ok: false, reason: "not_found" };
   const commune = await getCommuneInfo(db, provinceCode, code);
   if (!commune) return { ok: false, reason: "not_found" };
   if (!canViewCommuneDetail(viewer, code)) return { ok: false, reason: "forbidden" };

@@ -74,6 +74,9 @@ function watchPage(
     const reason = request.failure()?.errorText ?? "failed";
     // With JavaScript off, Chromium refuses the page's scripts (and their preloads) this way.
     if (!javaScriptEnabled && reason === "csp" && request.resourceType() === "script") return;
+    // Remix looks up the routes of the links on a page (/__manifest) in the background; leaving
+    // the page cancels a lookup still in flight, which is not a failure of the app.
+    if (reason === "net::ERR_ABORTED" && new URL(request.url()).pathname === "/__manifest") return;
     problems.failed_requests.push(`${request.method()} ${request.url()}: ${reason}`);
   });
   page.on("response", (response) => {

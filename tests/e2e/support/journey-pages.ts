@@ -1,7 +1,7 @@
 // Checks the journeys share beyond the overview: a server-rendered figure is there (title,
 // description, SVG), a page section rendered, the language switch, and the small-cell rule for
 // demographic counts a leader or secretary sees.
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { expect } from "vitest";
 import type { Lang } from "~/lib/i18n/languages";
 import { readHtmlLang } from "./overview-page";
@@ -118,4 +118,16 @@ export async function printsOnA4(page: Page): Promise<boolean> {
       }
     });
   });
+}
+
+/**
+ * A table's body rows as cell texts, read from the DOM's text: unlike innerText, this also reads
+ * tables inside a closed "show table" disclosure (Chromium skips their layout).
+ */
+export async function readTableText(table: Locator): Promise<string[][]> {
+  return table.evaluate((element) =>
+    [...element.querySelectorAll("tbody tr")].map((row) =>
+      [...row.children].map((cell) => (cell.textContent ?? "").trim()),
+    ),
+  );
 }

@@ -24,6 +24,8 @@ export async function signInAs(page: Page, role: Role, next = "/"): Promise<void
     page.waitForURL((url) => url.pathname !== "/login", { waitUntil: "load" }),
     button.click(),
   ]);
+  // With scripts on, Remix changes the URL before it renders the next page.
+  await page.locator("main.login").waitFor({ state: "detached" });
   const landed = new URL(page.url());
   expect(`${landed.pathname}${landed.search}`, "lands where it was going").toBe(next);
 }
