@@ -3,7 +3,10 @@
 -- The analysts' record-level extract: no direct identifiers ever reach core (the ETL drops name,
 -- citizen-ID, phone and address columns), and volunteer_id is the team's own pseudonymous code.
 -- Parameters: $1 province code, $2 first month 'YYYY-MM', $3 last month 'YYYY-MM',
--- $4 commune codes (text[], null = all), $5 unit type (null = all), $6 procedure group (null = all).
+-- $4 commune codes (text[], null = all), $5 unit type (null = all), $6 procedure group (null = all),
+-- $7 the last record_id of the previous page (null = from the start), $8 page size (null = all).
+-- Pages by record_id (the primary key): each page is its own short query, so a slow or vanished
+-- client never holds a connection or a transaction open.
 select
   a.record_id,
   to_char(a.assisted_at, 'YYYY-MM-DD"T"HH24:MI:SS') as assisted_at,
@@ -31,4 +34,6 @@ where c.province_code = $1
   and ($4::text[] is null or a.commune_code = any ($4::text[]))
   and ($5::text is null or c.unit_type = $5::text)
   and ($6::text is null or p.procedure_group = $6::text)
-order by a.assisted_at, a.record_id
+  and ($7::text is null or a.record_id > $7::text)
+order by a.record_id
+limit $8::bigint

@@ -64,12 +64,23 @@ export function openPgEngine(options: PgEngineOptions): SqlEngine {
     async acquire(): Promise<LeasedSession> {
       const client = await pool.connect();
       let released = false;
+      let broken: Error | undefined;
+      // The pool's error handler covers idle clients only. A leased client can fail too (the
+      // server ends the session: idle-in-transaction timeout, restart); without a listener that
+      // 'error' event would crash the process. Its pending query rejects on its own; the client
+      // is discarded instead of going back to the pool.
+      const onError = (error: Error) => {
+        broken = error;
+        console.error(`[db] PostgreSQL session error: ${error.message}`);
+      };
+      client.on("error", onError);
       return {
         ...sessionOn(client),
         release() {
           if (released) return;
           released = true;
-          client.release();
+          client.off("error", onError);
+          client.release(broken);
         },
       };
     },

@@ -11,12 +11,26 @@ export class StreamClosedError extends Error {
   }
 }
 
-/** Resolves when `out` can take more data; rejects if it is closed or fails first. */
-export function waitForDrain(out: Writable): Promise<void> {
+/**
+ * How long a download may stall (its reader taking nothing) before it is given up. A client that
+ * vanished without the server noticing (no abort reaches the loader) would otherwise keep the
+ * writer, and whatever it holds, waiting forever.
+ */
+export const DRAIN_TIMEOUT_MS = 60_000;
+
+/** Resolves when `out` can take more data; rejects if it is closed, fails or stalls first. */
+export function waitForDrain(out: Writable, timeoutMs = DRAIN_TIMEOUT_MS): Promise<void> {
   if (out.destroyed || out.writableEnded) return Promise.reject(new StreamClosedError());
   if (!out.writableNeedDrain) return Promise.resolve();
   return new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      cleanup();
+      out.destroy();
+      reject(new StreamClosedError());
+    }, timeoutMs);
+    timer.unref();
     const cleanup = () => {
+      clearTimeout(timer);
       out.off("drain", onDrain);
       out.off("close", onClose);
       out.off("error", onError);

@@ -87,7 +87,10 @@ export async function exportResponse(
   const started: ExportDataset = { ...dataset, rows: await startRows(dataset.rows, counter) };
   const out = new PassThrough();
   const stop = () => out.destroy();
-  request.signal.addEventListener("abort", stop, { once: true });
+  // A client that left while the loader was still querying has already aborted the signal, and an
+  // abort listener added now would never fire. Stop at once instead.
+  if (request.signal.aborted) stop();
+  else request.signal.addEventListener("abort", stop, { once: true });
   let outcome: "complete" | "aborted" | "failed" = "complete";
   WRITERS[format](started, out)
     .then(() => {

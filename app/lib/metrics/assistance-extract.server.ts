@@ -38,21 +38,34 @@ export interface AssistanceExtractFilter {
   procedureGroup: ProcedureGroup | null;
 }
 
-/** Rows ordered by assisted_at then record_id, fetched 5,000 at a time. */
+/**
+ * Rows ordered by record_id, fetched `pageSize` at a time after the last id seen (keyset
+ * pagination): nothing stays open between pages, so a stalled client holds no connection. An
+ * import committing mid-download can show in later pages; the stamp names the last batch.
+ */
 export async function* streamAssistanceExtract(
   db: Kysely<DB>,
   filter: AssistanceExtractFilter,
+  pageSize = 5_000,
 ): AsyncGenerator<ExportRow> {
-  const query = CompiledQuery.raw(readSqlFile("extracts/assistance_records.sql"), [
-    filter.provinceCode,
-    filter.from,
-    filter.to,
-    filter.communes.length > 0 ? [...filter.communes] : null,
-    filter.unitType,
-    filter.procedureGroup,
-  ]);
-  for await (const chunk of db.getExecutor().stream<ExportRow>(query, 5_000)) {
-    yield* chunk.rows;
+  const text = readSqlFile("extracts/assistance_records.sql");
+  let after: string | null = null;
+  for (;;) {
+    const { rows }: { rows: ExportRow[] } = await db.executeQuery<ExportRow>(
+      CompiledQuery.raw(text, [
+        filter.provinceCode,
+        filter.from,
+        filter.to,
+        filter.communes.length > 0 ? [...filter.communes] : null,
+        filter.unitType,
+        filter.procedureGroup,
+        after,
+        pageSize,
+      ]),
+    );
+    yield* rows;
+    if (rows.length < pageSize) return;
+    after = String(rows[rows.length - 1]!.record_id);
   }
 }
 

@@ -1,6 +1,6 @@
 // The API's extract: mart.commune_month rows for a filter, in month then commune order, with the
-// documented column names (docs/metrics.md). Rows stream through a server-side cursor, so memory
-// stays flat however many rows the filter selects.
+// documented column names (docs/metrics.md). Rows come a page at a time (keyset pagination on the
+// primary key), so memory stays flat and no connection or transaction waits on a slow client.
 import type { Kysely } from "kysely";
 import type { Viewer } from "~/lib/auth/policy";
 import { mustSuppressDemographics } from "~/lib/auth/policy";
@@ -84,24 +84,47 @@ export interface CommuneMonthQuery {
   unitType: UnitTypeFilter | null;
 }
 
-/** Rows of mart.commune_month for the query, streamed, ordered by month then commune code. */
-export function streamCommuneMonthRows(
+/**
+ * Rows of mart.commune_month for the query, ordered by month then commune code, fetched
+ * `pageSize` at a time after the last key seen. Unlike a cursor, nothing is held open between
+ * pages: a download whose client stalls or vanishes keeps no connection from the pool. An import
+ * committing between two pages can show in the later ones; the file's stamp names the batch.
+ */
+export async function* streamCommuneMonthRows(
   db: Kysely<DB>,
   query: CommuneMonthQuery,
-  chunkSize = 2_000,
-): AsyncIterable<ExportRow> {
-  return db
-    .selectFrom("mart.commune_month as m")
-    .innerJoin("ref.commune as c", "c.code", "m.commune_code")
-    .selectAll("m")
-    .where("c.province_code", "=", query.provinceCode)
-    .where("m.month", ">=", query.from)
-    .where("m.month", "<=", query.to)
-    .$if(query.communes.length > 0, (q) => q.where("m.commune_code", "in", [...query.communes]))
-    .$if(query.unitType !== null, (q) => q.where("m.unit_type", "=", query.unitType!))
-    .orderBy("m.month")
-    .orderBy("m.commune_code")
-    .stream(chunkSize) as AsyncIterable<ExportRow>;
+  pageSize = 2_000,
+): AsyncGenerator<ExportRow> {
+  let after: { month: string; commune_code: string } | null = null;
+  for (;;) {
+    const last: { month: string; commune_code: string } | null = after;
+    const page: ExportRow[] = (await db
+      .selectFrom("mart.commune_month as m")
+      .innerJoin("ref.commune as c", "c.code", "m.commune_code")
+      .selectAll("m")
+      .where("c.province_code", "=", query.provinceCode)
+      .where("m.month", ">=", query.from)
+      .where("m.month", "<=", query.to)
+      .$if(query.communes.length > 0, (q) => q.where("m.commune_code", "in", [...query.communes]))
+      .$if(query.unitType !== null, (q) => q.where("m.unit_type", "=", query.unitType!))
+      .$if(last !== null, (q) =>
+        q.where((eb) =>
+          eb(
+            eb.refTuple("m.month", "m.commune_code"),
+            ">",
+            eb.tuple(last!.month, last!.commune_code),
+          ),
+        ),
+      )
+      .orderBy("m.month")
+      .orderBy("m.commune_code")
+      .limit(pageSize)
+      .execute()) as unknown as ExportRow[];
+    yield* page;
+    if (page.length < pageSize) return;
+    const end = page[page.length - 1]!;
+    after = { month: String(end.month), commune_code: String(end.commune_code) };
+  }
 }
 
 /**

@@ -27,6 +27,8 @@ export function extractQueryText(range: ExtractRange): string {
     .replaceAll("$4::text[]", "null::text[]")
     .replaceAll("$5::text", "null::text")
     .replaceAll("$6::text", "null::text")
+    .replaceAll("$7::text", "null::text")
+    .replaceAll("$8::bigint", "null::bigint")
     .trim();
 }
 
