@@ -28,11 +28,12 @@ import { runLoadTest } from "./bench/web/load-test";
 import { seedWebData } from "./bench/web/seed-web-data";
 import { timeSequentialRequests } from "./bench/web/sequential-timing";
 import { startServerProcess } from "./bench/web/server-process";
+import { findFreePort } from "./bench/web/free-port";
 import { measureTransferSize } from "./bench/web/transfer-size";
 import { runCli, UsageError } from "./lib/cli";
 
 const USAGE = `Usage: npm run bench:web -- [--records 2000000] [--engine pg|pglite] [--database-url URL]
-       [--connections 50] [--duration 10] [--port 3917] [--keep] [--json]
+       [--connections 50] [--duration 10] [--port N] [--keep] [--json]
   --engine pg      a fresh database on the server of --database-url (default $DATABASE_URL or
                    postgres://postgres@127.0.0.1:5432/test), dropped at the end unless --keep
   --engine pglite  a PGlite data directory in a temp dir, removed at the end unless --keep
@@ -48,7 +49,8 @@ const OptionsSchema = z.object({
   databaseUrl: z.string().url(),
   connections: z.coerce.number().int().min(1).max(1000).default(50),
   duration: z.coerce.number().int().min(1).max(600).default(10),
-  port: z.coerce.number().int().min(1024).max(65535).default(3917),
+  /** Default: a free port found at start, so a leftover server never collides with a run. */
+  port: z.coerce.number().int().min(1024).max(65535).optional(),
   keep: z.boolean(),
   json: z.boolean(),
 });
@@ -205,7 +207,7 @@ async function main(): Promise<number> {
 
     const server = await startServerProcess(
       { ...dbEnv, PROVINCE_CODE: provinceCode },
-      options.port,
+      options.port ?? (await findFreePort()),
       log,
     );
     try {

@@ -1,12 +1,16 @@
 // The overview's filters, all in the URL: quick-period links and a GET form, so they work with
 // JavaScript off, can be bookmarked, and the back button undoes them.
+import {
+  MonthHint,
+  MonthRangeFields,
+  PeriodPresetLinks,
+} from "~/components/filters/period-controls";
 import { Form, Link, useLocation } from "@remix-run/react";
 import { buildHref } from "~/lib/i18n/href";
 import { LANG_PARAM } from "~/lib/i18n/languages";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import {
   MAP_METRICS,
-  PERIOD_PRESETS,
   PROCEDURE_GROUPS,
   UNIT_TYPES,
   type MapMetric,
@@ -25,8 +29,6 @@ export interface OverviewFiltersProps {
   metric: MapMetric;
 }
 
-const MONTH_INPUT_PATTERN = "[0-9]{4}-[0-9]{2}";
-
 export function OverviewFilters({
   coverage,
   period,
@@ -36,57 +38,17 @@ export function OverviewFilters({
 }: OverviewFiltersProps) {
   const { lang, t } = useI18n();
   const location = useLocation();
-  const presetHref = (preset: string) =>
-    buildHref(location.pathname, location.search, { period: preset, from: null, to: null }, lang);
 
   return (
     <section className="filters" aria-labelledby="filters-heading">
       <h2 id="filters-heading" className="visually-hidden">
         {t("filter.legend")}
       </h2>
-      <nav className="filters__presets" aria-label={t("filter.presets")}>
-        <ul>
-          {PERIOD_PRESETS.map((preset) => (
-            <li key={preset}>
-              <Link
-                to={presetHref(preset)}
-                aria-current={period.preset === preset ? "true" : undefined}
-              >
-                {t(`filter.preset.${preset}`)}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <PeriodPresetLinks period={period} />
       {/* Keyed by the query so the fields show the new values after a client-side navigation. */}
       <Form method="get" className="filters__form" key={location.search}>
         <input type="hidden" name={LANG_PARAM} value={lang} />
-        <div className="field">
-          <label htmlFor="filter-from">{t("filter.from")}</label>
-          <input
-            id="filter-from"
-            type="month"
-            name="from"
-            defaultValue={period.from}
-            min={coverage.first_month}
-            max={coverage.last_month}
-            pattern={MONTH_INPUT_PATTERN}
-            aria-describedby="filter-month-hint"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-to">{t("filter.to")}</label>
-          <input
-            id="filter-to"
-            type="month"
-            name="to"
-            defaultValue={period.to}
-            min={coverage.first_month}
-            max={coverage.last_month}
-            pattern={MONTH_INPUT_PATTERN}
-            aria-describedby="filter-month-hint"
-          />
-        </div>
+        <MonthRangeFields idPrefix="filter" period={period} coverage={coverage} />
         <div className="field">
           <label htmlFor="filter-unit-type">{t("filter.unitType")}</label>
           <select id="filter-unit-type" name="unit_type" defaultValue={unitType ?? ""}>
@@ -129,9 +91,7 @@ export function OverviewFilters({
           <button type="submit">{t("filter.apply")}</button>
           <Link to={buildHref(location.pathname, "", {}, lang)}>{t("filter.reset")}</Link>
         </div>
-        <p id="filter-month-hint" className="field__hint">
-          {t("filter.monthHint")}
-        </p>
+        <MonthHint idPrefix="filter" />
       </Form>
     </section>
   );

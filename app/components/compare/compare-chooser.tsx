@@ -1,12 +1,16 @@
 // The compare page's chooser: period presets as links, and one GET form with the month range and a
 // checkbox per commune, grouped by unit type and sorted by Vietnamese name. Works without
 // JavaScript; the URL (?commune=…&commune=…) is the whole state, so it can be shared and bookmarked.
+import {
+  MonthHint,
+  MonthRangeFields,
+  PeriodPresetLinks,
+} from "~/components/filters/period-controls";
 import { Form, Link, useLocation } from "@remix-run/react";
-import { buildHref } from "~/lib/i18n/href";
 import { LANG_PARAM } from "~/lib/i18n/languages";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { CommuneOption } from "~/lib/metrics/compare.server";
-import { PERIOD_PRESETS, UNIT_TYPES } from "~/lib/metrics/filter-options";
+import { UNIT_TYPES } from "~/lib/metrics/filter-options";
 import type { Coverage, ResolvedPeriod } from "~/lib/metrics/filters";
 
 export interface CompareChooserProps {
@@ -16,14 +20,10 @@ export interface CompareChooserProps {
   period: ResolvedPeriod;
 }
 
-const MONTH_INPUT_PATTERN = "[0-9]{4}-[0-9]{2}";
-
 export function CompareChooser({ options, selected, coverage, period }: CompareChooserProps) {
   const { lang, t } = useI18n();
   const location = useLocation();
   const chosen = new Set(selected);
-  const presetHref = (preset: string) =>
-    buildHref(location.pathname, location.search, { period: preset, from: null, to: null }, lang);
   const clearHref = `${location.pathname}?${new URLSearchParams(
     [...new URLSearchParams(location.search)].filter(([name]) => name !== "commune"),
   ).toString()}`;
@@ -31,52 +31,12 @@ export function CompareChooser({ options, selected, coverage, period }: CompareC
   return (
     <section className="filters compare-chooser" aria-labelledby="compare-chooser-heading">
       <h2 id="compare-chooser-heading">{t("compare.chooser.heading")}</h2>
-      <nav className="filters__presets" aria-label={t("filter.presets")}>
-        <ul>
-          {PERIOD_PRESETS.map((preset) => (
-            <li key={preset}>
-              <Link
-                to={presetHref(preset)}
-                aria-current={period.preset === preset ? "true" : undefined}
-              >
-                {t(`filter.preset.${preset}`)}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <PeriodPresetLinks period={period} />
       <Form method="get" className="compare-chooser__form" key={location.search}>
         <input type="hidden" name={LANG_PARAM} value={lang} />
         <div className="filters__form">
-          <div className="field">
-            <label htmlFor="compare-from">{t("filter.from")}</label>
-            <input
-              id="compare-from"
-              type="month"
-              name="from"
-              defaultValue={period.from}
-              min={coverage.first_month}
-              max={coverage.last_month}
-              pattern={MONTH_INPUT_PATTERN}
-              aria-describedby="compare-month-hint"
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="compare-to">{t("filter.to")}</label>
-            <input
-              id="compare-to"
-              type="month"
-              name="to"
-              defaultValue={period.to}
-              min={coverage.first_month}
-              max={coverage.last_month}
-              pattern={MONTH_INPUT_PATTERN}
-              aria-describedby="compare-month-hint"
-            />
-          </div>
-          <p id="compare-month-hint" className="field__hint">
-            {t("filter.monthHint")}
-          </p>
+          <MonthRangeFields idPrefix="compare" period={period} coverage={coverage} />
+          <MonthHint idPrefix="compare" />
         </div>
         <fieldset className="compare-chooser__communes" aria-describedby="compare-chooser-hint">
           <legend>{t("compare.chooser.communes")}</legend>

@@ -1,11 +1,16 @@
 // The data-quality filters, all in the URL (GET form and preset links, so they work without
 // JavaScript): period, import kind, unit type.
 import { Form, Link, useLocation } from "@remix-run/react";
+import {
+  MonthHint,
+  MonthRangeFields,
+  PeriodPresetLinks,
+} from "~/components/filters/period-controls";
 import type { ImportKind } from "~/lib/db/types";
 import { buildHref } from "~/lib/i18n/href";
 import { LANG_PARAM } from "~/lib/i18n/languages";
 import { useI18n } from "~/lib/i18n/use-i18n";
-import { PERIOD_PRESETS, UNIT_TYPES, type UnitTypeFilter } from "~/lib/metrics/filter-options";
+import { UNIT_TYPES, type UnitTypeFilter } from "~/lib/metrics/filter-options";
 import type { Coverage, ResolvedPeriod } from "~/lib/metrics/filters";
 import { IMPORT_KINDS } from "~/lib/quality/quality-params";
 
@@ -16,68 +21,19 @@ export interface QualityFiltersProps {
   unitType: UnitTypeFilter | null;
 }
 
-const MONTH_INPUT_PATTERN = "[0-9]{4}-[0-9]{2}";
-
 export function QualityFilters({ coverage, period, kind, unitType }: QualityFiltersProps) {
   const { lang, t } = useI18n();
   const location = useLocation();
-  const presetHref = (preset: string) =>
-    buildHref(
-      location.pathname,
-      location.search,
-      { period: preset, from: null, to: null, page: null },
-      lang,
-    );
   return (
     <section className="filters" aria-labelledby="quality-filters-heading">
       <h2 id="quality-filters-heading" className="visually-hidden">
         {t("filter.legend")}
       </h2>
-      {period ? (
-        <nav className="filters__presets" aria-label={t("filter.presets")}>
-          <ul>
-            {PERIOD_PRESETS.map((preset) => (
-              <li key={preset}>
-                <Link
-                  to={presetHref(preset)}
-                  aria-current={period.preset === preset ? "true" : undefined}
-                >
-                  {t(`filter.preset.${preset}`)}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
+      {period ? <PeriodPresetLinks period={period} clear={["page"]} /> : null}
       <Form method="get" className="filters__form" key={location.search}>
         <input type="hidden" name={LANG_PARAM} value={lang} />
         {period && coverage ? (
-          <>
-            <div className="field">
-              <label htmlFor="quality-from">{t("filter.from")}</label>
-              <input
-                id="quality-from"
-                type="month"
-                name="from"
-                defaultValue={period.from}
-                min={coverage.first_month}
-                max={coverage.last_month}
-                pattern={MONTH_INPUT_PATTERN}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="quality-to">{t("filter.to")}</label>
-              <input
-                id="quality-to"
-                type="month"
-                name="to"
-                defaultValue={period.to}
-                min={coverage.first_month}
-                max={coverage.last_month}
-                pattern={MONTH_INPUT_PATTERN}
-              />
-            </div>
-          </>
+          <MonthRangeFields idPrefix="quality" period={period} coverage={coverage} />
         ) : null}
         <div className="field">
           <label htmlFor="quality-kind">{t("quality.filter.kind")}</label>
@@ -113,6 +69,7 @@ export function QualityFilters({ coverage, period, kind, unitType }: QualityFilt
         <p id="quality-unit-type-note" className="field__hint">
           {t("quality.filter.unitTypeNote")}
         </p>
+        {period && coverage ? <MonthHint idPrefix="quality" /> : null}
       </Form>
     </section>
   );

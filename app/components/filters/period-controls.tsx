@@ -1,0 +1,93 @@
+// The period controls every filtered page shares: quick-period links (plain links, so they work
+// with JavaScript off and keep the page's other filters) and the from/to month fields of a GET
+// form. One definition, so the presets, limits and hints read the same on every page.
+import { Link, useLocation } from "@remix-run/react";
+import { buildHref } from "~/lib/i18n/href";
+import { useI18n } from "~/lib/i18n/use-i18n";
+import { PERIOD_PRESETS, type PeriodPreset } from "~/lib/metrics/filter-options";
+import type { Coverage, ResolvedPeriod } from "~/lib/metrics/filters";
+
+const MONTH_INPUT_PATTERN = "[0-9]{4}-[0-9]{2}";
+
+export interface PeriodPresetLinksProps {
+  period: Pick<ResolvedPeriod, "preset">;
+  /** Parameters that stop making sense with another period (e.g. a page number). */
+  clear?: readonly string[];
+}
+
+/** Links to the same page with a preset period instead of explicit months. */
+export function PeriodPresetLinks({ period, clear = [] }: PeriodPresetLinksProps) {
+  const { lang, t } = useI18n();
+  const location = useLocation();
+  const cleared = Object.fromEntries(clear.map((name) => [name, null]));
+  const presetHref = (preset: PeriodPreset) =>
+    buildHref(
+      location.pathname,
+      location.search,
+      { ...cleared, period: preset, from: null, to: null },
+      lang,
+    );
+  return (
+    <nav className="filters__presets" aria-label={t("filter.presets")}>
+      <ul>
+        {PERIOD_PRESETS.map((preset) => (
+          <li key={preset}>
+            <Link
+              to={presetHref(preset)}
+              aria-current={period.preset === preset ? "true" : undefined}
+            >
+              {t(`filter.preset.${preset}`)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export interface MonthRangeFieldsProps {
+  /** Prefix of the inputs' ids (`<prefix>-from`, `<prefix>-to`, `<prefix>-month-hint`). */
+  idPrefix: string;
+  period: Pick<ResolvedPeriod, "from" | "to">;
+  coverage: Coverage;
+}
+
+/** The from/to month inputs, limited to the covered months. */
+export function MonthRangeFields({ idPrefix, period, coverage }: MonthRangeFieldsProps) {
+  const { t } = useI18n();
+  const field = (name: "from" | "to") => (
+    <div className="field">
+      <label htmlFor={`${idPrefix}-${name}`}>{t(`filter.${name}`)}</label>
+      <input
+        id={`${idPrefix}-${name}`}
+        type="month"
+        name={name}
+        defaultValue={period[name]}
+        min={coverage.first_month}
+        max={coverage.last_month}
+        pattern={MONTH_INPUT_PATTERN}
+        aria-describedby={monthHintId(idPrefix)}
+      />
+    </div>
+  );
+  return (
+    <>
+      {field("from")}
+      {field("to")}
+    </>
+  );
+}
+
+export function monthHintId(idPrefix: string): string {
+  return `${idPrefix}-month-hint`;
+}
+
+/** The month-format hint the month inputs point to (aria-describedby). */
+export function MonthHint({ idPrefix }: { idPrefix: string }) {
+  const { t } = useI18n();
+  return (
+    <p id={monthHintId(idPrefix)} className="field__hint">
+      {t("filter.monthHint")}
+    </p>
+  );
+}
