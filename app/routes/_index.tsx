@@ -21,6 +21,7 @@ import { resolveLanguage } from "~/lib/i18n/language.server";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import { badFilterResponse } from "~/lib/metrics/filter-response.server";
 import { parseOverviewFilter } from "~/lib/metrics/filters";
+import { cachedForDataVersion } from "~/lib/metrics/data-version-cache.server";
 import { getOverview } from "~/lib/metrics/overview.server";
 import { buildOverviewPage } from "~/lib/metrics/overview-page.server";
 import { showMonthTotals } from "~/lib/privacy/suppress-month-totals";
@@ -44,9 +45,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { lang } = await resolveLanguage(request);
   const parsed = parseOverviewFilter(new URL(request.url).searchParams);
   if (!parsed.ok) throw badFilterResponse(parsed.issues);
-  const result = await getOverview(await getDb(), getEnv().PROVINCE_CODE, parsed.filter);
-  if (!result.ok) throw badFilterResponse([result.issue]);
-  const page = buildOverviewPage(result.overview, lang);
+  const db = await getDb();
+  const provinceCode = getEnv().PROVINCE_CODE;
+  // The page's figures depend on the data, the filter and the language only (suppression is
+  // applied per viewer below), so they are built once per data version and reused.
+  const built = await cachedForDataVersion(
+    db,
+    `overview|${provinceCode}|${lang}|${JSON.stringify(parsed.filter)}`,
+    async () => {
+      const result = await getOverview(db, provinceCode, parsed.filter);
+      return result.ok
+        ? { ok: true as const, page: buildOverviewPage(result.overview, lang) }
+        : result;
+    },
+  );
+  if (!built.ok) throw badFilterResponse([built.issue]);
+  const { page } = built;
   const trend = showMonthTotals(page.trend, mustSuppressDemographics(viewer));
   return json(
     { ...page, trend },

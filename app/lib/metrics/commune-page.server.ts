@@ -3,6 +3,7 @@
 // hour heatmap and the pre-2025 units. Month totals come from mart.commune_month; breakdowns the
 // mart does not hold (procedures, demographics, hours of day, teams) are aggregated from core in
 // SQL over one commune and period (index assistance (commune_code, assisted_at)).
+import { cachedForDataVersion } from "./data-version-cache.server";
 import { sql, type Kysely } from "kysely";
 import type { AgeBand, DB, HelpType, UnitType } from "~/lib/db/types";
 import type { Viewer } from "~/lib/auth/policy";
@@ -846,17 +847,25 @@ export async function getCommunePage(
   const period = resolution.period;
   const { lo, hi } = periodBounds(period);
   const scope: PeriodScope = { code, lo, hi, procedureGroup };
+  // The raw aggregates depend on the data and the URL alone (access was checked above and
+  // suppression is applied below), so they are reused until the next import or revert: a
+  // commune's page reads tens of thousands of records, its readers ask for the same few months.
   const [cells, mix, helpTypes, demographics, profile, teams, heatmap, volunteerHours] =
-    await Promise.all([
-      getProvinceMonthCells(db, provinceCode, period, procedureGroup),
-      getProcedureMix(db, scope),
-      getHelpTypes(db, scope),
-      getDemographicCells(db, scope),
-      getPopulationProfile(db, code, Number(period.to.slice(0, 4))),
-      getTeams(db, scope),
-      getHeatmap(db, scope),
-      getVolunteerHours(db, code, period),
-    ]);
+    await cachedForDataVersion(
+      db,
+      `commune-page|${provinceCode}|${code}|${period.from}|${period.to}|${procedureGroup ?? ""}`,
+      () =>
+        Promise.all([
+          getProvinceMonthCells(db, provinceCode, period, procedureGroup),
+          getProcedureMix(db, scope),
+          getHelpTypes(db, scope),
+          getDemographicCells(db, scope),
+          getPopulationProfile(db, code, Number(period.to.slice(0, 4))),
+          getTeams(db, scope),
+          getHeatmap(db, scope),
+          getVolunteerHours(db, code, period),
+        ]),
+    );
   const trend = buildCommuneTrend(
     code,
     listMonths(period.from, period.to),

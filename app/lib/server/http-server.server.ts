@@ -5,7 +5,6 @@ import { existsSync, watch } from "node:fs";
 import type { Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type Express } from "express";
@@ -13,6 +12,7 @@ import { stampClientAddress } from "~/lib/auth/client-address.server";
 import { getEnv } from "~/lib/env.server";
 import { csrfProtection } from "./csrf.server";
 import { getLoadContext } from "./load-context.server";
+import { createRemixHandler } from "./remix-handler.server";
 import { securityHeaders } from "./security-headers.server";
 
 export const BUILD_PATH = path.resolve("build/index.js");
@@ -64,7 +64,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
     express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }),
   );
   app.use(express.static(publicDir, { maxAge: "1h" }));
-  app.all("*", createRequestHandler({ build: options.build, mode: options.mode, getLoadContext }));
+  app.all("*", createRemixHandler({ build: options.build, mode: options.mode, getLoadContext }));
   return app;
 }
 

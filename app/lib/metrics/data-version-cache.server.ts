@@ -1,0 +1,59 @@
+// Page data that only changes when the data does: kept per database and reused until the next
+// import or revert. The version is read from the batch ledger on every request (one tiny query),
+// so a cached result is never served after the data it was computed from has changed. Bounded
+// (least recently used out first), so memory does not grow with the number of pages visited.
+import { sql, type Kysely } from "kysely";
+import type { DB } from "~/lib/db/types";
+
+const MAX_ENTRIES = 256;
+
+interface Entry {
+  version: string;
+  value: unknown;
+}
+
+const caches = new WeakMap<Kysely<DB>, Map<string, Entry>>();
+
+/**
+ * What the data looks like now: the newest batch, how many are loaded and the latest revert.
+ * Any import (any kind, population profiles too) or revert changes it.
+ */
+export async function getDataVersion(db: Kysely<DB>): Promise<string> {
+  const { rows } = await sql<{ last: string | null; loaded: string; reverted: string | null }>`
+    select max(batch_id)::text as last,
+           count(*) filter (where status = 'loaded')::text as loaded,
+           max(reverted_at)::text as reverted
+    from core.import_batch`.execute(db);
+  const row = rows[0];
+  return `${row?.last ?? "-"}/${row?.loaded ?? "0"}/${row?.reverted ?? "-"}`;
+}
+
+/**
+ * `compute()`'s result for `key` at the data's current version: from the cache when it was
+ * computed at this version, else computed now (and kept). Only for results that depend on the
+ * data and the key alone — never on who is asking.
+ */
+export async function cachedForDataVersion<T>(
+  db: Kysely<DB>,
+  key: string,
+  compute: () => Promise<T>,
+): Promise<T> {
+  const version = await getDataVersion(db);
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new Map();
+    caches.set(db, cache);
+  }
+  const hit = cache.get(key);
+  if (hit && hit.version === version) {
+    // Re-inserting moves the key to the end: Map order is the recency order.
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit.value as T;
+  }
+  const value = await compute();
+  cache.delete(key);
+  cache.set(key, { version, value });
+  while (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+  return value;
+}
