@@ -48,16 +48,20 @@ export function toRemixRequest(req: ExpressRequest, res: ExpressResponse): Reque
   return new Request(url.href, init);
 }
 
-/** Resolves on the socket's next 'drain' or 'close', whichever comes first, leaving no listener. */
+/**
+ * Resolves on the response's next 'drain' or 'close', whichever comes first. compression()
+ * forwards res.on("drain") to its gzip stream but not res.off, so the drain listener is a `once`
+ * (it removes itself from the stream that fires it) rather than one removed by hand.
+ */
 function drainedOrClosed(res: ExpressResponse): Promise<void> {
   return new Promise((resolve) => {
-    const done = () => {
-      res.off("drain", done);
-      res.off("close", done);
+    const onDrain = () => {
+      res.off("close", onClose);
       resolve();
     };
-    res.on("drain", done);
-    res.on("close", done);
+    const onClose = () => resolve();
+    res.once("drain", onDrain);
+    res.once("close", onClose);
   });
 }
 
