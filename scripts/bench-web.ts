@@ -28,7 +28,7 @@ import { runLoadTest } from "./bench/web/load-test";
 import { seedWebData } from "./bench/web/seed-web-data";
 import { timeSequentialRequests } from "./bench/web/sequential-timing";
 import { startServerProcess } from "./bench/web/server-process";
-import { findFreePort } from "./bench/web/free-port";
+import { findFreePort } from "./lib/free-port";
 import { measureTransferSize } from "./bench/web/transfer-size";
 import { runCli, UsageError } from "./lib/cli";
 

@@ -17,10 +17,8 @@ import {
   UNIT_TYPES,
   type PeriodPreset,
 } from "./filter-options";
+import { blankToUndefined, parseUrlParams } from "./parse-url-params";
 import { MERGER_MONTH, MONTH_PATTERN, addMonths, countMonths, maxMonth, minMonth } from "./months";
-
-// An HTML form submits untouched fields as empty strings; they mean "not set".
-const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
 
 const MonthParamSchema = z.preprocess(
   blankToUndefined,
@@ -100,39 +98,14 @@ const FILTER_MESSAGE_KEYS = new Set<string>([
   "filter.error.repeated",
 ] satisfies MessageKey[]);
 
-function toMessageKey(message: string): MessageKey {
-  return FILTER_MESSAGE_KEYS.has(message) ? (message as MessageKey) : "filter.error.invalid";
-}
-
 export function parseOverviewFilter(searchParams: URLSearchParams): FilterParseResult {
-  const raw: Record<string, string | string[]> = {};
-  const issues: FilterIssue[] = [];
-  for (const param of OVERVIEW_FILTER_PARAMS) {
-    const values = searchParams.getAll(param);
-    if (REPEATABLE_FILTER_PARAMS.has(param)) {
-      raw[param] = values.flatMap((value) => value.split(",")).filter((value) => value !== "");
-    } else if (values.length > 1) {
-      issues.push({ param, message_key: "filter.error.repeated", value: values.join(", ") });
-    } else if (values.length === 1) {
-      raw[param] = values[0]!;
-    }
-  }
-  if (issues.length > 0) return { ok: false, issues };
-
-  const result = OverviewFilterSchema.safeParse(raw);
-  if (result.success) return { ok: true, filter: result.data };
-  return {
-    ok: false,
-    issues: result.error.issues.map((issue) => {
-      const param = String(issue.path[0] ?? "");
-      const value = raw[param];
-      return {
-        param,
-        message_key: toMessageKey(issue.message),
-        value: Array.isArray(value) ? value.join(", ") : (value ?? null),
-      };
-    }),
-  };
+  const result = parseUrlParams(searchParams, {
+    params: OVERVIEW_FILTER_PARAMS,
+    schema: OverviewFilterSchema,
+    messageKeys: FILTER_MESSAGE_KEYS,
+    repeatable: REPEATABLE_FILTER_PARAMS,
+  });
+  return result.ok ? { ok: true, filter: result.data } : result;
 }
 
 export interface Coverage {

@@ -6,8 +6,7 @@ import type { MessageKey } from "~/lib/i18n/catalog-vi";
 import type { FilterIssue } from "./filter-issues";
 import { COMMUNE_CODE_PATTERN } from "./filter-options";
 import { MONTH_PATTERN } from "./months";
-
-const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
+import { blankToUndefined, parseUrlParams } from "./parse-url-params";
 
 export const ReportParamsSchema = z.object({
   month: z.preprocess(
@@ -36,30 +35,10 @@ export type ReportParamsResult =
 const KNOWN_KEYS = new Set<string>(["filter.error.month", "filter.error.commune"]);
 
 export function parseReportParams(searchParams: URLSearchParams): ReportParamsResult {
-  const raw: Record<string, string> = {};
-  const issues: FilterIssue[] = [];
-  for (const param of REPORT_PARAMS) {
-    const values = searchParams.getAll(param);
-    if (values.length > 1) {
-      issues.push({ param, message_key: "filter.error.repeated", value: values.join(", ") });
-    } else if (values.length === 1) {
-      raw[param] = values[0]!;
-    }
-  }
-  if (issues.length > 0) return { ok: false, issues };
-  const result = ReportParamsSchema.safeParse(raw);
-  if (result.success) return { ok: true, params: result.data };
-  return {
-    ok: false,
-    issues: result.error.issues.map((issue) => {
-      const param = String(issue.path[0] ?? "");
-      return {
-        param,
-        message_key: KNOWN_KEYS.has(issue.message)
-          ? (issue.message as MessageKey)
-          : "filter.error.invalid",
-        value: raw[param] ?? null,
-      };
-    }),
-  };
+  const result = parseUrlParams(searchParams, {
+    params: REPORT_PARAMS,
+    schema: ReportParamsSchema,
+    messageKeys: KNOWN_KEYS,
+  });
+  return result.ok ? { ok: true, params: result.data } : result;
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { ImportKind } from "~/lib/db/types";
 import type { MessageKey } from "~/lib/i18n/catalog-vi";
 import type { FilterIssue } from "~/lib/metrics/filter-issues";
+import { blankToUndefined, parseUrlParams } from "~/lib/metrics/parse-url-params";
 
 export const IMPORT_KINDS = [
   "assistance",
@@ -16,8 +17,6 @@ export const IMPORT_KINDS = [
 export const REASON_CODE_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
 
 export const QUALITY_PARAMS = ["kind", "reason", "page"] as const;
-
-const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
 
 export const QualityParamsSchema = z.object({
   kind: z.preprocess(
@@ -52,30 +51,10 @@ export type QualityParamsResult =
   { ok: true; params: QualityParams } | { ok: false; issues: FilterIssue[] };
 
 export function parseQualityParams(searchParams: URLSearchParams): QualityParamsResult {
-  const raw: Record<string, string> = {};
-  const issues: FilterIssue[] = [];
-  for (const param of QUALITY_PARAMS) {
-    const values = searchParams.getAll(param);
-    if (values.length > 1) {
-      issues.push({ param, message_key: "filter.error.repeated", value: values.join(", ") });
-    } else if (values.length === 1) {
-      raw[param] = values[0]!;
-    }
-  }
-  if (issues.length > 0) return { ok: false, issues };
-  const result = QualityParamsSchema.safeParse(raw);
-  if (result.success) return { ok: true, params: result.data };
-  return {
-    ok: false,
-    issues: result.error.issues.map((issue) => {
-      const param = String(issue.path[0] ?? "");
-      return {
-        param,
-        message_key: MESSAGE_KEYS.has(issue.message)
-          ? (issue.message as MessageKey)
-          : "filter.error.invalid",
-        value: raw[param] ?? null,
-      };
-    }),
-  };
+  const result = parseUrlParams(searchParams, {
+    params: QUALITY_PARAMS,
+    schema: QualityParamsSchema,
+    messageKeys: MESSAGE_KEYS,
+  });
+  return result.ok ? { ok: true, params: result.data } : result;
 }

@@ -4,10 +4,10 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createWriteStream, existsSync, rmSync } from "node:fs";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { findFreePort } from "../../../scripts/lib/free-port";
 
 export const ARTIFACTS_DIR = path.resolve("tests/e2e/artifacts");
 const READY_LINE = /\[cau-noi-so\] ready in ([\d.]+) s: http:\/\/\S+/;
@@ -21,18 +21,6 @@ export interface AppServer {
   /** Seconds from spawn to ready, as measured here (includes the first-start import). */
   readySeconds: number;
   stop(): Promise<void>;
-}
-
-export function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => (port ? resolve(port) : reject(new Error("no free port"))));
-    });
-  });
 }
 
 /** Builds the app unless a build exists (CI builds before the browser tests). */
