@@ -8,8 +8,24 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/lib/security/nonce-context";
+import { PAGE_CACHE_MARK } from "~/lib/server/page-cache.server";
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * Whether the page cache may keep this document (ADR 010): a 200 whose deepest route says
+ * `handle = { pageCache: true }`, i.e. renders from the URL, the viewer, the language and the
+ * data version alone.
+ */
+function mayCachePage(status: number, context: EntryContext): boolean {
+  const { matches, errors } = context.staticHandlerContext;
+  const leaf = matches[matches.length - 1];
+  if (status !== 200 || errors || !leaf) return false;
+  const handle: unknown = context.routeModules[leaf.route.id]?.handle;
+  return typeof handle === "object" && handle !== null && "pageCache" in handle
+    ? handle.pageCache === true
+    : false;
+}
 
 export default function handleRequest(
   request: Request,
@@ -20,6 +36,7 @@ export default function handleRequest(
 ): Promise<Response> {
   const nonce = loadContext.cspNonce;
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
+  if (mayCachePage(responseStatusCode, remixContext)) responseHeaders.set(PAGE_CACHE_MARK, "1");
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const sendDocument = () => {

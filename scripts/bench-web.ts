@@ -4,14 +4,18 @@
 // through the real ETL) into a fresh database, starts the production server on it as its own
 // process, signs in as an analyst, and measures in one run, side by side:
 //   - loader time (sequential `?_data=` requests) for the overview, a commune page and the API;
-//   - HTTP latency at --connections concurrent connections (autocannon) for the same three and
-//     a static file served by the same server, the baseline;
+//   - HTTP latency at --connections concurrent connections (autocannon, sending what a browser
+//     sends: the session cookie and Accept-Encoding: gzip) for the same three and two static
+//     files served by the same server, the baselines: the favicon, and a file as large as the
+//     API's compressed answer; then the two pages again from a second server with the page cache
+//     off (ADR 010);
 //   - the overview's transfer size (HTML + CSS + JS, gzip);
 //   - streaming the full record-level extract as CSV and as Arrow against PostgreSQL's own
 //     COPY … TO STDOUT of the same rows, with the server's peak RSS.
 // Targets are printed as PASS/MISS for information; exit 1 only when the run itself went wrong.
 import { spawnSync } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -134,6 +138,22 @@ function runUsersCli(env: Record<string, string>, args: string[]): void {
   if (result.status !== 0) throw new Error(`users ${args[0]} failed: ${result.stderr}`);
 }
 
+/** The size of one answer as the socket carries it (compressed when the server compresses). */
+async function compressedSize(url: string, headers: Record<string, string>): Promise<number> {
+  const response = await fetch(url, { headers });
+  await response.arrayBuffer();
+  const length = Number(response.headers.get("content-length"));
+  if (!Number.isFinite(length) || length <= 0) throw new Error(`${url}: no Content-Length`);
+  return length;
+}
+
+/** X-Page-Cache of one more request ("hit", "miss"), or "-" for what the cache does not handle. */
+async function pageCacheStatus(url: string, headers: Record<string, string>): Promise<string> {
+  const response = await fetch(url, { headers });
+  await response.arrayBuffer();
+  return response.headers.get("x-page-cache") ?? "-";
+}
+
 /** Signs in through the real login form and returns the session cookie. */
 async function signIn(baseUrl: string): Promise<string> {
   const response = await fetch(`${baseUrl}/login`, {
@@ -210,9 +230,11 @@ async function main(): Promise<number> {
       options.port ?? (await findFreePort()),
       log,
     );
+    let payloadFile: string | null = null;
     try {
       const cookie = await signIn(server.baseUrl);
-      const headers = { Cookie: cookie };
+      // What a browser sends: every browser accepts gzip, and pages are kept gzipped (ADR 010).
+      const headers = { Cookie: cookie, "Accept-Encoding": "gzip" };
       const { from, to } = facts.range;
       const endpoints: Endpoint[] = [
         { name: "overview", path: "/", routeId: "routes/_index" },
@@ -240,8 +262,23 @@ async function main(): Promise<number> {
         });
       }
 
+      // A second baseline: a static file as large as the API's compressed answer, so the API's
+      // figure can be read against what merely moving that many bytes costs on this machine.
+      const apiEndpoint = endpoints.find((e) => e.routeId === null)!;
+      const apiBytes = await compressedSize(`${server.baseUrl}${apiEndpoint.path}`, headers);
+      const payloadName = `bench-payload-${process.pid}.bin`;
+      payloadFile = path.resolve("public", payloadName);
+      await writeFile(payloadFile, randomBytes(apiBytes));
+
       const loadTests = [];
-      const targets = [{ name: "static file (baseline)", path: "/favicon.svg" }, ...endpoints];
+      const targets = [
+        { name: "static file (baseline)", path: "/favicon.svg" },
+        {
+          name: `static ${(apiBytes / 1024).toFixed(0)} KB file (API-sized baseline)`,
+          path: `/${payloadName}`,
+        },
+        ...endpoints,
+      ];
       for (const target of targets) {
         log(`load: ${target.name}, ${options.connections} connections, ${options.duration} s`);
         loadTests.push({
@@ -252,9 +289,40 @@ async function main(): Promise<number> {
             connections: options.connections,
             durationSeconds: options.duration,
           })),
+          page_cache: await pageCacheStatus(`${server.baseUrl}${target.path}`, headers),
         });
       }
       const staticP95 = loadTests[0]!.p95_ms;
+
+      // The same pages from a second server with the page cache off: what each render costs
+      // when every request is rendered (the first view after an import, and before ADR 010).
+      const uncached = await startServerProcess(
+        { ...dbEnv, PROVINCE_CODE: provinceCode, PAGE_CACHE_MB: "0" },
+        await findFreePort(),
+        log,
+      );
+      try {
+        const uncachedHeaders = { ...headers, Cookie: await signIn(uncached.baseUrl) };
+        for (const endpoint of endpoints.filter((e) => e.routeId)) {
+          const name = `${endpoint.name} (page cache off)`;
+          log(`load: ${name}, ${options.connections} connections, ${options.duration} s`);
+          loadTests.push({
+            name,
+            ...(await runLoadTest({
+              url: `${uncached.baseUrl}${endpoint.path}`,
+              headers: uncachedHeaders,
+              connections: options.connections,
+              durationSeconds: options.duration,
+            })),
+            page_cache: await pageCacheStatus(
+              `${uncached.baseUrl}${endpoint.path}`,
+              uncachedHeaders,
+            ),
+          });
+        }
+      } finally {
+        await uncached.stop();
+      }
 
       log("transfer size of the overview");
       const transfer = await measureTransferSize(`${server.baseUrl}/`, headers);
@@ -276,7 +344,9 @@ async function main(): Promise<number> {
       }
 
       const overviewLoader = loaderTimes[0]!;
-      const httpPages = loadTests.slice(1);
+      // The targets hold for the server as it runs (page cache on); the baselines and the
+      // cache-off rows are context.
+      const httpPages = loadTests.slice(2, targets.length);
       const pass = (ok: boolean) => (ok ? "PASS" : "MISS");
       const result = {
         engine: options.engine,
@@ -312,6 +382,7 @@ async function main(): Promise<number> {
       }
     } finally {
       await server.stop();
+      if (payloadFile) await rm(payloadFile, { force: true });
     }
     return 0;
   } finally {
@@ -339,6 +410,7 @@ type Report = {
     requests_per_s: number;
     errors: number;
     p95_vs_static: number;
+    page_cache: string;
   }[];
   transfer: { html_bytes: number; css_bytes: number; js_bytes: number; total_bytes: number };
   copy_baseline: { ms: number; bytes: number; rows: number };
@@ -366,10 +438,10 @@ function printReport(r: Report): void {
         `  ${l.name.padEnd(38)}${l.p50_ms.toFixed(1).padStart(7)}${l.p95_ms.toFixed(1).padStart(9)}${String(l.errors).padStart(8)}`,
     ),
     "",
-    `HTTP at ${r.connections} connections, ${r.duration_s} s each   p50 ms   p95 ms   p99 ms    req/s  errors  p95 ÷ static`,
+    `HTTP at ${r.connections} connections, ${r.duration_s} s each   p50 ms   p95 ms   p99 ms    req/s  errors  p95 ÷ static  page cache`,
     ...r.http.map(
       (h) =>
-        `  ${h.name.padEnd(38)}${h.p50_ms.toFixed(1).padStart(7)}${h.p95_ms.toFixed(1).padStart(9)}${h.p99_ms.toFixed(1).padStart(9)}${String(h.requests_per_s).padStart(9)}${String(h.errors).padStart(8)}${h.p95_vs_static.toFixed(1).padStart(14)}`,
+        `  ${h.name.padEnd(38)}${h.p50_ms.toFixed(1).padStart(7)}${h.p95_ms.toFixed(1).padStart(9)}${h.p99_ms.toFixed(1).padStart(9)}${String(h.requests_per_s).padStart(9)}${String(h.errors).padStart(8)}${h.p95_vs_static.toFixed(1).padStart(14)}  ${h.page_cache}`,
     ),
     "",
     `Overview transfer (gzip): HTML ${kb(r.transfer.html_bytes)} + CSS ${kb(r.transfer.css_bytes)} + JS ${kb(r.transfer.js_bytes)} = ${kb(r.transfer.total_bytes)}`,

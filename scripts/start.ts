@@ -1,6 +1,7 @@
 // npm start — the whole quick start in one process: check the environment, build the app if no
 // build exists, open the database (PGlite under DATA_DIR, or DATABASE_URL), migrate, load the
 // reference data, load the sample data through the real ETL on a fresh database, then serve.
+import "./lib/node-env";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { migrate } from "~/lib/db/migrate.server";

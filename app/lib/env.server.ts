@@ -24,6 +24,9 @@ export const EnvSchema = z.object({
   // One-click demo sign-in (ADR 007): auto = with the sample data, no real users and a loopback
   // HOST; force = also when listening beyond the machine; off = never.
   DEMO_MODE: z.enum(["auto", "off", "force"]).default("auto"),
+  // The page cache's memory budget (ADR 010): finished pages per viewer and data version. 0 turns
+  // it off; `npm run dev` never uses it.
+  PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // 1 only behind our own reverse proxy: X-Forwarded-Host/-Proto then name the public origin
   // (CSRF origin check, HTTPS detection). 0 ignores them, so a client cannot forge them.

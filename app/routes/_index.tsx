@@ -73,7 +73,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const RANKING_ID = "ranking";
 
 // The page is complete as HTML (GET forms, links): no scripts, no hydration data (root.tsx).
-export const handle = { hydrate: false };
+// The page cache may keep the finished page (ADR 010): it depends on the URL, the viewer, the
+// language and the data version only.
+export const handle = { hydrate: false, pageCache: true };
 
 export default function OverviewRoute() {
   const data = useLoaderData<typeof loader>();

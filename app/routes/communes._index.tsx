@@ -62,6 +62,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
+// The page cache may keep the finished page (ADR 010): it depends on the URL, the viewer, the
+// language and the data version only.
+export const handle = { pageCache: true };
+
 export default function CommunesRoute() {
   const data = useLoaderData<typeof loader>();
   const { lang, t, fmt } = useI18n();

@@ -38,7 +38,9 @@ export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders, parentHe
 };
 
 // Complete as HTML (GET forms, links), like the overview: no scripts needed.
-export const handle = { hydrate: false };
+// The page cache may keep the finished page (ADR 010): it depends on the URL, the viewer, the
+// language and the data version only.
+export const handle = { hydrate: false, pageCache: true };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "view_dashboard");

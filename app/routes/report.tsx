@@ -131,6 +131,10 @@ function TrendTable({ trend }: { trend: ShownMonthTotals[] }) {
   );
 }
 
+// The page cache may keep the finished page (ADR 010): it depends on the URL, the viewer, the
+// language and the data version only.
+export const handle = { pageCache: true };
+
 export default function ReportRoute() {
   const data = useLoaderData<typeof loader>();
   const { lang, t, fmt } = useI18n();

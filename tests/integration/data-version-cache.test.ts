@@ -4,11 +4,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importFile } from "~/lib/etl/import-file.server";
 import { revertBatch } from "~/lib/etl/revert-batch.server";
 import { cachedForDataVersion, getDataVersion } from "~/lib/metrics/data-version-cache.server";
 import { createTestDatabase, engineName, type TestDatabase } from "../support/test-db";
-import { makeRecords, writeAssistanceFile } from "./support/assistance-file";
+import { importSeededRecords } from "./support/assistance-file";
 
 describe(`data-version cache (${engineName})`, () => {
   let t: TestDatabase;
@@ -22,19 +21,8 @@ describe(`data-version cache (${engineName})`, () => {
     await t.close();
   });
 
-  async function importRecords(prefix: string): Promise<number> {
-    const file = path.join(dir, `${prefix}.csv`);
-    writeAssistanceFile(file, makeRecords(prefix, 20, 3, ["2025-10"]));
-    const summary = await importFile(t.engine, {
-      path: file,
-      kind: "assistance",
-      provinceCode: "68",
-      loadedBy: "test",
-      now: new Date("2026-01-15T05:00:00Z"),
-    });
-    expect(summary.status).toBe("loaded");
-    return summary.batch_id!;
-  }
+  const importRecords = (prefix: string) =>
+    importSeededRecords(t.engine, { dir, prefix, count: 20, months: ["2025-10"] });
 
   it("computes once per data version and again after an import and after a revert", async () => {
     let computed = 0;
@@ -69,5 +57,31 @@ describe(`data-version cache (${engineName})`, () => {
     const a = await cachedForDataVersion(t.db, "k1", async () => "one");
     const b = await cachedForDataVersion(t.db, "k2", async () => "two");
     expect([a, b]).toEqual(["one", "two"]);
+  });
+
+  it("computes once for readers who ask while the computation runs, and retries after a failure", async () => {
+    let computed = 0;
+    const slow = () =>
+      cachedForDataVersion(t.db, "together", async () => {
+        computed += 1;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        return computed;
+      });
+    const answers = await Promise.all(Array.from({ length: 10 }, slow));
+    expect(answers).toEqual(Array.from({ length: 10 }, () => 1));
+    expect(computed).toBe(1);
+
+    let attempts = 0;
+    const flaky = () =>
+      cachedForDataVersion(t.db, "flaky", async () => {
+        attempts += 1;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        if (attempts === 1) throw new Error("database went away");
+        return "ok";
+      });
+    const first = await Promise.allSettled([flaky(), flaky()]);
+    expect(first.map((result) => result.status)).toEqual(["rejected", "rejected"]);
+    expect(await flaky()).toBe("ok");
+    expect(attempts).toBe(2);
   });
 });

@@ -1,22 +1,21 @@
 // The HTTP layer's security headers, CSRF check and CSP nonce, end to end through the real
 // Express app (createHttpApp), the real entry.server.tsx and root Layout, on an ephemeral port.
-// The Remix build is assembled here from those modules plus two small routes, so `npm test`
-// needs no `remix build`; the browser test (tests/e2e/csp.e2e.test.ts) covers the built app.
+// The Remix build is assembled from those modules plus two small routes (support/probe-build.ts),
+// so `npm test` needs no `remix build`; the browser test (tests/e2e/csp.e2e.test.ts) covers the
+// built app.
 import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { json, type ServerBuild } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { parseHTML } from "linkedom";
 import { createElement } from "react";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as entryServer from "~/entry.server";
-import * as root from "~/root";
 import { closeHttpServer, createHttpApp } from "~/lib/server/http-server.server";
-import remixConfig from "../../remix.config.js";
+import { PROBE_ASSET, probeBuild } from "../support/probe-build";
 
-const ASSET = "/build/entry.client-TEST1234.js";
+const ASSET = PROBE_ASSET;
 
 const pageRoute = {
   loader: () => json({ message: "probe" }, { headers: { "Cache-Control": "private, no-cache" } }),
@@ -38,59 +37,16 @@ const downloadRoute = {
     }),
 };
 
-function entryRoute(id: string, extra: { parentId?: string; path?: string; index?: boolean }) {
-  return {
-    id,
-    ...extra,
-    module: `/build/${id.replace("/", "-")}-TEST1234.js`,
-    hasLoader: true,
-    hasAction: id === "routes/probe",
-    hasClientAction: false,
-    hasClientLoader: false,
-    hasErrorBoundary: id === "root",
-  };
-}
-
-function probeBuild(): ServerBuild {
-  return {
-    mode: "production",
-    entry: { module: entryServer },
-    routes: {
-      // Layout, App and ErrorBoundary are the real root's; its loader (language, and later the
-      // session) is replaced so this test needs neither a cookie nor a database.
-      root: { id: "root", path: "", module: { ...root, loader: () => json({ lang: "vi" }) } },
-      "routes/probe": { id: "routes/probe", parentId: "root", path: "probe", module: pageRoute },
-      "routes/download": {
-        id: "routes/download",
-        parentId: "root",
-        path: "probe.csv",
-        // A resource route: no component, which the compiler's output simply omits.
-        module: downloadRoute as unknown as ServerBuild["routes"][string]["module"],
-      },
+function buildWithProbes() {
+  // The root's loader (language, session) is replaced so this test needs neither a cookie nor a
+  // database.
+  return probeBuild(
+    {
+      "routes/probe": { path: "probe", module: pageRoute },
+      "routes/download": { path: "probe.csv", module: downloadRoute },
     },
-    assets: {
-      entry: { module: ASSET, imports: [] },
-      routes: {
-        root: entryRoute("root", { path: "" }),
-        "routes/probe": entryRoute("routes/probe", { parentId: "root", path: "probe" }),
-        "routes/download": entryRoute("routes/download", { parentId: "root", path: "probe.csv" }),
-      },
-      url: "/build/manifest-TEST1234.js",
-      version: "TEST1234",
-    },
-    publicPath: "/build/",
-    assetsBuildDirectory: "public/build",
-    // What the compiler writes for remix.config.js: every flag, defaults off.
-    future: {
-      v3_fetcherPersist: false,
-      v3_relativeSplatPath: false,
-      v3_throwAbortReason: false,
-      v3_lazyRouteDiscovery: false,
-      v3_singleFetch: false,
-      ...remixConfig.future,
-    },
-    isSpaMode: false,
-  };
+    { rootLoader: () => json({ lang: "vi" }) },
+  );
 }
 
 let server: Server;
@@ -103,7 +59,7 @@ beforeAll(async () => {
   await writeFile(path.join(publicDir, ASSET.slice(1)), "export {};\n");
   await writeFile(path.join(publicDir, "favicon.svg"), "<svg xmlns='http://www.w3.org/2000/svg'/>");
   const app = createHttpApp({
-    build: probeBuild(),
+    build: buildWithProbes(),
     mode: "production",
     publicDir,
     trustProxy: false,

@@ -31,6 +31,30 @@ function bearerToken(request: Request): string | null {
   return match ? match[1]! : null;
 }
 
+interface ViewerUser {
+  id: number;
+  username: string;
+  role: string;
+  demo: boolean;
+  communes: readonly string[];
+}
+
+async function toViewer(
+  db: Kysely<DB>,
+  user: ViewerUser,
+  via: "session" | "token",
+): Promise<Viewer | null> {
+  // Demo identities exist only while demo mode is on (a real user turns it off).
+  if (user.demo && !(await isDemoModeActive(db, getEnv()))) return null;
+  return {
+    user_id: user.id,
+    username: user.username,
+    role: user.role as Role,
+    communes: user.role === "secretary" ? [...user.communes] : [],
+    via: user.demo ? "demo" : via,
+  };
+}
+
 async function viewerForUser(
   db: Kysely<DB>,
   userId: number,
@@ -45,15 +69,7 @@ async function viewerForUser(
     .execute();
   const first = user[0];
   if (!first || first.disabled_at) return null;
-  // Demo identities exist only while demo mode is on (a real user turns it off).
-  if (first.demo && !(await isDemoModeActive(db, getEnv()))) return null;
-  return {
-    user_id: first.id,
-    username: first.username,
-    role: first.role as Role,
-    communes: first.role === "secretary" ? user.flatMap((r) => r.commune_code ?? []) : [],
-    via: first.demo ? "demo" : via,
-  };
+  return toViewer(db, { ...first, communes: user.flatMap((r) => r.commune_code ?? []) }, via);
 }
 
 /** Resolves the viewer without throwing; null for anonymous. */
@@ -65,8 +81,9 @@ export async function resolveViewer(db: Kysely<DB>, request: Request): Promise<V
     const userId = await verifyApiToken(db, bearer);
     return userId === null ? null : viewerForUser(db, userId, "token");
   }
+  // The session query already refused disabled users and brought the user's role and communes.
   const session = await resolveSession(db, readSessionToken(request));
-  return session ? viewerForUser(db, session.user_id, "session") : null;
+  return session ? toViewer(db, { ...session, id: session.user_id }, "session") : null;
 }
 
 // Remix runs the root loader and the route's loader for one request; they share the answer.

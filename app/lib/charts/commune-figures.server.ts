@@ -172,6 +172,7 @@ export function renderCommuneFigures(page: CommunePage, lang: Lang): CommuneFigu
           hoursDrawn,
           {
             title: t("commune.heatmap.demandTitle"),
+            valueLabel: t("commune.heatmap.cases"),
             scheme: "blues",
             format: integer,
           },
@@ -187,6 +188,7 @@ export function renderCommuneFigures(page: CommunePage, lang: Lang): CommuneFigu
           hoursDrawn,
           {
             title: t("commune.heatmap.presenceTitle"),
+            valueLabel: t("commune.heatmap.hours"),
             scheme: "oranges",
             format: hours,
           },

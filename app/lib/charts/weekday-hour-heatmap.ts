@@ -1,6 +1,7 @@
 // Heatmap of a value by weekday (rows, Monday first) and hour of day (columns), for demand
 // (assistance records) and volunteer presence (volunteer-hours on shift). A sequential single-hue
-// scale stays readable for colour-blind readers; empty slots are left blank, not coloured as 0.
+// scale in five classes stays readable for colour-blind readers and gets a legend of swatches;
+// empty slots are left blank, not coloured as 0.
 import * as Plot from "@observablehq/plot";
 import type { MessageKey } from "~/lib/i18n/catalog-vi";
 import { CHART_WIDTH, type ChartContext } from "./chart-context";
@@ -25,6 +26,8 @@ export function buildWeekdayHourHeatmapPlot(
   hours: readonly number[],
   options: {
     title: string;
+    /** What a cell counts, for the legend, e.g. "Số ca hỗ trợ". */
+    valueLabel: string;
     scheme: "blues" | "oranges";
     format: (value: number) => string;
   },
@@ -45,9 +48,21 @@ export function buildWeekdayHourHeatmapPlot(
       label: null,
       padding: 0.05,
     },
-    // No Plot legend: its colour ramp needs a canvas, which the server renderer has not. Each
-    // cell's value is in its tooltip, the description and the table.
-    color: { type: "linear", scheme: options.scheme, zero: true, legend: false },
+    // Five classes from 0 to the busiest slot. A continuous ramp would need a canvas for its
+    // legend, which the server renderer has not; class swatches render as plain SVG, and each
+    // cell's exact value is still in its tooltip, the description and the table.
+    color:
+      drawn.length > 0
+        ? {
+            type: "quantize",
+            n: 5,
+            scheme: options.scheme,
+            domain: [0, Math.max(...drawn.map((cell) => cell.value))],
+            legend: true,
+            label: options.valueLabel,
+            tickFormat: options.format,
+          }
+        : { legend: false },
     marks: [
       Plot.cell(drawn, {
         x: "hour",

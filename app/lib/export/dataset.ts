@@ -53,4 +53,9 @@ export interface ExportDataset {
   /** Rows in column order keys; a stream for large extracts so memory stays flat. */
   rows: Iterable<ExportRow> | AsyncIterable<ExportRow>;
   stamp: ExportStamp;
+  /**
+   * Bounded in size (e.g. communes × months), so the written file may be kept per data version
+   * and sent again to the next viewer of the same role asking for the same filters (ADR 010).
+   */
+  keep?: boolean;
 }

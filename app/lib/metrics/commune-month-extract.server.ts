@@ -246,6 +246,8 @@ export async function buildCommuneMonthExport(
       last_batch_id: coverage?.last_batch_id ?? null,
       generated_at: now.toISOString(),
     },
+    // At most communes × months rows: small enough to keep between identical API calls.
+    keep: true,
   };
   return {
     ok: true,

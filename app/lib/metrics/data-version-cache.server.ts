@@ -13,6 +13,10 @@ interface Entry {
 }
 
 const caches = new WeakMap<Kysely<DB>, Map<string, Entry>>();
+// Computations under way, by version and key: a reader who asks while one runs waits for it. After
+// an import every reader misses at once; fifty copies of a commune page's queries (~0.5 s each on
+// 2 million records) exhausted the connection pool in bench:web.
+const pending = new WeakMap<Kysely<DB>, Map<string, Promise<unknown>>>();
 
 /**
  * What the data looks like now: the newest batch, how many are loaded and the latest revert.
@@ -51,9 +55,23 @@ export async function cachedForDataVersion<T>(
     cache.set(key, hit);
     return hit.value as T;
   }
-  const value = await compute();
-  cache.delete(key);
-  cache.set(key, { version, value });
-  while (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
-  return value;
+  let running = pending.get(db);
+  if (!running) {
+    running = new Map();
+    pending.set(db, running);
+  }
+  const runKey = `${version}\n${key}`;
+  const inFlight = running.get(runKey);
+  if (inFlight) return inFlight as Promise<T>;
+  const computing = compute();
+  running.set(runKey, computing);
+  try {
+    const value = await computing;
+    cache.delete(key);
+    cache.set(key, { version, value });
+    while (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+    return value;
+  } finally {
+    running.delete(runKey);
+  }
 }

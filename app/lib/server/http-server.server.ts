@@ -12,6 +12,9 @@ import { stampClientAddress } from "~/lib/auth/client-address.server";
 import { getEnv } from "~/lib/env.server";
 import { csrfProtection } from "./csrf.server";
 import { getLoadContext } from "./load-context.server";
+import { pageCacheKey } from "./page-cache-key.server";
+import { VersionedCache } from "~/lib/cache/versioned-cache";
+import type { CachedPage } from "./page-cache.server";
 import { createRemixHandler } from "./remix-handler.server";
 import { securityHeaders } from "./security-headers.server";
 
@@ -42,7 +45,12 @@ export interface HttpAppOptions {
   trustProxy: boolean;
   /** REMIX_DEV_ORIGIN under `remix dev`; the CSP then allows its live-reload socket. */
   devOrigin?: string | undefined;
+  /** Keep finished pages (ADR 010) within this many bytes; absent or 0: render every page. */
+  pageCacheBytes?: number;
 }
+
+/** Cached pages are not served after this, whatever else holds: a bound on "now" in a page. */
+export const PAGE_CACHE_TTL_MS = 5 * 60_000;
 
 /**
  * The Express app: security headers (with the per-request CSP nonce) on everything, the CSRF
@@ -63,8 +71,25 @@ export function createHttpApp(options: HttpAppOptions): Express {
     "/build",
     express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }),
   );
-  app.use(express.static(publicDir, { maxAge: "1h" }));
-  app.all("*", createRemixHandler({ build: options.build, mode: options.mode, getLoadContext }));
+  // Other public files (favicon…) all have an extension and none is under /api/; pages and the
+  // API skip the file-system lookup that express.static would make on every request.
+  const publicFiles = express.static(publicDir, { maxAge: "1h", index: false });
+  const mayBePublicFile = (urlPath: string) =>
+    /\.[^/]+$/.test(urlPath) && !urlPath.startsWith("/api/");
+  app.use((req, res, next) => (mayBePublicFile(req.path) ? publicFiles(req, res, next) : next()));
+  const pageCache = options.pageCacheBytes
+    ? {
+        cache: new VersionedCache<CachedPage>({
+          maxBytes: options.pageCacheBytes,
+          ttlMs: PAGE_CACHE_TTL_MS,
+        }),
+        keyFor: pageCacheKey,
+      }
+    : undefined;
+  app.all(
+    "*",
+    createRemixHandler({ build: options.build, mode: options.mode, getLoadContext, pageCache }),
+  );
   return app;
 }
 
@@ -76,6 +101,8 @@ export async function startHttpServer(options: StartOptions): Promise<Server> {
     mode: options.dev ? "development" : "production",
     trustProxy: env.TRUST_PROXY,
     devOrigin: options.dev && env.NODE_ENV === "development" ? env.REMIX_DEV_ORIGIN : undefined,
+    // In development every change must show at once, so nothing is kept.
+    pageCacheBytes: options.dev ? 0 : env.PAGE_CACHE_MB * 1024 * 1024,
   });
 
   const server = await new Promise<Server>((resolve, reject) => {

@@ -76,7 +76,11 @@ function watchPage(
     if (!javaScriptEnabled && reason === "csp" && request.resourceType() === "script") return;
     // Remix looks up the routes of the links on a page (/__manifest) in the background; leaving
     // the page cancels a lookup still in flight, which is not a failure of the app.
-    if (reason === "net::ERR_ABORTED" && new URL(request.url()).pathname === "/__manifest") return;
+    // The same for the favicon, which Chromium fetches on its own after the page has loaded:
+    // a quick navigation (a page now answered from the page cache) cancels it.
+    const background = ["/__manifest", "/favicon.svg"];
+    if (reason === "net::ERR_ABORTED" && background.includes(new URL(request.url()).pathname))
+      return;
     problems.failed_requests.push(`${request.method()} ${request.url()}: ${reason}`);
   });
   page.on("response", (response) => {

@@ -2,6 +2,9 @@
 // rows with seeded values, a known number of deliberately bad ones, and the sums a correct load
 // must produce. Independent of the sample generator, so the expected totals are computed here.
 import { writeFileSync } from "node:fs";
+import path from "node:path";
+import type { SqlEngine } from "~/lib/db/engine";
+import { importFile } from "~/lib/etl/import-file.server";
 
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -78,4 +81,32 @@ export function toCsv(records: readonly AssistanceRecord[]): string {
 
 export function writeAssistanceFile(path: string, records: readonly AssistanceRecord[]): void {
   writeFileSync(path, toCsv(records));
+}
+
+export interface SeededImport {
+  /** Where the file is written (a test's temporary directory). */
+  dir: string;
+  /** Record ids start with it; also the file's name. */
+  prefix: string;
+  count: number;
+  months: readonly string[];
+  seed?: number;
+}
+
+/**
+ * Writes `count` seeded records to `<dir>/<prefix>.csv` and loads them through the real ETL into
+ * province 68; returns the batch id. Throws unless the batch loaded.
+ */
+export async function importSeededRecords(engine: SqlEngine, file: SeededImport): Promise<number> {
+  const target = path.join(file.dir, `${file.prefix}.csv`);
+  writeAssistanceFile(target, makeRecords(file.prefix, file.count, file.seed ?? 3, file.months));
+  const summary = await importFile(engine, {
+    path: target,
+    kind: "assistance",
+    provinceCode: "68",
+    loadedBy: "test",
+    now: new Date("2026-01-15T05:00:00Z"),
+  });
+  if (summary.status !== "loaded") throw new Error(`${target}: batch ${summary.status}`);
+  return summary.batch_id!;
 }
