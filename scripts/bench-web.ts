@@ -22,6 +22,7 @@ import { parseArgs } from "node:util";
 import { sql } from "kysely";
 import { z } from "zod";
 import { wrapEngine } from "~/lib/db.server";
+import { extractCommuneCodes } from "~/lib/metrics/assistance-extract.server";
 import { buildExists } from "~/lib/server/http-server.server";
 import type { BenchDatabase } from "./bench/bench-database";
 import { preparePgDatabase, preparePgliteDatabase } from "./bench/bench-database";
@@ -119,8 +120,9 @@ async function readDataFacts(database: BenchDatabase, provinceCode: string): Pro
       .selectFrom("core.assistance")
       .select(sql<number>`count(*)`.as("n"))
       .executeTakeFirstOrThrow();
+    const communes = await extractCommuneCodes(db, { provinceCode, communes: [], unitType: null });
     return {
-      range: { provinceCode, from: state.first_month!, to: state.last_month! },
+      range: { provinceCode, from: state.first_month!, to: state.last_month!, communes },
       extractRows: Number(count.n),
       busiestCommune: busiest.commune_code,
     };

@@ -77,6 +77,28 @@ describe(`record-level extract (${engineName})`, () => {
     );
   });
 
+  it("keeps only the requested unit type, alone and together with communes", async () => {
+    const wards = await t.db
+      .selectFrom("core.assistance as a")
+      .innerJoin("ref.commune as c", "c.code", "a.commune_code")
+      .select(["a.record_id", "a.commune_code"])
+      .where("c.unit_type", "=", "phuong")
+      .orderBy("a.record_id")
+      .execute();
+    expect(wards.length).toBeGreaterThan(0);
+    const idsOf = async (query: string) => {
+      const csv = readCsv(await responseBytes(await get(analyst, "assistance.csv", query)));
+      const idAt = csv.header.indexOf("record_id");
+      return csv.rows.map((row) => row[idAt]);
+    };
+    expect(await idsOf("unit_type=phuong")).toEqual(wards.map((row) => row.record_id));
+    // 24846 is a ward, 25162 a rural commune: with unit_type=phuong only the ward's remain.
+    const both = await idsOf("unit_type=phuong&commune=24846&commune=25162");
+    expect(both).toEqual(
+      wards.filter((row) => row.commune_code === "24846").map((row) => row.record_id),
+    );
+  });
+
   it("gives the same rows as Arrow and as Parquet, filtered by commune", async () => {
     const query = "commune=24846&commune=25162";
     const expected = await t.db

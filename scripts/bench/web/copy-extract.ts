@@ -11,6 +11,8 @@ export interface ExtractRange {
   provinceCode: string;
   from: string;
   to: string;
+  /** The province's units, as the download passes them to the query. */
+  communes: readonly string[];
 }
 
 function literal(value: string): string {
@@ -19,16 +21,15 @@ function literal(value: string): string {
 }
 
 export function extractQueryText(range: ExtractRange): string {
+  const codes = range.communes.map(literal).join(",");
   return readSqlFile("extracts/assistance_records.sql")
     .replace(/--[^\n]*\n/g, "")
-    .replaceAll("$1", literal(range.provinceCode))
+    .replaceAll("$1::text[]", `array[${codes}]::text[]`)
     .replaceAll("$2", literal(range.from))
     .replaceAll("$3", literal(range.to))
-    .replaceAll("$4::text[]", "null::text[]")
+    .replaceAll("$4::text", "null::text")
     .replaceAll("$5::text", "null::text")
-    .replaceAll("$6::text", "null::text")
-    .replaceAll("$7::text", "null::text")
-    .replaceAll("$8::bigint", "null::bigint")
+    .replaceAll("$6::bigint", "null::bigint")
     .trim();
 }
 
