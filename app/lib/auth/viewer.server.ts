@@ -86,17 +86,14 @@ export async function resolveViewer(db: Kysely<DB>, request: Request): Promise<V
   return session ? toViewer(db, { ...session, id: session.user_id }, "session") : null;
 }
 
-// Remix runs the root loader and the route's loader for one request; they share the answer.
-const resolved = new WeakMap<Request, Promise<Viewer | null>>();
-
-/** The signed-in viewer or null, for the root loader (header, nav) and the login page. */
-export function getOptionalViewer(request: Request): Promise<Viewer | null> {
-  let pending = resolved.get(request);
-  if (!pending) {
-    pending = getDb().then((db) => resolveViewer(db, request));
-    resolved.set(request, pending);
-  }
-  return pending;
+/**
+ * The signed-in viewer or null, for the root loader (header, nav) and the login page. Each loader
+ * resolves it again: Remix hands every loader its own copy of the Request (with `_data` and
+ * `index` stripped), so nothing per request can be shared through it; the session query is one
+ * indexed read.
+ */
+export async function getOptionalViewer(request: Request): Promise<Viewer | null> {
+  return resolveViewer(await getDb(), request);
 }
 
 /** 401 for API and data requests made without valid credentials. */
