@@ -4,6 +4,7 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { PeriodPresetLinks } from "~/components/filters/period-controls";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { requireViewer } from "~/lib/auth/viewer.server";
@@ -18,7 +19,7 @@ import { createTranslator } from "~/lib/i18n/translate";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import { getCommuneList } from "~/lib/metrics/commune-list.server";
 import { COMMUNE_SEARCH_MAX_LENGTH, parseCommuneSearch } from "~/lib/metrics/commune-search";
-import { MAP_METRICS, PERIOD_PRESETS, UNIT_TYPES } from "~/lib/metrics/filter-options";
+import { MAP_METRICS, UNIT_TYPES } from "~/lib/metrics/filter-options";
 import { badFilterResponse } from "~/lib/metrics/filter-response.server";
 import { parseOverviewFilter } from "~/lib/metrics/filters";
 import { METRIC_NAME_KEY } from "~/lib/metrics/metric-labels";
@@ -91,27 +92,7 @@ export default function CommunesRoute() {
           <h2 id="commune-list-filters" className="visually-hidden">
             {t("filter.legend")}
           </h2>
-          {period ? (
-            <nav className="filters__presets" aria-label={t("filter.presets")}>
-              <ul>
-                {PERIOD_PRESETS.map((preset) => (
-                  <li key={preset}>
-                    <Link
-                      to={buildHref(
-                        location.pathname,
-                        location.search,
-                        { period: preset, from: null, to: null },
-                        lang,
-                      )}
-                      aria-current={period.preset === preset ? "true" : undefined}
-                    >
-                      {t(`filter.preset.${preset}`)}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          ) : null}
+          {period ? <PeriodPresetLinks period={period} /> : null}
           <Form method="get" className="filters__form" key={location.search}>
             <input type="hidden" name={LANG_PARAM} value={lang} />
             <div className="field">
