@@ -8,7 +8,7 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { acceptsGzip } from "~/lib/export/kept-exports.server";
+import { acceptsGzip } from "~/lib/http/accept-encoding";
 import { loader as apiLoader } from "~/routes/api.v1.$resource";
 import { createUserWithSession, requestAs, type TestIdentity } from "../support/auth";
 import { readCsv, responseBytes } from "../support/read-export";
@@ -143,6 +143,7 @@ describe("acceptsGzip", () => {
     expect(acceptsGzip("br;q=1.0, GZIP;q=0.5")).toBe(true);
     expect(acceptsGzip("*")).toBe(true);
     expect(acceptsGzip("gzip;q=0")).toBe(false);
+    expect(acceptsGzip("gzip;q=0, *")).toBe(false);
     expect(acceptsGzip("identity")).toBe(false);
     expect(acceptsGzip(null)).toBe(false);
   });

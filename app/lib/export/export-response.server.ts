@@ -12,7 +12,8 @@ import { getDb } from "~/lib/db.server";
 import { StreamClosedError } from "./byte-sink.server";
 import type { ExportDataset, ExportFormat, ExportRow } from "./dataset";
 import { EXPORT_FORMAT_INFO } from "./formats";
-import { acceptsGzip, keptExport, keptExportSlot, type KeptExport } from "./kept-exports.server";
+import { acceptsGzip } from "~/lib/http/accept-encoding";
+import { keptExport, keptExportSlot, type KeptExport } from "./kept-exports.server";
 import { contentDisposition, stampHeaders } from "./stamp";
 import { writeArrow } from "./write-arrow.server";
 import { writeCsv } from "./write-csv.server";
@@ -86,7 +87,11 @@ export async function exportResponse(
   }
   const slot = await keptExportSlot(await getDb(), dataset, format, viewer);
   if (slot) {
-    const kept = await keptExport(slot, dataset, format, WRITERS[format]);
+    const kept = await keptExport(slot, format, dataset.stamp, async (out) => {
+      const counter = { rows: 0 };
+      await WRITERS[format]({ ...dataset, rows: await startRows(dataset.rows, counter) }, out);
+      return counter.rows;
+    });
     return keptExportResponse(kept, dataset, format, { request, viewer });
   }
 

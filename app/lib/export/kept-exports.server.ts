@@ -7,6 +7,7 @@ import { Writable } from "node:stream";
 import { constants as zlib, gzipSync } from "node:zlib";
 import type { Kysely } from "kysely";
 import type { Viewer } from "~/lib/auth/policy";
+import { sharedRun } from "~/lib/cache/shared-run";
 import { VersionedCache, type CacheEntry } from "~/lib/cache/versioned-cache";
 import type { DB } from "~/lib/db/types";
 import { getDataVersion } from "~/lib/metrics/data-version-cache.server";
@@ -28,22 +29,32 @@ export interface KeptExport extends CacheEntry {
   rows: number;
 }
 
-export interface KeptExportSlot {
+/** Kept files of one database, and the files being written for it. */
+interface KeptStore {
   cache: VersionedCache<KeptExport>;
+  /** By generation and key: a request for a file that is being written waits for it. */
+  writing: Map<string, Promise<KeptExport>>;
+}
+
+export interface KeptExportSlot {
+  store: KeptStore;
   key: string;
   generation: string;
 }
 
 // Per database, like cachedForDataVersion: two databases can be at the same data version.
-const keptByDatabase = new WeakMap<Kysely<DB>, VersionedCache<KeptExport>>();
+const storeByDatabase = new WeakMap<Kysely<DB>, KeptStore>();
 
-function keptFor(db: Kysely<DB>): VersionedCache<KeptExport> {
-  let cache = keptByDatabase.get(db);
-  if (!cache) {
-    cache = new VersionedCache<KeptExport>({ maxBytes: KEPT_TOTAL_BYTES, ttlMs: KEPT_TTL_MS });
-    keptByDatabase.set(db, cache);
+function storeFor(db: Kysely<DB>): KeptStore {
+  let store = storeByDatabase.get(db);
+  if (!store) {
+    store = {
+      cache: new VersionedCache<KeptExport>({ maxBytes: KEPT_TOTAL_BYTES, ttlMs: KEPT_TTL_MS }),
+      writing: new Map(),
+    };
+    storeByDatabase.set(db, store);
   }
-  return cache;
+  return store;
 }
 
 /**
@@ -66,7 +77,7 @@ export async function keptExportSlot(
     viewer.role,
     viewer.communes,
   ]);
-  return { cache: keptFor(db), key, generation: await getDataVersion(db) };
+  return { store: storeFor(db), key, generation: await getDataVersion(db) };
 }
 
 /** Writes the whole file into memory (the dataset is bounded) and returns its bytes. */
@@ -83,72 +94,38 @@ async function writeToMemory(write: (out: Writable) => Promise<void>): Promise<B
   return Buffer.concat(chunks);
 }
 
-// Files being written, by slot: a request for a file that is being written waits for it. The
-// file is written to memory, not to the first client's socket, so a slow connection never holds
-// the others back.
-const writing = new WeakMap<VersionedCache<KeptExport>, Map<string, Promise<KeptExport>>>();
-
 /**
  * The kept file for this slot: from memory, from a write under way, or written now by
- * `write(dataset, out)` — and kept when it is no larger than MAX_KEPT_FILE_BYTES.
+ * `write(out)` (which resolves to the number of rows written) — and kept when it is no larger
+ * than MAX_KEPT_FILE_BYTES. The file is written to memory, not to the first client's socket, so a
+ * slow connection never holds back the others waiting for it.
  */
 export async function keptExport(
   slot: KeptExportSlot,
-  dataset: ExportDataset,
   format: ExportFormat,
-  write: (dataset: ExportDataset, out: Writable) => Promise<void>,
+  stamp: ExportStamp,
+  write: (out: Writable) => Promise<number>,
 ): Promise<KeptExport> {
-  const found = slot.cache.get(slot.key, slot.generation);
+  const { cache, writing } = slot.store;
+  const found = cache.get(slot.key, slot.generation);
   if (found) return found;
-  let underWay = writing.get(slot.cache);
-  if (!underWay) {
-    underWay = new Map();
-    writing.set(slot.cache, underWay);
-  }
-  const id = `${slot.generation}\n${slot.key}`;
-  const pending = underWay.get(id);
-  if (pending) return pending;
-  const produce = (async (): Promise<KeptExport> => {
+  return sharedRun(writing, `${slot.generation}\n${slot.key}`, async () => {
     let rows = 0;
-    const counted: ExportDataset = {
-      ...dataset,
-      rows: (async function* () {
-        for await (const row of dataset.rows) {
-          rows += 1;
-          yield row;
-        }
-      })(),
-    };
-    const body = await writeToMemory((out) => write(counted, out));
+    const body = await writeToMemory(async (out) => {
+      rows = await write(out);
+    });
     const gzip = GZIPPED_FORMATS.has(format)
       ? gzipSync(body, { level: zlib.Z_BEST_COMPRESSION })
       : null;
     const entry: KeptExport = {
       body,
       gzip,
-      stamp: dataset.stamp,
+      stamp,
       rows,
       storedAt: Date.now(),
       bytes: body.length + (gzip?.length ?? 0) + slot.key.length * 2,
     };
-    if (body.length <= MAX_KEPT_FILE_BYTES) slot.cache.set(slot.key, slot.generation, entry);
+    if (body.length <= MAX_KEPT_FILE_BYTES) cache.set(slot.key, slot.generation, entry);
     return entry;
-  })();
-  underWay.set(id, produce);
-  try {
-    return await produce;
-  } finally {
-    underWay.delete(id);
-  }
-}
-
-/** Whether an Accept-Encoding header accepts gzip (by name or `*`, with a q above 0). */
-export function acceptsGzip(acceptEncoding: string | null): boolean {
-  if (!acceptEncoding) return false;
-  return acceptEncoding.split(",").some((part) => {
-    const [name, ...params] = part.trim().toLowerCase().split(";");
-    if (name !== "gzip" && name !== "*") return false;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-    return q === undefined || Number(q.slice(2)) > 0;
   });
 }

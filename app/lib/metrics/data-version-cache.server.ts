@@ -3,6 +3,7 @@
 // so a cached result is never served after the data it was computed from has changed. Bounded
 // (least recently used out first), so memory does not grow with the number of pages visited.
 import { sql, type Kysely } from "kysely";
+import { sharedRun } from "~/lib/cache/shared-run";
 import type { DB } from "~/lib/db/types";
 
 const MAX_ENTRIES = 256;
@@ -60,18 +61,11 @@ export async function cachedForDataVersion<T>(
     running = new Map();
     pending.set(db, running);
   }
-  const runKey = `${version}\n${key}`;
-  const inFlight = running.get(runKey);
-  if (inFlight) return inFlight as Promise<T>;
-  const computing = compute();
-  running.set(runKey, computing);
-  try {
-    const value = await computing;
+  return sharedRun(running as Map<string, Promise<T>>, `${version}\n${key}`, async () => {
+    const value = await compute();
     cache.delete(key);
     cache.set(key, { version, value });
     while (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
     return value;
-  } finally {
-    running.delete(runKey);
-  }
+  });
 }

@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { constants as zlib, gunzipSync, gzipSync } from "node:zlib";
 import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
 import type { VersionedCache } from "~/lib/cache/versioned-cache";
+import { acceptsGzip } from "~/lib/http/accept-encoding";
 import { contentSecurityPolicy } from "./content-security-policy.server";
 
 /** Set by entry.server.tsx on a document its route lets the cache keep; never sent on. */
@@ -117,7 +118,7 @@ export function sendCachedPage(
     res.end();
     return;
   }
-  const gzipped = req.acceptsEncodings("gzip") === "gzip";
+  const gzipped = acceptsGzip(req.get("Accept-Encoding") ?? null);
   const body = gzipped ? page.gzip : gunzipSync(page.gzip);
   if (gzipped) res.setHeader("Content-Encoding", "gzip");
   res.setHeader("Content-Length", body.length);
