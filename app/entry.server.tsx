@@ -1,7 +1,6 @@
 // Streams the document. Bots (and crawlers such as link previews) get the whole page at once;
 // browsers get the shell as soon as it is ready. Rendering is aborted after ABORT_DELAY. Every
 // inline script carries the CSP nonce the HTTP layer put in this response's policy.
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -9,6 +8,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/lib/security/nonce-context";
 import { PAGE_CACHE_MARK } from "~/lib/server/page-cache.server";
+import { createReactStreamRepair } from "~/lib/server/react-stream-repair.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -41,7 +41,8 @@ export default function handleRequest(
     let shellRendered = false;
     const sendDocument = () => {
       shellRendered = true;
-      const body = new PassThrough();
+      // Not a bare PassThrough: React 18 can write NUL bytes inside multi-byte text (see there).
+      const body = createReactStreamRepair();
       responseHeaders.set("Content-Type", "text/html; charset=utf-8");
       resolve(
         new Response(createReadableStreamFromReadable(body), {
