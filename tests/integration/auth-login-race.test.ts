@@ -4,13 +4,14 @@
 // the pool's parallel connections; on PGlite they interleave on one.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from "~/lib/auth/rate-limit.server";
+import type * as PasswordModule from "~/lib/auth/password.server";
 import { addUser } from "~/lib/auth/users.server";
 import { action as loginAction } from "~/routes/login";
 import { createTestDatabase, engineName, type TestDatabase } from "../support/test-db";
 
 const checks = vi.hoisted(() => ({ count: 0 }));
 vi.mock("~/lib/auth/password.server", async (importOriginal) => {
-  const real = await importOriginal<typeof import("~/lib/auth/password.server")>();
+  const real = await importOriginal<typeof PasswordModule>();
   return {
     ...real,
     verifyPassword: async (password: string, stored: string) => {
