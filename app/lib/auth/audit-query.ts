@@ -17,6 +17,7 @@ export const AUDIT_ACTION_VALUES = [
   "token.create",
   "token.revoke",
   "download",
+  "rejects.view",
 ] as const;
 
 export const AuditQuerySchema = z.object({
