@@ -157,6 +157,44 @@ describe(`upload hygiene (${engineName})`, () => {
     for (const id of ids.slice(1)) expect(left).toContain(id);
   });
 
+  it("tells a second upload at once that another import is running, and since when", async () => {
+    const before = await uploads();
+    // Two large previews at once: whichever comes second finds the first running.
+    const large = (prefix: string) => {
+      const [header, ...rows] = FILE_TEXT.trimEnd().split("\r\n");
+      const body = Array.from({ length: 10_000 }, (_, i) =>
+        rows[i % 2]!.replace(/^HY-\d/, `${prefix}-${i}`),
+      );
+      return new File([[header, ...body, ""].join("\r\n")], `${prefix}.csv`);
+    };
+    const results = await Promise.all([
+      send(form(analyst, { intent: "preview", kind: "assistance" }, large("L1"))),
+      send(form(admin, { intent: "preview", kind: "assistance" }, large("L2"))),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const second = results.find((r) => r.status === 409)!;
+    // The refused upload is gone; the first one is kept for its commit.
+    const after = await uploads();
+    expect(after.length).toBe(before.length + 1);
+  });
+
+  it.runIf(engineName === "pg")(
+    "refuses at once while another process holds the ETL lock (PostgreSQL)",
+    async () => {
+      const holder = await t.engine.acquire();
+      try {
+        await holder.query("select pg_advisory_lock(7068, 1)");
+        // Waiting for the lock would hang here until the test times out.
+        const busy = await send(form(analyst, { intent: "preview", kind: "assistance" }, csv()));
+        expect(busy.status).toBe(409);
+        expect(busy.body.problem?.code).toBe("import_busy");
+      } finally {
+        await holder.query("select pg_advisory_unlock(7068, 1)");
+        holder.release();
+      }
+    },
+  );
+
   it("deletes the stored upload when the import itself fails (database down)", async () => {
     const before = await uploads();
     const down: SqlEngine = {

@@ -2,7 +2,8 @@
 // and runs a dry run; commit runs the real import of a stored upload and deletes the file.
 import type { SqlEngine } from "~/lib/db/engine";
 import type { ImportSummary } from "~/lib/etl/batch-summary";
-import { importFile } from "~/lib/etl/import-file.server";
+import { ImportBusyError, importFile } from "~/lib/etl/import-file.server";
+import { formatImportStart, runWebImport } from "./import-gate.server";
 import {
   parseImportForm,
   readImportFormValues,
@@ -77,6 +78,14 @@ export async function submitImportForm(
     const outcome = await handleSubmission(form, upload, context);
     kept = outcome.outcome === "previewed" && outcome.upload_id !== null;
     return outcome;
+  } catch (error) {
+    if (!(error instanceof ImportBusyError)) throw error;
+    const since = formatImportStart(error.since);
+    return {
+      outcome: "refused",
+      problem: { code: "import_busy", params: { since } },
+      values: readImportFormValues(form),
+    };
   } finally {
     if (upload && !kept) await deleteStoredUpload(context.uploadsDir, upload.id);
   }
@@ -125,22 +134,26 @@ async function handleSubmission(
   };
 }
 
+/** The import behind the web gate, never waiting for another importer's lock. */
 function runImport(
   upload: StoredUpload,
   options: ImportOptions,
   context: ImportUploadContext,
   dryRun: boolean,
 ): Promise<ImportSummary> {
-  return importFile(context.engine, {
-    path: upload.path,
-    kind: options.kind,
-    provinceCode: context.provinceCode,
-    loadedBy: webLoadedBy(context.username),
-    fileName: upload.file_name,
-    dryRun,
-    strict: options.strict,
-    deriveIds: options.derive_ids,
-    sheet: options.sheet ?? undefined,
-    now: context.now,
-  });
+  return runWebImport(() =>
+    importFile(context.engine, {
+      path: upload.path,
+      kind: options.kind,
+      provinceCode: context.provinceCode,
+      loadedBy: webLoadedBy(context.username),
+      fileName: upload.file_name,
+      dryRun,
+      strict: options.strict,
+      deriveIds: options.derive_ids,
+      sheet: options.sheet ?? undefined,
+      now: context.now,
+      tryLock: true,
+    }),
+  );
 }
