@@ -172,10 +172,15 @@ describe(`upload hygiene (${engineName})`, () => {
       send(form(admin, { intent: "preview", kind: "assistance" }, large("L2"))),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-    const second = results.find((r) => r.status === 409)!;
-    // The refused upload is gone; the first one is kept for its commit.
+    const [first, second] = [200, 409].map((status) => results.find((r) => r.status === status)!);
+    expect(second!.body.problem).toMatchObject({
+      code: "import_busy",
+      params: { since: expect.stringMatching(/^\d\d:\d\d, \d\d\/\d\d\/\d{4}$/) },
+    });
+    // The refused upload is gone; the other one is kept for its commit.
     const after = await uploads();
-    expect(after.length).toBe(before.length + 1);
+    expect(after).toContain(first!.body.upload_id);
+    expect(after.filter((id) => !before.includes(id))).toEqual([first!.body.upload_id]);
   });
 
   it.runIf(engineName === "pg")(
