@@ -40,7 +40,8 @@ export const authMessages = defineMessages(
     "auth.login.missing": "Enter a username and a password.",
     "auth.login.rateLimited": "Too many failed sign-ins. Try again in {minutes} minutes.",
     "auth.login.demoRefused": "Demo mode is not on.",
-    "auth.login.unreadable": "The sign-in form could not be read. Reopen the sign-in page and submit the form again.",
+    "auth.login.unreadable":
+      "The sign-in form could not be read. Reopen the sign-in page and submit the form again.",
     "auth.demo.heading": "Demo mode",
     "auth.demo.intro":
       "This server runs on the sample data and has no users yet. Sign in with one click as a role:",
