@@ -3,6 +3,7 @@
 // `?format=csv` (page download routes) or as the path's extension (the API: commune-month.csv).
 import type { ExportFormat } from "~/lib/export/dataset";
 import { PAGE_DOWNLOAD_FORMATS } from "~/lib/export/formats";
+import { keepLinkParams } from "~/lib/http/link-params";
 import { useI18n } from "~/lib/i18n/use-i18n";
 
 export interface DownloadLinksProps {
@@ -26,7 +27,7 @@ export function downloadHref(
   const queryStart = href.indexOf("?");
   const path = queryStart === -1 ? href : href.slice(0, queryStart);
   const params = new URLSearchParams(queryStart === -1 ? "" : href.slice(queryStart + 1));
-  for (const [name, value] of new URLSearchParams(options.search ?? "")) {
+  for (const [name, value] of keepLinkParams(options.search ?? "")) {
     if (!params.getAll(name).includes(value)) params.append(name, value);
   }
   params.delete("lang");

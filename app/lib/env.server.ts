@@ -34,6 +34,21 @@ export const EnvSchema = z.object({
     .enum(["0", "1"])
     .default("0")
     .transform((v) => v === "1"),
+  // Host names the server answers to (DNS rebinding, ADR 012), comma-separated; `.example.org`
+  // covers its subdomains, `*` any name. Unset: loopback names, plus HOST when it is one address.
+  ALLOWED_HOSTS: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() !== "" ? v : undefined),
+    z
+      .string()
+      .regex(/^[\w.*:[\]\- ,]+$/, "must be a comma-separated list of host names")
+      .transform((v) =>
+        v
+          .split(",")
+          .map((h) => h.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .optional(),
+  ),
   // Set by `remix dev` for its live-reload socket, which the CSP allows in development only.
   REMIX_DEV_ORIGIN: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
 });

@@ -20,6 +20,7 @@ import { resolveLanguage } from "~/lib/i18n/language.server";
 import { createTranslator } from "~/lib/i18n/translate";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import { getCompareData } from "~/lib/metrics/compare.server";
+import { keepLinkParams } from "~/lib/http/link-params";
 import { COMPARE_DATASETS } from "~/lib/metrics/compare-datasets";
 import { badFilterResponse } from "~/lib/metrics/filter-response.server";
 import { parseOverviewFilter } from "~/lib/metrics/filters";
@@ -70,7 +71,7 @@ export default function CompareRoute() {
   const { coverage, period, province_figures: provinceFigures } = data;
   const selected = data.communes.map((commune) => commune.code!);
   const removeHref = (code: string) => {
-    const params = new URLSearchParams(location.search);
+    const params = keepLinkParams(location.search);
     params.delete("commune");
     for (const other of selected) if (other !== code) params.append("commune", other);
     return buildHref(location.pathname, params, {}, lang);

@@ -99,8 +99,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (result.outcome === "committed" && result.summary.batch_id !== null) {
     return redirect(hrefWithLang(`/imports/${result.summary.batch_id}`, lang), 303);
   }
+  // Busy is not the form's fault: 409, try again later (ADR 012).
+  const refusedStatus =
+    result.outcome === "refused" && result.problem.code === "import_busy" ? 409 : 400;
   return json(result, {
-    status: result.outcome === "refused" ? 400 : 200,
+    status: result.outcome === "refused" ? refusedStatus : 200,
     headers: { "Cache-Control": "no-store" },
   });
 }

@@ -10,7 +10,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { LanguageSwitch } from "~/components/language-switch";
 import { isDemoModeActive, DEMO_ROLES } from "~/lib/auth/demo-mode.server";
-import { signInAsDemo, signInWithPassword } from "~/lib/auth/login.server";
+import { readLoginForm, signInAsDemo, signInWithPassword } from "~/lib/auth/login.server";
 import { safeNextPath } from "~/lib/auth/safe-next";
 import { getOptionalViewer } from "~/lib/auth/viewer.server";
 import { getDb } from "~/lib/db.server";
@@ -50,7 +50,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readLoginForm(request);
+  if (!form) {
+    const failure = { status: 400, error: "auth.login.unreadable", username: "" } as const;
+    return json(failure, { status: 400, headers: NO_STORE });
+  }
   const db = await getDb();
   const outcome =
     form.get("intent") === "demo"

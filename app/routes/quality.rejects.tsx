@@ -1,5 +1,6 @@
 // The rows rejected for one reason (?reason=…) in the data-quality page's scope, a page at a
-// time, with the same rows as a download.
+// time, with the same rows as a download. Only viewers with record-level access see each row's
+// record, and each such page is written to the audit log; leaders see lines and reasons.
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
@@ -8,6 +9,8 @@ import { RejectRowsTable } from "~/components/quality/reject-rows-table";
 import { useReasonName } from "~/components/quality/reason-name";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
+import { recordAudit } from "~/lib/auth/audit.server";
+import { clientAddress } from "~/lib/auth/client-address.server";
 import { requireViewer } from "~/lib/auth/viewer.server";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
@@ -41,27 +44,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
   assertCanViewQuality(viewer);
   const { lang } = await resolveLanguage(request);
   const { filter, params } = parseQualityRequest(request);
-  const result = await getRejectDrill(
-    await getDb(),
-    getEnv().PROVINCE_CODE,
-    filter,
-    params,
-    viewer,
-  );
+  const db = await getDb();
+  const result = await getRejectDrill(db, getEnv().PROVINCE_CODE, filter, params, viewer);
   if (!result.ok) throw badFilterResponse([result.issue]);
+  const { reason, rows, record_level } = result.data;
+  if (record_level && rows && rows.rows.length > 0) {
+    await recordAudit(db, {
+      viewer,
+      action: "rejects.view",
+      target: new URL(request.url).pathname,
+      details: { reason, page: rows.page, rows: rows.rows.length },
+      address: clientAddress(request),
+    });
+  }
   const t = createTranslator(lang);
   return json(
     {
       title: `${t("quality.title")} — ${t("app.name")}`,
-      reason: result.data.reason,
-      rows: result.data.rows,
+      reason,
+      rows,
+      record_level,
     },
     { headers: { "Cache-Control": "private, no-cache", Vary: "Cookie" } },
   );
 }
 
 export default function QualityRejectsRoute() {
-  const { reason, rows } = useLoaderData<typeof loader>();
+  const { reason, rows, record_level: recordLevel } = useLoaderData<typeof loader>();
   const { lang, t, fmt } = useI18n();
   const location = useLocation();
   const reasonName = useReasonName();
@@ -95,6 +104,7 @@ export default function QualityRejectsRoute() {
                   label={t("quality.download.rejects")}
                 />
                 <RejectRowsTable
+                  recordLevel={recordLevel}
                   rows={rows.rows}
                   caption={t("quality.drill.range", {
                     from: fmt.integer((rows.page - 1) * rows.page_size + 1),

@@ -1,6 +1,7 @@
 // Login rate limiting through the real login action: 5 failures per account and 20 per address in
 // 15 minutes earn a 429 with Retry-After and a message in the reader's language — even for the
 // right password — while other accounts and addresses carry on. Window ageing edits the rows.
+// A limited burst writes one audit row when it starts and one summary when its window ends.
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -28,6 +29,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
 });
+
+async function auditCount(): Promise<number> {
+  const row = await t.db
+    .selectFrom("app.audit_log")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
 
 async function attempt(username: string, password: string, address: string): Promise<Response> {
   const request = new Request("http://localhost/login", {
@@ -63,9 +72,11 @@ describe(`login rate limiting (${engineName})`, () => {
     expect((await attempt("khanh", PASSWORD, "10.0.1.99")).status).toBe(302);
     // Once the failures leave the window, the account may sign in again.
     await t.db
-      .updateTable("app.login_attempt")
-      .set({ at: sql`at - make_interval(secs => ${LOGIN_WINDOW_SECONDS})` })
-      .where(sql`lower(username)`, "=", "hoa")
+      .updateTable("app.auth_budget")
+      .set({
+        window_started_at: sql`window_started_at - make_interval(secs => ${LOGIN_WINDOW_SECONDS})`,
+      })
+      .where("key", "=", "account:hoa")
       .execute();
     expect((await attempt("hoa", PASSWORD, "10.0.1.99")).status).toBe(302);
     const audit = await t.db
@@ -75,6 +86,34 @@ describe(`login rate limiting (${engineName})`, () => {
       .where("target", "=", "HOA")
       .execute();
     expect(audit.map((a) => a.details)).toEqual([{ reason: "rate_limited", scope: "account" }]);
+  });
+
+  it("a limited burst writes one audit row, then one summary when its window ends", async () => {
+    const address = "198.51.100.4";
+    const before = await auditCount();
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++)
+      expect((await attempt("thu", "sai-mat-khau", address)).status).toBe(401);
+    // 14 more: with the 5 above and the one after the window, the address stays within its 20.
+    for (let i = 0; i < 14; i++)
+      expect((await attempt("thu", "sai-mat-khau", address)).status).toBe(429);
+    // Five checked failures plus the burst's first refusal; 13 more refusals wrote nothing.
+    expect((await auditCount()) - before).toBe(MAX_FAILURES_PER_ACCOUNT + 1);
+    await t.db
+      .updateTable("app.auth_budget")
+      .set({
+        window_started_at: sql`window_started_at - make_interval(secs => ${LOGIN_WINDOW_SECONDS})`,
+      })
+      .where("key", "=", "account:thu")
+      .execute();
+    expect((await attempt("thu", "sai-mat-khau", address)).status).toBe(401);
+    const summary = await t.db
+      .selectFrom("app.audit_log")
+      .select(["target", "details"])
+      .where("action", "=", "login.rate_limited")
+      .where("target", "=", "thu")
+      .execute();
+    expect(summary).toHaveLength(1);
+    expect(summary[0]!.details).toMatchObject({ scope: "account", refused: 14 });
   });
 
   it("a successful sign-in restarts the account's count", async () => {

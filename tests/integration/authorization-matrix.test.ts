@@ -264,10 +264,46 @@ async function check(row: MatrixRow, actor: Actor, response: Response): Promise<
     } else if (!counts.some((count) => isVisiblyRaw(count.value))) {
       problems.push(`no raw count (all 0, <8 or multiples of 5): ${describeCounts(counts)}`);
     }
+  } else if (rule === "lines" || rule === "records") {
+    const rows = await rejectRows(response, bytes);
+    if (rows.length === 0) problems.push("no rejected row in the answer");
+    const withRecord = rows.filter((r) => typeof r.raw === "string" && r.raw !== "");
+    if (rule === "records") {
+      if (withRecord.length !== rows.length) problems.push("rejected rows without their record");
+    } else {
+      if (rows.some((r) => !Number.isInteger(Number(r.line)) || !r.reason_code))
+        problems.push("rejected rows without line number or reason");
+      const fields = rows.flatMap((r) =>
+        Object.entries(r)
+          .filter(([, value]) => value !== null && value !== undefined && value !== "")
+          .map(([key]) => key),
+      );
+      for (const leaked of ["raw", "message_vi", "message_en"])
+        if (fields.includes(leaked)) problems.push(`record-level field ${leaked} for this role`);
+      // The column a reason names (say "ethnicity") is not a cell of the record.
+      const text = JSON.stringify(rows.map(({ column: _column, ...rest }) => rest));
+      for (const field of DEMOGRAPHIC_FIELDS)
+        if (text.includes(field)) problems.push(`demographic field ${field} in the answer`);
+    }
   } else {
     problems.push(`unknown rule ${rule}`);
   }
   return problems;
+}
+
+/** Demographic columns of the assistance file: none may reach a leader through a rejected row. */
+const DEMOGRAPHIC_FIELDS = ["ethnicity", "age_band", "gender"];
+
+/** The rejected rows of a drill-down page's JSON or of a rejects download. */
+async function rejectRows(response: Response, bytes: Buffer): Promise<Record<string, unknown>[]> {
+  const disposition = response.headers.get("Content-Disposition") ?? "";
+  if (!disposition.includes("attachment") && !bytes.toString("utf8", 0, 200).includes('"meta"')) {
+    const body = JSON.parse(bytes.toString("utf8")) as {
+      rows: { rows: Record<string, unknown>[] };
+    };
+    return body.rows.rows;
+  }
+  return (await readDownload(response, bytes)) as Record<string, unknown>[];
 }
 
 describe(`authorization matrix (${engineName})`, () => {

@@ -7,6 +7,7 @@ import {
   PeriodPresetLinks,
 } from "~/components/filters/period-controls";
 import { Form, Link, useLocation } from "@remix-run/react";
+import { keepLinkParams } from "~/lib/http/link-params";
 import { LANG_PARAM } from "~/lib/i18n/languages";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { CommuneOption } from "~/lib/metrics/compare.server";
@@ -25,7 +26,7 @@ export function CompareChooser({ options, selected, coverage, period }: CompareC
   const location = useLocation();
   const chosen = new Set(selected);
   const clearHref = `${location.pathname}?${new URLSearchParams(
-    [...new URLSearchParams(location.search)].filter(([name]) => name !== "commune"),
+    [...keepLinkParams(location.search)].filter(([name]) => name !== "commune"),
   ).toString()}`;
 
   return (

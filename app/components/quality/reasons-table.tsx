@@ -11,6 +11,8 @@ export function ReasonsTable({ reasons }: { reasons: ReasonCount[] }) {
   const reasonName = useReasonName();
   if (reasons.length === 0) return <p>{t("quality.rejects.none")}</p>;
   const rows = reasons.reduce((total, reason) => total + reason.rows, 0);
+  // Examples quote a row's cells, so viewers without record-level access get none (ADR 012).
+  const examples = reasons.some((reason) => reason.example_vi !== "");
   const drillHref = (reason: string) =>
     buildHref("/quality/rejects", location.search, { reason, page: null }, lang);
   return (
@@ -26,7 +28,7 @@ export function ReasonsTable({ reasons }: { reasons: ReasonCount[] }) {
             <th scope="col" className="num">
               {t("quality.col.batches")}
             </th>
-            <th scope="col">{t("quality.col.example")}</th>
+            {examples ? <th scope="col">{t("quality.col.example")}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -38,9 +40,11 @@ export function ReasonsTable({ reasons }: { reasons: ReasonCount[] }) {
               </th>
               <td className="num">{fmt.integer(reason.rows)}</td>
               <td className="num">{fmt.integer(reason.batches)}</td>
-              <td className="quality-reasons__example">
-                {lang === "vi" ? reason.example_vi : reason.example_en}
-              </td>
+              {examples ? (
+                <td className="quality-reasons__example">
+                  {lang === "vi" ? reason.example_vi : reason.example_en}
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>

@@ -1,11 +1,22 @@
-// One page of rejected rows: batch (link), file, line, column, message and the masked raw row.
+// One page of rejected rows: batch (link), file, line, column, message and the masked raw row —
+// the last two only for viewers with record-level access (recordLevel); others see the reason.
 import { Link } from "@remix-run/react";
 import { hrefWithLang } from "~/lib/i18n/href";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { RejectedRowView } from "~/lib/quality/rejects.server";
+import { useReasonName } from "./reason-name";
 
-export function RejectRowsTable({ rows, caption }: { rows: RejectedRowView[]; caption: string }) {
+export function RejectRowsTable({
+  rows,
+  caption,
+  recordLevel,
+}: {
+  rows: RejectedRowView[];
+  caption: string;
+  recordLevel: boolean;
+}) {
   const { lang, t, fmt } = useI18n();
+  const reasonName = useReasonName();
   return (
     <div className="table-scroll">
       <table className="quality-rejects">
@@ -20,8 +31,14 @@ export function RejectRowsTable({ rows, caption }: { rows: RejectedRowView[]; ca
               {t("quality.col.line")}
             </th>
             <th scope="col">{t("quality.col.column")}</th>
-            <th scope="col">{t("quality.col.message")}</th>
-            <th scope="col">{t("quality.col.raw")}</th>
+            {recordLevel ? (
+              <>
+                <th scope="col">{t("quality.col.message")}</th>
+                <th scope="col">{t("quality.col.raw")}</th>
+              </>
+            ) : (
+              <th scope="col">{t("quality.col.reason")}</th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -35,10 +52,16 @@ export function RejectRowsTable({ rows, caption }: { rows: RejectedRowView[]; ca
                 {fmt.integer(row.line)}
               </th>
               <td>{row.column ? <code>{row.column}</code> : "—"}</td>
-              <td>{lang === "vi" ? row.message_vi : row.message_en}</td>
-              <td>
-                <code className="quality-rejects__raw">{row.raw}</code>
-              </td>
+              {recordLevel ? (
+                <>
+                  <td>{lang === "vi" ? row.message_vi : row.message_en}</td>
+                  <td>
+                    <code className="quality-rejects__raw">{row.raw}</code>
+                  </td>
+                </>
+              ) : (
+                <td>{reasonName(row.reason_code)}</td>
+              )}
             </tr>
           ))}
         </tbody>

@@ -6,6 +6,8 @@ import type { FilterIssue } from "~/lib/metrics/filter-issues";
 export const AUDIT_ACTION_VALUES = [
   "login.success",
   "login.failure",
+  "login.rate_limited",
+  "token.failure",
   "logout",
   "import.commit",
   "import.revert",
@@ -15,6 +17,7 @@ export const AUDIT_ACTION_VALUES = [
   "token.create",
   "token.revoke",
   "download",
+  "rejects.view",
 ] as const;
 
 export const AuditQuerySchema = z.object({

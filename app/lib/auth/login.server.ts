@@ -9,14 +9,18 @@ import { clientAddress } from "./client-address.server";
 import { ensureDemoUser, isDemoModeActive } from "./demo-mode.server";
 import { verifyAgainstDummy, verifyPassword } from "./password.server";
 import { ROLES, type Role, type Viewer } from "./policy";
-import { checkLoginRateLimit, recordLoginAttempt } from "./rate-limit.server";
+import { countLoginAttempt, settleLoginSuccess, type BudgetState } from "./rate-limit.server";
 import { safeNextPath } from "./safe-next";
 import { readSessionToken, serializeSessionCookie } from "./session-cookie.server";
 import { createSession, pruneSessions, revokeSession } from "./session.server";
 import { findUser, type UserRecord } from "./users.server";
 
 export type LoginErrorKey =
-  "auth.login.failed" | "auth.login.missing" | "auth.login.rateLimited" | "auth.login.demoRefused";
+  | "auth.login.failed"
+  | "auth.login.missing"
+  | "auth.login.unreadable"
+  | "auth.login.rateLimited"
+  | "auth.login.demoRefused";
 
 /** What the form shows after a refused sign-in. */
 export interface LoginFailure {
@@ -24,6 +28,24 @@ export interface LoginFailure {
   error: LoginErrorKey;
   username: string;
   retry_after_seconds?: number;
+}
+
+/**
+ * The submitted form, or null when the body is not a form at all (JSON, plain text, empty,
+ * malformed multipart): a 400 for the client, never a 500.
+ */
+export async function readLoginForm(request: Request): Promise<FormData | null> {
+  const type = request.headers.get("Content-Type")?.toLowerCase() ?? "";
+  if (
+    !type.startsWith("application/x-www-form-urlencoded") &&
+    !type.startsWith("multipart/form-data")
+  )
+    return null;
+  try {
+    return await request.formData();
+  } catch {
+    return null;
+  }
 }
 
 export type LoginOutcome = { ok: true; response: Response } | { ok: false; failure: LoginFailure };
@@ -70,6 +92,29 @@ async function startSession(
   });
 }
 
+/** A window that ended with refused attempts gets one summary row when the next one opens. */
+export async function auditEndedBursts(
+  db: Kysely<DB>,
+  states: BudgetState[],
+  target: string | null,
+  address: string | null,
+): Promise<void> {
+  for (const state of states) {
+    if (!state.ended_burst) continue;
+    await recordAudit(db, {
+      viewer: null,
+      action: "login.rate_limited",
+      target,
+      details: {
+        scope: state.scope,
+        refused: state.ended_burst.refused,
+        window_started_at: state.ended_burst.window_started_at.toISOString(),
+      },
+      address,
+    });
+  }
+}
+
 export async function signInWithPassword(
   db: Kysely<DB>,
   request: Request,
@@ -84,15 +129,21 @@ export async function signInWithPassword(
   if (!username || !password)
     return { ok: false, failure: { status: 400, error: "auth.login.missing", username } };
 
-  const limit = await checkLoginRateLimit(db, { username, address });
-  if (limit.limited) {
-    await recordAudit(db, {
-      viewer: null,
-      action: "login.failure",
-      target: username,
-      details: { reason: "rate_limited", scope: limit.scope },
-      address,
-    });
+  // Counted before the check, in one statement per key: parallel guesses cannot outrun it.
+  const budget = await countLoginAttempt(db, { username, address });
+  await auditEndedBursts(db, budget.states, username, address);
+  if (budget.limited) {
+    const limit = budget.limited;
+    // One audit row when a burst starts; the rest of it is counted and summarised later.
+    if (limit.burst_started) {
+      await recordAudit(db, {
+        viewer: null,
+        action: "login.failure",
+        target: username,
+        details: { reason: "rate_limited", scope: limit.scope },
+        address,
+      });
+    }
     return {
       ok: false,
       failure: {
@@ -111,7 +162,6 @@ export async function signInWithPassword(
   const ok = usable
     ? await verifyPassword(password, usable.password_hash)
     : await verifyAgainstDummy(password);
-  await recordLoginAttempt(db, { username, address, success: ok });
   if (!ok || !usable) {
     await recordAudit(db, {
       viewer: null,
@@ -130,6 +180,7 @@ export async function signInWithPassword(
     });
     return { ok: false, failure: { status: 401, error: "auth.login.failed", username } };
   }
+  await settleLoginSuccess(db, { username, address });
   return { ok: true, response: await startSession(db, request, usable, next) };
 }
 

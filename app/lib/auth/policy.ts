@@ -76,3 +76,12 @@ export function mustSuppressDemographics(viewer: Viewer): boolean {
 export function auditsDownloads(viewer: Viewer): boolean {
   return viewer.role === "analyst" || viewer.role === "admin";
 }
+
+/**
+ * Whether the viewer may see rejected rows as they were read (the masked `raw` record and the
+ * messages quoting its cells): a rejected row is a citizen's record, so only roles with
+ * record-level access. Others see reason counts and line numbers (ADR 012).
+ */
+export function canSeeRejectedRecords(viewer: Viewer): boolean {
+  return can(viewer, "download_records");
+}

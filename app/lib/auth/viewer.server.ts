@@ -7,8 +7,11 @@ import { getDb } from "~/lib/db.server";
 import type { DB } from "~/lib/db/types";
 import { getEnv } from "~/lib/env.server";
 import { verifyApiToken } from "./api-token.server";
+import { recordAudit } from "./audit.server";
+import { clientAddress } from "./client-address.server";
 import { isDemoModeActive } from "./demo-mode.server";
 import { can, type Permission, type Role, type Viewer } from "./policy";
+import { countTokenFailure, tokenFailuresExhausted } from "./rate-limit.server";
 import { readSessionToken } from "./session-cookie.server";
 import { resolveSession } from "./session.server";
 
@@ -77,13 +80,51 @@ export async function resolveViewer(db: Kysely<DB>, request: Request): Promise<V
   const url = new URL(request.url);
   const bearer = bearerToken(request);
   if (bearer !== null && isTokenPath(url.pathname)) {
-    // A presented token decides alone: a bad token is not rescued by a cookie.
-    const userId = await verifyApiToken(db, bearer);
+    // A presented token decides alone: a bad token is not rescued by a cookie. An address that
+    // used up its token failures is refused without a lookup.
+    const address = clientAddress(request);
+    const exhausted = await tokenFailuresExhausted(db, address);
+    const userId = exhausted ? null : await verifyApiToken(db, bearer);
+    if (userId === null) await noteTokenFailure(db, address, url.pathname);
     return userId === null ? null : viewerForUser(db, userId, "token");
   }
   // The session query already refused disabled users and brought the user's role and communes.
   const session = await resolveSession(db, readSessionToken(request));
   return session ? toViewer(db, { ...session, id: session.user_id }, "session") : null;
+}
+
+/**
+ * Counts a failed or refused bearer token. The audit log gets each failure while the address is
+ * within its limit (at most 20 a window), one row when the limit is reached, and one summary of
+ * the refusals when the window ends: a flood of bad tokens cannot flood the log (ADR 012).
+ */
+async function noteTokenFailure(
+  db: Kysely<DB>,
+  address: string | null,
+  path: string,
+): Promise<void> {
+  const state = await countTokenFailure(db, address);
+  if (state?.ended_burst) {
+    await recordAudit(db, {
+      viewer: null,
+      action: "login.rate_limited",
+      target: path,
+      details: {
+        scope: state.scope,
+        refused: state.ended_burst.refused,
+        window_started_at: state.ended_burst.window_started_at.toISOString(),
+      },
+      address,
+    });
+  }
+  if (state && !state.allowed && !state.burst_started) return;
+  await recordAudit(db, {
+    viewer: null,
+    action: "token.failure",
+    target: path,
+    details: { reason: state && !state.allowed ? "rate_limited" : "invalid_token" },
+    address,
+  });
 }
 
 /**

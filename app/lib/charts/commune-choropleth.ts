@@ -93,6 +93,11 @@ export function buildCommuneChoroplethPlot(
   const withValue = data.filter((datum) => datum.commune && datum.commune.value !== null);
   const withoutValue = data.filter((datum) => datum.commune && datum.commune.value === null);
   const outside = data.filter((datum) => !datum.commune);
+  // Quantize needs two distinct values to cut classes from; one unit (the đặc khu) or equal values
+  // gave Plot a zero-width domain and a 500. Then the classes span zero to that value.
+  const values = withValue.map((datum) => datum.commune!.value!);
+  const single = values.length > 0 && Math.min(...values) === Math.max(...values);
+  const only = values[0] ?? 0;
   const nameOf = (datum: MapDatum) =>
     datum.commune?.name ??
     String(datum.feature.properties.full_name ?? datum.feature.properties.code);
@@ -110,6 +115,9 @@ export function buildCommuneChoroplethPlot(
         ? {
             type: "quantize",
             n: 5,
+            ...(single
+              ? { domain: only === 0 ? [0, 1] : [Math.min(0, only), Math.max(0, only)] }
+              : {}),
             range: [...CHOROPLETH_COLORS],
             legend: true,
             label: t(METRIC_NAME_KEY[metric]),

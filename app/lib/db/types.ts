@@ -273,12 +273,14 @@ export interface ApiTokenTable {
   revoked_at: NullableTimestamptz;
 }
 
-export interface LoginAttemptTable {
-  id: Generated<number>;
-  username: string;
-  address: string | null;
-  at: DefaultTimestamptz;
-  success: boolean;
+export interface AuthBudgetTable {
+  key: string;
+  window_started_at: DefaultTimestamptz;
+  attempts: Generated<number>;
+  refused: Generated<number>;
+  last_allowed: Generated<boolean>;
+  previous_refused: Generated<number>;
+  previous_window_started_at: Date | null;
 }
 
 export interface AuditLogTable {
@@ -314,6 +316,6 @@ export interface DB {
   "app.user_commune": UserCommuneTable;
   "app.session": SessionTable;
   "app.api_token": ApiTokenTable;
-  "app.login_attempt": LoginAttemptTable;
+  "app.auth_budget": AuthBudgetTable;
   "app.audit_log": AuditLogTable;
 }

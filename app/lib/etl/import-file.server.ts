@@ -34,6 +34,34 @@ export interface ImportFileOptions {
   onProgress?: (rowsRead: number) => void;
   /** Called as the batch passes each stage (progress display, fault-injection tests). */
   onStage?: (stage: ImportStage) => void;
+  /**
+   * Web imports: when another importer holds the ETL lock, throw ImportBusyError at once instead
+   * of waiting for it with a pooled connection (ADR 012).
+   */
+  tryLock?: boolean;
+}
+
+/** Another importer holds the ETL lock (only with tryLock); `since` is when it started. */
+export class ImportBusyError extends Error {
+  constructor(readonly since: Date) {
+    super(`another import is running since ${since.toISOString()}`);
+    this.name = "ImportBusyError";
+  }
+}
+
+/** When the importer holding the ETL lock started: its ledger row, else its transaction. */
+async function etlLockHeldSince(session: SqlSession): Promise<Date> {
+  const running = await session
+    .query<{ since: Date | null }>(
+      `select coalesce(
+         (select min(started_at) from core.import_batch where status = 'running'),
+         (select min(a.xact_start) from pg_locks l join pg_stat_activity a on a.pid = l.pid
+           where l.locktype = 'advisory' and l.classid = $1 and l.objid = $2 and l.granted)
+       ) as since`,
+      ETL_LOCK,
+    )
+    .catch(() => ({ rows: [{ since: null }] }));
+  return running.rows[0]?.since ?? new Date();
 }
 
 export type ImportStage =
@@ -54,6 +82,7 @@ const ANALYZE_AFTER_ROWS = 10_000;
 const ETL_LOCK: [number, number] = [7068, 1];
 const COPY_CHUNK_CHARS = 2 * 1024 * 1024;
 const PROGRESS_EVERY = 5_000;
+const YIELD_EVERY = 500;
 
 interface Counts {
   rows: number;
@@ -97,7 +126,15 @@ export async function importFile(
   };
 
   return withSession(engine, async (session) => {
-    await session.query("select pg_advisory_lock($1, $2)", ETL_LOCK);
+    if (options.tryLock) {
+      const { rows } = await session.query<{ locked: boolean }>(
+        "select pg_try_advisory_lock($1, $2) as locked",
+        ETL_LOCK,
+      );
+      if (!rows[0]?.locked) throw new ImportBusyError(await etlLockHeldSince(session));
+    } else {
+      await session.query("select pg_advisory_lock($1, $2)", ETL_LOCK);
+    }
     try {
       await markInterruptedBatches(session);
       const loaded = await session.query<{ batch_id: number }>(
@@ -228,6 +265,8 @@ async function loadBatch(
   for await (const sourceRow of source.rows) {
     rows++;
     if (options.onProgress && rows % PROGRESS_EVERY === 0) options.onProgress(rows);
+    // Parsing is CPU work on the server's one thread: let requests in between (ADR 012).
+    if (rows % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     // A reader problem (ragged row, oversized field) rejects the row before it is parsed.
     let issue: RowRejection | undefined = sourceRow.problem;
     if (!issue) {

@@ -315,6 +315,10 @@ export const en = {
     "The upload id is not valid. Upload the file again from the upload page.",
   "upload.error.upload_not_found":
     "The uploaded file was not found: it may have been committed already, or be older than 24 hours. Upload it again.",
+  "upload.error.uploads_full":
+    "Too many previewed files are waiting to be committed. Commit or abandon a preview (they are deleted after 24 hours), then try again.",
+  "upload.error.import_busy":
+    "Another import has been running since {since}. Wait for it to finish, then send the file again.",
 
   "error.title": "Something went wrong",
   "error.body": "The page cannot be shown right now. Please try again in a few minutes.",

@@ -320,6 +320,10 @@ export const vi = {
     "Mã tệp tải lên không hợp lệ. Hãy tải tệp lên lại từ trang tải lên.",
   "upload.error.upload_not_found":
     "Không tìm thấy tệp đã tải lên: có thể tệp đã được nạp hoặc đã quá 24 giờ. Hãy tải tệp lên lại.",
+  "upload.error.uploads_full":
+    "Đang có quá nhiều tệp đã xem trước chờ nạp. Hãy nạp hoặc bỏ một bản xem trước (chúng tự xoá sau 24 giờ), rồi thử lại.",
+  "upload.error.import_busy":
+    "Một lần nạp dữ liệu khác đang chạy từ {since}. Hãy chờ lần đó xong rồi gửi lại tệp.",
 
   "error.title": "Đã xảy ra lỗi",
   "error.body": "Trang không thể hiển thị lúc này. Vui lòng thử lại sau ít phút.",

@@ -1,9 +1,10 @@
 // Internal links carry the chosen language (?lang=) so a shared link opens in the same language.
+import { keepLinkParams } from "~/lib/http/link-params";
 import { LANG_PARAM, type Lang } from "./languages";
 
 /**
- * `pathname` with the query of `search`, changed by `changes` (null removes a parameter), and
- * `lang` set to the given language.
+ * `pathname` with the query of `search` (only parameters some page reads), changed by `changes`
+ * (null removes a parameter), and `lang` set to the given language.
  */
 export function buildHref(
   pathname: string,
@@ -11,7 +12,7 @@ export function buildHref(
   changes: Record<string, string | null>,
   lang: Lang,
 ): string {
-  const params = new URLSearchParams(search);
+  const params = keepLinkParams(search);
   for (const [name, value] of Object.entries(changes)) {
     if (value === null) params.delete(name);
     else params.set(name, value);

@@ -20,6 +20,11 @@ export const REJECT_COLUMNS: readonly ExportColumn[] = [
   },
 ];
 
+/** What a viewer without record-level access gets: where each row is and why, no cell of it. */
+export const REJECT_LINE_COLUMNS: readonly ExportColumn[] = REJECT_COLUMNS.filter(
+  (column) => !["message_vi", "message_en", "raw"].includes(column.name),
+);
+
 export const COMPLETENESS_COLUMNS: readonly ExportColumn[] = [
   { name: "commune_code", type: "string", description: "GSO 5-digit commune code" },
   { name: "commune_name", type: "string", description: "Commune name" },
@@ -40,31 +45,37 @@ const FILE_PREFIX = "cau-noi-so";
 
 export async function* rejectExportRows(
   rows: AsyncIterable<RejectedRowView> | Iterable<RejectedRowView>,
+  recordLevel: boolean,
 ): AsyncGenerator<ExportRow> {
   for await (const row of rows) {
-    yield {
+    const where = {
       batch_id: row.batch_id,
       kind: row.kind,
       file_name: row.file_name,
       line: row.line,
       column: row.column,
       reason_code: row.reason_code,
-      message_vi: row.message_vi,
-      message_en: row.message_en,
-      raw: row.raw,
     };
+    yield recordLevel
+      ? { ...where, message_vi: row.message_vi, message_en: row.message_en, raw: row.raw }
+      : where;
   }
 }
 
+/**
+ * The rows of one reason. `recordLevel` (canSeeRejectedRecords) adds the messages and the raw
+ * record; without it the file holds line numbers and the reason only (ADR 012).
+ */
 export function buildRejectsDataset(
   reason: string,
   rows: AsyncIterable<RejectedRowView> | Iterable<RejectedRowView>,
   stamp: Omit<ExportStamp, "dataset">,
+  recordLevel: boolean,
 ): ExportDataset {
   return {
     file_base_name: `${FILE_PREFIX}_rejects_${reason}`,
-    columns: REJECT_COLUMNS,
-    rows: rejectExportRows(rows),
+    columns: recordLevel ? REJECT_COLUMNS : REJECT_LINE_COLUMNS,
+    rows: rejectExportRows(rows, recordLevel),
     stamp: { ...stamp, dataset: "quality-rejects" },
   };
 }

@@ -1,7 +1,7 @@
 // Builds the data-quality downloads from the page's own queries and scope: the rejected rows of
 // one reason (streamed) or the completeness grid.
 import type { Kysely } from "kysely";
-import type { Viewer } from "~/lib/auth/policy";
+import { canSeeRejectedRecords, type Viewer } from "~/lib/auth/policy";
 import type { DB } from "~/lib/db/types";
 import type { ExportDataset, ExportFormat } from "~/lib/export/dataset";
 import { isExportFormat } from "~/lib/export/formats";
@@ -66,6 +66,7 @@ export async function buildQualityDownload(
         reason,
         streamRejectRows(db, scope.rejects, reason),
         stampOf(scope, reason),
+        canSeeRejectedRecords(viewer),
       ),
     };
   }

@@ -2,7 +2,7 @@
 // and the reporting-completeness grid, for the period (and unit type) of the shared filter
 // schema and the page's own kind parameter.
 import type { Kysely } from "kysely";
-import type { Viewer } from "~/lib/auth/policy";
+import { canSeeRejectedRecords, type Viewer } from "~/lib/auth/policy";
 import { renderPlotToHtmlCached } from "~/lib/charts/render-plot.server";
 import {
   buildCompletenessGridPlot,
@@ -21,7 +21,12 @@ import type { Completeness } from "./completeness";
 import { getCompleteness } from "./completeness.server";
 import { loadWindowOf, type LoadWindow } from "./load-window";
 import type { QualityParams } from "./quality-params";
-import { countRejectsByReason, type ReasonCount, type RejectScope } from "./rejects.server";
+import {
+  countRejectsByReason,
+  withoutExample,
+  type ReasonCount,
+  type RejectScope,
+} from "./rejects.server";
 
 export const RECENT_BATCHES = 50;
 
@@ -151,7 +156,7 @@ export async function getQualityPage(
       kind: scope.kind,
       unit_type: scope.unit_type,
       batches,
-      reasons,
+      reasons: canSeeRejectedRecords(viewer) ? reasons : reasons.map(withoutExample),
       completeness: completeness
         ? {
             ...completeness,

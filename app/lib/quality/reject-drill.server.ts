@@ -1,18 +1,20 @@
 // The drill-down of one reject reason: the same scope as the data-quality page, one page of rows.
 import type { Kysely } from "kysely";
-import type { Viewer } from "~/lib/auth/policy";
+import { canSeeRejectedRecords, type Viewer } from "~/lib/auth/policy";
 import type { DB } from "~/lib/db/types";
 import type { FilterIssue } from "~/lib/metrics/filter-issues";
 import type { OverviewFilter } from "~/lib/metrics/filters";
 import { assertCanViewQuality } from "./access";
 import { resolveQualityScope, type QualityScope } from "./quality-page.server";
 import type { QualityParams } from "./quality-params";
-import { getRejectRowsPage, type RejectRowsPage } from "./rejects.server";
+import { getRejectRowsPage, withoutRecord, type RejectRowsPage } from "./rejects.server";
 
 export interface RejectDrillData {
   scope: QualityScope;
   reason: string | null;
   rows: RejectRowsPage | null;
+  /** Whether rows carry their record (raw, messages): only with record-level access. */
+  record_level: boolean;
 }
 
 export async function getRejectDrill(
@@ -26,8 +28,11 @@ export async function getRejectDrill(
   const resolved = await resolveQualityScope(db, provinceCode, filter, params);
   if (!resolved.ok) return resolved;
   const reason = params.reason ?? null;
-  if (reason === null) return { ok: true, data: { scope: resolved.scope, reason, rows: null } };
-  const rows = await getRejectRowsPage(db, resolved.scope.rejects, reason, params.page);
+  const record_level = canSeeRejectedRecords(viewer);
+  if (reason === null)
+    return { ok: true, data: { scope: resolved.scope, reason, rows: null, record_level } };
+  const page = await getRejectRowsPage(db, resolved.scope.rejects, reason, params.page);
+  const rows = record_level ? page : { ...page, rows: page.rows.map(withoutRecord) };
   if (rows.page > rows.pages) {
     return {
       ok: false,
@@ -39,5 +44,5 @@ export async function getRejectDrill(
       },
     };
   }
-  return { ok: true, data: { scope: resolved.scope, reason, rows } };
+  return { ok: true, data: { scope: resolved.scope, reason, rows, record_level } };
 }

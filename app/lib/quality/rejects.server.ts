@@ -93,10 +93,24 @@ export interface RejectedRowView {
   line: number;
   column: string | null;
   reason_code: string;
-  message_vi: string;
-  message_en: string;
-  /** The row as read, personal-data columns already removed by the ETL, as JSON text. */
-  raw: string;
+  /** Messages quote the row's cells; null for viewers without record-level access. */
+  message_vi: string | null;
+  message_en: string | null;
+  /**
+   * The row as read, personal-data columns already removed by the ETL, as JSON text; null for
+   * viewers without record-level access (canSeeRejectedRecords).
+   */
+  raw: string | null;
+}
+
+/** A rejected row reduced to where it is and why: no cell of the record (ADR 012). */
+export function withoutRecord(row: RejectedRowView): RejectedRowView {
+  return { ...row, message_vi: null, message_en: null, raw: null };
+}
+
+/** A reason's counts without its example message, which quotes one row's cells. */
+export function withoutExample(count: ReasonCount): ReasonCount {
+  return { ...count, example_vi: "", example_en: "" };
 }
 
 export interface RejectRowsPage {

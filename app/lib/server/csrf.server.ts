@@ -16,6 +16,10 @@ export interface CsrfFacts {
   secFetchSite: string | null;
   /** The Authorization header, or null when absent. */
   authorization: string | null;
+  /** The request's path: bearer tokens are honoured only on the API. */
+  path: string;
+  /** Whether the request carries any cookie (a session cookie would be ambient authority). */
+  hasCookie: boolean;
   /** This server's own origin as the client addressed it (see requestOrigin). */
   ownOrigin: string;
 }
@@ -62,7 +66,11 @@ export function decideCsrf(facts: CsrfFacts): CsrfDecision {
       ? { allowed: true, reason: "same-origin-header" }
       : { allowed: false, reason: "foreign-origin" };
   }
-  if (/^Bearer\s+\S/i.test(facts.authorization ?? "")) {
+  // A bearer token is what authenticates an API client, but only on /api/v1/* (the only place a
+  // token is honoured) and only without cookies: otherwise a junk "Bearer x" header would exempt
+  // a cookie-authenticated form post (ADR 012).
+  const onApi = facts.path === "/api/v1" || facts.path.startsWith("/api/v1/");
+  if (onApi && !facts.hasCookie && /^Bearer\s+\S/i.test(facts.authorization ?? "")) {
     return { allowed: true, reason: "bearer-without-browser-headers" };
   }
   return { allowed: false, reason: "no-origin-evidence" };
@@ -106,6 +114,8 @@ export function csrfProtection(options: CsrfOptions): RequestHandler {
       origin: req.get("Origin") ?? null,
       secFetchSite: req.get("Sec-Fetch-Site") ?? null,
       authorization: req.get("Authorization") ?? null,
+      path: req.path,
+      hasCookie: Boolean(req.get("Cookie")?.trim()),
       ownOrigin: requestOrigin({
         host: req.get("Host"),
         encrypted: "encrypted" in req.socket && req.socket.encrypted === true,

@@ -10,7 +10,9 @@ import compression from "compression";
 import express, { type Express } from "express";
 import { stampClientAddress } from "~/lib/auth/client-address.server";
 import { getEnv } from "~/lib/env.server";
+import { boundedBodies } from "./body-limits.server";
 import { csrfProtection } from "./csrf.server";
+import { allowedHostsOf, hostAllowList, LOOPBACK_HOSTS } from "./host-allow-list.server";
 import { getLoadContext } from "./load-context.server";
 import { pageCacheKey } from "./page-cache-key.server";
 import { VersionedCache } from "~/lib/cache/versioned-cache";
@@ -47,6 +49,8 @@ export interface HttpAppOptions {
   devOrigin?: string | undefined;
   /** Keep finished pages (ADR 010) within this many bytes; absent or 0: render every page. */
   pageCacheBytes?: number;
+  /** Host names answered (ADR 012); absent: loopback names only. */
+  allowedHosts?: readonly string[];
 }
 
 /** Cached pages are not served after this, whatever else holds: a bound on "now" in a page. */
@@ -63,7 +67,14 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.disable("x-powered-by");
   if (options.trustProxy) app.set("trust proxy", 1);
   app.use(securityHeaders({ devOrigin: options.devOrigin }));
+  app.use(
+    hostAllowList({
+      allowed: options.allowedHosts ?? LOOPBACK_HOSTS,
+      trustProxy: options.trustProxy,
+    }),
+  );
   app.use(csrfProtection({ trustProxy: options.trustProxy }));
+  app.use(boundedBodies());
   app.use(stampClientAddress);
   app.use(compression());
   // Remix fingerprints everything under /build/, so it can be cached for a year.
@@ -103,6 +114,7 @@ export async function startHttpServer(options: StartOptions): Promise<Server> {
     devOrigin: options.dev && env.NODE_ENV === "development" ? env.REMIX_DEV_ORIGIN : undefined,
     // In development every change must show at once, so nothing is kept.
     pageCacheBytes: options.dev ? 0 : env.PAGE_CACHE_MB * 1024 * 1024,
+    allowedHosts: allowedHostsOf(env),
   });
 
   const server = await new Promise<Server>((resolve, reject) => {

@@ -10,6 +10,7 @@ import {
   createRequestHandler as createRemixRequestHandler,
 } from "@remix-run/node";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
+import { requestBodyStream } from "./body-limits.server";
 import type { PageCacheKey } from "./page-cache-key.server";
 import {
   PAGE_CACHE_MARK,
@@ -55,7 +56,7 @@ export function toRemixRequest(req: ExpressRequest, res: ExpressResponse): Reque
     signal: controller.signal,
   };
   if (req.method !== "GET" && req.method !== "HEAD") {
-    init.body = createReadableStreamFromReadable(req);
+    init.body = createReadableStreamFromReadable(requestBodyStream(req));
     init.duplex = "half";
   }
   return new Request(url.href, init);

@@ -26,6 +26,8 @@ export const UPLOAD_PROBLEM_CODES = [
   "sheet_invalid",
   "upload_id_invalid",
   "upload_not_found",
+  "uploads_full",
+  "import_busy",
 ] as const;
 export type UploadProblemCode = (typeof UPLOAD_PROBLEM_CODES)[number];
 

@@ -2,7 +2,8 @@
 // and runs a dry run; commit runs the real import of a stored upload and deletes the file.
 import type { SqlEngine } from "~/lib/db/engine";
 import type { ImportSummary } from "~/lib/etl/batch-summary";
-import { importFile } from "~/lib/etl/import-file.server";
+import { ImportBusyError, importFile } from "~/lib/etl/import-file.server";
+import { formatImportStart, runWebImport } from "./import-gate.server";
 import {
   parseImportForm,
   readImportFormValues,
@@ -13,6 +14,8 @@ import {
 import {
   deleteStoredUpload,
   findStoredUpload,
+  hasRoomToKeep,
+  keepPreviewedUpload,
   receiveUploadForm,
   UploadProblemError,
   type StoredUpload,
@@ -58,6 +61,7 @@ export async function submitImportForm(
   try {
     received = await receiveUploadForm(request, {
       uploadsDir: context.uploadsDir,
+      username: context.username,
       now: context.now,
     });
   } catch (error) {
@@ -67,29 +71,61 @@ export async function submitImportForm(
     throw error;
   }
   const { form, upload } = received;
+  // Whatever happens from here, an upload that is not kept for a commit is deleted: a failed
+  // request (a 500, a client gone) must not leave its file behind.
+  let kept = false;
+  try {
+    const outcome = await handleSubmission(form, upload, context);
+    kept = outcome.outcome === "previewed" && outcome.upload_id !== null;
+    return outcome;
+  } catch (error) {
+    if (!(error instanceof ImportBusyError)) throw error;
+    const since = formatImportStart(error.since);
+    return {
+      outcome: "refused",
+      problem: { code: "import_busy", params: { since } },
+      values: readImportFormValues(form),
+    };
+  } finally {
+    if (upload && !kept) await deleteStoredUpload(context.uploadsDir, upload.id);
+  }
+}
+
+async function handleSubmission(
+  form: FormData,
+  upload: StoredUpload | null,
+  context: ImportUploadContext,
+): Promise<ImportUploadOutcome> {
   const values = readImportFormValues(form);
   const parsed = parseImportForm(form);
-  const refuse = async (problem: UploadProblem): Promise<ImportUploadOutcome> => {
-    if (upload) await deleteStoredUpload(context.uploadsDir, upload.id);
-    return { outcome: "refused", problem, values };
-  };
+  const refuse = (problem: UploadProblem): ImportUploadOutcome => ({
+    outcome: "refused",
+    problem,
+    values,
+  });
 
   if (!parsed.ok) return refuse(parsed.problem);
   if (parsed.intent === "commit") {
-    // A commit names a stored upload; a file sent along with it is not what was previewed.
-    if (upload) await deleteStoredUpload(context.uploadsDir, upload.id);
+    // A commit names a stored upload (a file sent along with it is not what was previewed), and
+    // only its uploader may commit it, with the options it was previewed with.
     const stored = await findStoredUpload(context.uploadsDir, parsed.upload_id);
-    if (!stored) return { outcome: "refused", problem: { code: "upload_not_found" }, values };
-    const summary = await runImport(stored, parsed.options, context, false);
-    await deleteStoredUpload(context.uploadsDir, stored.id);
-    return { outcome: "committed", summary };
+    if (!stored || stored.uploaded_by !== context.username || !stored.options)
+      return refuse({ code: "upload_not_found" });
+    try {
+      const summary = await runImport(stored, stored.options, context, false);
+      return { outcome: "committed", summary };
+    } finally {
+      await deleteStoredUpload(context.uploadsDir, stored.id);
+    }
   }
 
   if (!upload) return refuse({ code: "file_missing" });
   if (upload.bytes === 0) return refuse({ code: "file_empty" });
+  if (!(await hasRoomToKeep(context.uploadsDir, upload))) return refuse({ code: "uploads_full" });
   const summary = await runImport(upload, parsed.options, context, true);
-  const committable = isCommittable(summary);
-  if (!committable) await deleteStoredUpload(context.uploadsDir, upload.id);
+  const committable =
+    isCommittable(summary) &&
+    (await keepPreviewedUpload(context.uploadsDir, upload, parsed.options));
   return {
     outcome: "previewed",
     summary,
@@ -98,22 +134,26 @@ export async function submitImportForm(
   };
 }
 
+/** The import behind the web gate, never waiting for another importer's lock. */
 function runImport(
   upload: StoredUpload,
   options: ImportOptions,
   context: ImportUploadContext,
   dryRun: boolean,
 ): Promise<ImportSummary> {
-  return importFile(context.engine, {
-    path: upload.path,
-    kind: options.kind,
-    provinceCode: context.provinceCode,
-    loadedBy: webLoadedBy(context.username),
-    fileName: upload.file_name,
-    dryRun,
-    strict: options.strict,
-    deriveIds: options.derive_ids,
-    sheet: options.sheet ?? undefined,
-    now: context.now,
-  });
+  return runWebImport(() =>
+    importFile(context.engine, {
+      path: upload.path,
+      kind: options.kind,
+      provinceCode: context.provinceCode,
+      loadedBy: webLoadedBy(context.username),
+      fileName: upload.file_name,
+      dryRun,
+      strict: options.strict,
+      deriveIds: options.derive_ids,
+      sheet: options.sheet ?? undefined,
+      now: context.now,
+      tryLock: true,
+    }),
+  );
 }

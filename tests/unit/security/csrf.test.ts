@@ -11,6 +11,8 @@ function facts(overrides: Partial<CsrfFacts>): CsrfFacts {
     origin: null,
     secFetchSite: null,
     authorization: null,
+    path: "/api/v1/commune-month.csv",
+    hasCookie: false,
     ownOrigin: OWN,
     ...overrides,
   };
@@ -89,6 +91,16 @@ describe("decideCsrf", () => {
         reason: "no-origin-evidence",
       });
     }
+  });
+
+  it("honours the bearer exemption only on /api/v1/* and only without cookies", () => {
+    const refused = { allowed: false, reason: "no-origin-evidence" };
+    for (const path of ["/logout", "/imports/new", "/login", "/api/v1x", "/apiv1/x"]) {
+      expect(decideCsrf(facts({ authorization: "Bearer junk", path }))).toEqual(refused);
+    }
+    expect(
+      decideCsrf(facts({ authorization: "Bearer junk", path: "/api/v1/x", hasCookie: true })),
+    ).toEqual(refused);
   });
 });
 

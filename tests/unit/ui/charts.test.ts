@@ -163,6 +163,26 @@ describe("commune choropleth", () => {
     ).toBe("No unit has a value for this indicator in the period.");
   });
 
+  it("draws a single unit, or communes sharing one value, in one class (no 500)", () => {
+    for (const value of [0.5, 0, 12]) {
+      const one = [{ code: "A", name: "Xã A", value }];
+      const html = renderPlotToHtml(buildCommuneChoroplethPlot(shapes, one, "cases_per_1000", en));
+      expect(html).toContain("Xã A:");
+      const same = [
+        { code: "A", name: "Xã A", value },
+        { code: "B", name: "Xã B", value },
+      ];
+      const document = parseSvg(
+        renderPlotToHtml(buildCommuneChoroplethPlot(shapes, same, "cases_per_1000", en)),
+      );
+      const fills = [...document.querySelectorAll("path")]
+        .filter((path) => path.querySelector("title")?.textContent?.startsWith("Xã "))
+        .slice(0, 2)
+        .map((path) => styleOf(path, "fill"));
+      expect(fills[0]).toBe(fills[1]);
+    }
+  });
+
   it("renders without a colour legend when no commune has a value", () => {
     const html = renderPlotToHtml(
       buildCommuneChoroplethPlot(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { en } from "~/lib/i18n/catalog-en";
 import { vi, type MessageKey } from "~/lib/i18n/catalog-vi";
+import { downloadHref } from "~/components/download-links";
 import { buildHref, hrefWithLang } from "~/lib/i18n/href";
 import { langCookie, resolveLanguage } from "~/lib/i18n/language.server";
 import { langOf } from "~/lib/i18n/languages";
@@ -52,6 +53,15 @@ describe("links keep the language", () => {
   it("adds lang and keeps the other parameters", () => {
     expect(buildHref("/", "?period=6m&unit_type=xa", { period: "3m" }, "en")).toBe(
       "/?period=3m&unit_type=xa&lang=en",
+    );
+  });
+
+  it("drops parameters no page reads, so a visitor's junk is not echoed into every link", () => {
+    const junk =
+      "?period=6m&utm_source=x&%3Cscript%3E=1&commune=22918&commune=22969&x=" + "A".repeat(50);
+    expect(buildHref("/", junk, {}, "vi")).toBe("/?period=6m&commune=22918&commune=22969&lang=vi");
+    expect(downloadHref("/overview/download?table=trend", "csv", { search: junk })).toBe(
+      "/overview/download?table=trend&period=6m&commune=22918&commune=22969&format=csv",
     );
   });
 

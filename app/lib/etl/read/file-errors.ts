@@ -13,7 +13,12 @@ export type FileRejectionCode =
   | "sheet_not_found"
   | "unsupported_format"
   | "malformed_csv"
-  | "malformed_xlsx";
+  | "malformed_xlsx"
+  | "xlsx_too_large"
+  | "xlsx_compression_ratio"
+  | "xlsx_too_many_entries"
+  | "xlsx_too_many_strings"
+  | "xlsx_cell_too_long";
 
 export class FileRejectedError extends Error {
   readonly code: FileRejectionCode;
@@ -255,4 +260,38 @@ export function malformedXlsxError(detail: string): FileRejectedError {
     },
     { detail },
   );
+}
+
+/** Which bound of zip-limits.server.ts a workbook passed. */
+export type XlsxLimit =
+  "too_large" | "compression_ratio" | "too_many_entries" | "too_many_strings" | "cell_too_long";
+
+const XLSX_LIMIT_MESSAGES: Record<XlsxLimit, { vi: string; en: string }> = {
+  too_large: {
+    vi: "Sổ tính .xlsx khi giải nén quá lớn để đọc an toàn (quá 512 MB một phần hoặc 1 GB tổng cộng). Hãy chia dữ liệu thành nhiều tệp nhỏ hơn, hoặc lưu thành CSV UTF-8 rồi nạp lại.",
+    en: "The .xlsx workbook is too large once unpacked to read safely (over 512 MB in one part or 1 GB in all). Split the data into smaller files, or save it as CSV UTF-8 and load again.",
+  },
+  compression_ratio: {
+    vi: "Sổ tính .xlsx bị nén bất thường (một phần giải nén ra lớn gấp hơn 100 lần): tệp có thể đã bị chỉnh sửa để làm treo máy chủ. Mở trong Excel, lưu lại thành “Excel Workbook (*.xlsx)” rồi nạp lại.",
+    en: "The .xlsx workbook is compressed abnormally (a part unpacks to over 100 times its size): it may have been crafted to overwhelm the server. Open it in Excel, save it again as “Excel Workbook (*.xlsx)” and load again.",
+  },
+  too_many_entries: {
+    vi: "Sổ tính .xlsx chứa quá nhiều phần bên trong (hơn 10.000). Hãy chỉ giữ lại trang tính cần nạp rồi lưu lại.",
+    en: "The .xlsx workbook holds too many internal parts (over 10,000). Keep only the sheet to load and save it again.",
+  },
+  too_many_strings: {
+    vi: "Sổ tính .xlsx có quá nhiều chuỗi văn bản dùng chung (hơn 2 triệu, hoặc hơn 128 MB). Hãy chia dữ liệu thành nhiều tệp, hoặc lưu thành CSV UTF-8 rồi nạp lại.",
+    en: "The .xlsx workbook has too many shared text strings (over 2 million, or over 128 MB). Split the data into several files, or save it as CSV UTF-8 and load again.",
+  },
+  cell_too_long: {
+    vi: "Sổ tính .xlsx có một ô chứa văn bản quá dài (hơn 256 KB, vượt giới hạn 32.767 ký tự của Excel). Hãy kiểm tra lại ô đó rồi nạp lại.",
+    en: "The .xlsx workbook has a cell with overly long text (over 256 KB, beyond Excel's own 32,767-character limit). Check that cell and load again.",
+  },
+};
+
+export function xlsxLimitError(
+  limit: XlsxLimit,
+  details: Record<string, unknown>,
+): FileRejectedError {
+  return new FileRejectedError(`xlsx_${limit}`, XLSX_LIMIT_MESSAGES[limit], details);
 }

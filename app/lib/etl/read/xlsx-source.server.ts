@@ -11,6 +11,7 @@ import {
   sheetNotFoundError,
 } from "./file-errors";
 import type { CellValue, SourceRecord } from "./types";
+import { assertXlsxWithinLimits } from "./zip-limits.server";
 
 interface StreamedWorksheet extends AsyncIterable<ExcelJS.Row> {
   name: string;
@@ -89,6 +90,8 @@ async function drainWorksheets(worksheets: AsyncIterator<unknown>): Promise<void
 
 /** The rows of one sheet. Throws FileRejectedError when the sheet is absent or the file unreadable. */
 export async function* readXlsxRecords(path: string, sheet?: string): AsyncGenerator<SourceRecord> {
+  // Zip-bomb bounds before exceljs inflates anything (ADR 012); throws FileRejectedError.
+  await assertXlsxWithinLimits(path);
   const input = createReadStream(path);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, READER_OPTIONS);
   const worksheets = reader[Symbol.asyncIterator]();

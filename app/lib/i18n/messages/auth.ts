@@ -13,6 +13,8 @@ export const authMessages = defineMessages(
     "auth.login.missing": "Hãy nhập tên đăng nhập và mật khẩu.",
     "auth.login.rateLimited": "Đăng nhập sai quá nhiều lần. Hãy thử lại sau {minutes} phút.",
     "auth.login.demoRefused": "Chế độ trình diễn không bật.",
+    "auth.login.unreadable":
+      "Không đọc được biểu mẫu đăng nhập. Hãy mở lại trang đăng nhập và gửi lại biểu mẫu.",
     "auth.demo.heading": "Chế độ trình diễn",
     "auth.demo.intro":
       "Máy chủ đang chạy với dữ liệu mẫu và chưa có người dùng. Đăng nhập một chạm với một vai trò:",
@@ -38,6 +40,8 @@ export const authMessages = defineMessages(
     "auth.login.missing": "Enter a username and a password.",
     "auth.login.rateLimited": "Too many failed sign-ins. Try again in {minutes} minutes.",
     "auth.login.demoRefused": "Demo mode is not on.",
+    "auth.login.unreadable":
+      "The sign-in form could not be read. Reopen the sign-in page and submit the form again.",
     "auth.demo.heading": "Demo mode",
     "auth.demo.intro":
       "This server runs on the sample data and has no users yet. Sign in with one click as a role:",
