@@ -44,6 +44,7 @@ function buildWithProbes() {
     {
       "routes/probe": { path: "probe", module: pageRoute },
       "routes/download": { path: "probe.csv", module: downloadRoute },
+      "routes/api-probe": { path: "api/v1/probe", module: { action: () => json({ saved: true }) } },
     },
     { rootLoader: () => json({ lang: "vi" }) },
   );
@@ -207,12 +208,17 @@ describe("CSRF", () => {
     expect(response.headers.get("cache-control")).toBe("no-store");
   });
 
-  it("lets a non-browser client with a bearer token post", async () => {
-    const response = await fetch(`${baseUrl}/probe?_data=routes%2Fprobe`, {
-      method: "POST",
-      body: form(),
-      headers: { Authorization: "Bearer cns_probe" },
+  it("lets a non-browser client with a bearer token post to the API, and only there", async () => {
+    const post = (path: string, headers: Record<string, string>) =>
+      fetch(`${baseUrl}${path}`, { method: "POST", body: form(), headers });
+    expect((await post("/api/v1/probe", { Authorization: "Bearer cns_probe" })).status).toBe(200);
+    // A junk bearer header does not exempt a page's form post, nor a post that carries cookies.
+    const page = await post("/probe?_data=routes%2Fprobe", { Authorization: "Bearer cns_probe" });
+    expect(page.status).toBe(403);
+    const withCookie = await post("/api/v1/probe", {
+      Authorization: "Bearer cns_probe",
+      Cookie: "cns_session=abc",
     });
-    expect(response.status).toBe(200);
+    expect(withCookie.status).toBe(403);
   });
 });
