@@ -33,6 +33,8 @@ export interface StartOptions {
   port: number;
   host: string;
   dev: boolean;
+  /** Serve this build instead of build/index.js (tests of the server's start and stop). */
+  build?: ServerBuild | undefined;
 }
 
 export interface HttpAppOptions {
@@ -95,7 +97,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
 
 export async function startHttpServer(options: StartOptions): Promise<Server> {
   const env = getEnv();
-  let build = await importBuild();
+  let build = options.build ?? (await importBuild());
   const app = createHttpApp({
     build: options.dev ? async () => build : build,
     mode: options.dev ? "development" : "production",
