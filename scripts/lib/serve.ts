@@ -4,6 +4,7 @@
 // real ETL on a fresh database, serve, accept CLI commands on the control channel (ADR 011), and
 // on SIGTERM/SIGINT drain requests and commands, then close the database cleanly.
 import { spawnSync } from "node:child_process";
+import type { Server } from "node:http";
 import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import { migrate } from "~/lib/db/migrate.server";
@@ -60,6 +61,23 @@ export async function serve(options: ServeOptions): Promise<number> {
     },
   });
   setDatabase(database);
+  // From here a signal closes the database cleanly, even while the server is still starting.
+  const running: { server?: Server; control?: ControlChannel } = {};
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: finishing open requests and commands…`);
+    await Promise.all([
+      running.server && closeHttpServer(running.server),
+      running.control?.close(),
+    ]);
+    await closeDatabase();
+    log("database closed");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
   log(`database: ${database.engine.kind} (${database.location})`);
   const migrated = await migrate(database.engine);
   if (migrated.applied.length) log(`migrations applied: ${migrated.applied.join(", ")}`);
@@ -72,15 +90,14 @@ export async function serve(options: ServeOptions): Promise<number> {
   const demo = await getDemoModeStatus(database.db, env);
   log(`demo mode: ${demo.active ? "on" : "off"} (${demo.reason})`);
 
-  const server = await startHttpServer({
+  running.server = await startHttpServer({
     port: env.PORT,
     host: env.HOST,
     dev,
     build: options.build,
   });
-  let control: ControlChannel | undefined;
   if (database.lock) {
-    control = await startControlChannel(database.lock, async (request, streams) => {
+    running.control = await startControlChannel(database.lock, async (request, streams) => {
       const command = COMMANDS[request.command];
       const io = forwardedIo(request, streams, database);
       // Only the command's name: its arguments may hold a password.
@@ -102,17 +119,5 @@ export async function serve(options: ServeOptions): Promise<number> {
     env.HOST === "0.0.0.0" ? "127.0.0.1" : env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST;
   fetch(`http://${local}:${env.PORT}/`).catch(() => undefined);
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log(`${signal}: finishing open requests and commands…`);
-    await Promise.all([closeHttpServer(server), control?.close()]);
-    await closeDatabase();
-    log("database closed");
-    process.exit(0);
-  };
-  process.on("SIGINT", () => void stop("SIGINT"));
-  process.on("SIGTERM", () => void stop("SIGTERM"));
   return 0;
 }

@@ -243,8 +243,7 @@ export async function acquireDataDirLock(
       continue;
     }
     const wait = options.shouldWait?.(live) ?? true;
-    if (!wait || live.pid === process.pid || Date.now() >= deadline)
-      throw new DataDirBusyError(dir, live);
+    if (!wait || Date.now() >= deadline) throw new DataDirBusyError(dir, live);
     if (!told) {
       told = true;
       options.onWait?.(live);

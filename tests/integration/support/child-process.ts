@@ -1,6 +1,12 @@
 // Child processes for the operations tests: a TypeScript entry run under tsx with extra
 // environment, its output collected, optional stdin, and a promise of how it ended.
 import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+// Absolute, so a child may run in another working directory (tsx then needs the tsconfig named).
+const TSX = pathToFileURL(path.resolve("node_modules/tsx/dist/loader.mjs")).href;
+const TSCONFIG = path.resolve("tsconfig.json");
 
 export interface Ended {
   code: number | null;
@@ -23,10 +29,12 @@ export function runTs(
   args: readonly string[],
   env: Record<string, string>,
   stdin = "",
+  cwd?: string,
 ): Running {
-  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
-    env: { ...process.env, ...env },
+  const child = spawn(process.execPath, ["--import", TSX, path.resolve(script), ...args], {
+    env: { ...process.env, TSX_TSCONFIG_PATH: TSCONFIG, ...env },
     stdio: ["pipe", "pipe", "pipe"],
+    cwd,
   });
   let stdout = "";
   let stderr = "";

@@ -1,14 +1,6 @@
-// The real server's life (scripts/lib/serve.ts: data-directory lock, migrations, control channel,
-// signal handling) serving a probe build with the real /healthz route, so tests of ownership,
-// shutdown and outages run a true server process without `remix build`.
-import * as healthz from "~/routes/healthz";
-import { runCli } from "../../../scripts/lib/cli";
-import { serve } from "../../../scripts/lib/serve";
-import { probeBuild } from "../../support/probe-build";
+// A true server process for the operations tests, without `remix build`: the stylesheet hook
+// first, then the server (server-main.ts), since static imports would load root.tsx before it.
+import { register } from "node:module";
 
-runCli(() =>
-  serve({
-    dev: false,
-    build: probeBuild({ "routes/healthz": { path: "healthz", module: healthz } }),
-  }),
-);
+register("./css-loader.mjs", import.meta.url);
+await import("./server-main");
