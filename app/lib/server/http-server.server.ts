@@ -11,6 +11,7 @@ import express, { type Express } from "express";
 import { stampClientAddress } from "~/lib/auth/client-address.server";
 import { getEnv } from "~/lib/env.server";
 import { csrfProtection } from "./csrf.server";
+import { outageErrorHandler, outageGate, replaceFailedResponse } from "./db-outage.server";
 import { getLoadContext } from "./load-context.server";
 import { pageCacheKey } from "./page-cache-key.server";
 import { VersionedCache } from "~/lib/cache/versioned-cache";
@@ -88,10 +89,18 @@ export function createHttpApp(options: HttpAppOptions): Express {
         keyFor: pageCacheKey,
       }
     : undefined;
+  app.use(outageGate());
   app.all(
     "*",
-    createRemixHandler({ build: options.build, mode: options.mode, getLoadContext, pageCache }),
+    createRemixHandler({
+      build: options.build,
+      mode: options.mode,
+      getLoadContext,
+      pageCache,
+      replaceResponse: replaceFailedResponse,
+    }),
   );
+  app.use(outageErrorHandler());
   return app;
 }
 
