@@ -41,6 +41,10 @@ export interface CommandIo {
   readStdin(prompt: string): Promise<string>;
   /** The database, migrated and with reference data: the CLI's own, or the running server's. */
   withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T>;
+  /** Set when the command runs in its own process on PostgreSQL (pg_dump needs the URL). */
+  databaseUrl?: string | undefined;
+  /** The embedded directory and its lock, when this process took it (db:restore fills it). */
+  dataDir?: { dir: string; lock: DataDirLock | undefined };
   /** The database as it is, before migrations (db:migrate reports what it applies). */
   withRawDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T>;
 }
@@ -50,6 +54,8 @@ export type CommandName = ControlRequest["command"];
 export interface Command {
   name: CommandName;
   run(argv: string[], io: CommandIo): Promise<number>;
+  /** Never sent to a running server: the command needs the directory to itself (db:restore). */
+  ownsDirectory?: boolean;
   /** Whether this invocation reads stdin (read by the CLI before it sends the command away). */
   readsStdin?(argv: string[]): string | null;
 }
@@ -105,6 +111,8 @@ function localIo(env: Env, lock: DataDirLock | undefined): CommandIo & { close()
   let prepared: Promise<Database> | undefined;
   const open = () => (opened ??= openDatabase(env, lock ? { lock } : { owner: { role: "cli" } }));
   return {
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATABASE_URL ? undefined : { dir: pgliteDirFor(env), lock },
     console: globalThis.console,
     stdout: process.stdout,
     stderrIsTTY: Boolean(process.stderr.isTTY),
@@ -186,6 +194,7 @@ export function runCommand(command: Command): void {
           throw error;
         }
       }
+      if (command.ownsDirectory) throw new DataDirBusyError(dir, owner);
       if (owner.control) {
         const prompt = command.readsStdin?.(argv);
         if (prompt !== null && prompt !== undefined && stdin === undefined)

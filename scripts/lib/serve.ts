@@ -16,7 +16,9 @@ import { seedReference } from "~/lib/reference/seed-reference.server";
 import { buildExists, closeHttpServer, startHttpServer } from "~/lib/server/http-server.server";
 import { loadSampleIfEmpty } from "~/lib/server/load-sample.server";
 import { startControlChannel, type ControlChannel } from "~/lib/server/control-channel.server";
+import { dbBackupCommand } from "../commands/db-backup";
 import { dbMigrateCommand } from "../commands/db-migrate";
+import { dbRestoreCommand } from "../commands/db-restore";
 import { etlCommand } from "../commands/etl";
 import { usersCommand } from "../commands/users";
 import { exitCodeFor, forwardedIo, type Command } from "./cli";
@@ -27,6 +29,9 @@ const COMMANDS: Record<Command["name"], Command> = {
   etl: etlCommand,
   users: usersCommand,
   "db-migrate": dbMigrateCommand,
+  "db-backup": dbBackupCommand,
+  // Listed for completeness; the CLI never sends it (ownsDirectory), and the server refuses it.
+  "db-restore": dbRestoreCommand,
 };
 
 export interface ServeOptions {
