@@ -18,6 +18,7 @@ import { loadSampleIfEmpty } from "~/lib/server/load-sample.server";
 import { startControlChannel, type ControlChannel } from "~/lib/server/control-channel.server";
 import { dbBackupCommand } from "../commands/db-backup";
 import { dbMigrateCommand } from "../commands/db-migrate";
+import { dbMoveCommand } from "../commands/db-move";
 import { dbRestoreCommand } from "../commands/db-restore";
 import { etlCommand } from "../commands/etl";
 import { usersCommand } from "../commands/users";
@@ -30,8 +31,9 @@ const COMMANDS: Record<Command["name"], Command> = {
   users: usersCommand,
   "db-migrate": dbMigrateCommand,
   "db-backup": dbBackupCommand,
-  // Listed for completeness; the CLI never sends it (ownsDirectory), and the server refuses it.
+  // Listed for completeness; the CLI never sends these (ownsDirectory): stop the server first.
   "db-restore": dbRestoreCommand,
+  "db-move": dbMoveCommand,
 };
 
 export interface ServeOptions {

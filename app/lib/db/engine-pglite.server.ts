@@ -43,6 +43,8 @@ function sessionOn(pg: PGlite): SqlSession {
 export interface PgliteEngine extends SqlEngine {
   /** A tarball of the whole data directory; a new engine can start from it (test templates). */
   dumpDataDir(): Promise<Blob>;
+  /** A whole table as CSV (COPY … TO), for db:move; identifiers are our own, never input. */
+  copyOutCsv(table: string): Promise<string>;
   /** The data directory's owner lock, released by close(); undefined in memory. */
   readonly lock: DataDirLock | undefined;
 }
@@ -97,6 +99,17 @@ export async function openPgliteEngine(
           unlock();
         },
       };
+    },
+    async copyOutCsv(table) {
+      const unlock = await lock.acquire();
+      try {
+        if (!/^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$/.test(table))
+          throw new Error(`copyOutCsv: unsafe table name ${JSON.stringify(table)}`);
+        const result = await pg.query(`copy ${table} to '/dev/blob' with (format csv)`);
+        return result.blob ? await result.blob.text() : "";
+      } finally {
+        unlock();
+      }
     },
     async dumpDataDir() {
       const unlock = await lock.acquire();

@@ -14,7 +14,7 @@ import { z } from "zod";
 import type { ControlEndpoint, DataDirLock } from "~/lib/db/data-dir-lock.server";
 
 export const ControlRequestSchema = z.object({
-  command: z.enum(["etl", "users", "db-migrate", "db-backup", "db-restore"]),
+  command: z.enum(["etl", "users", "db-migrate", "db-backup", "db-restore", "db-move"]),
   argv: z.array(z.string().max(10_000)).max(1_000),
   /** The CLI's working directory: relative file names are resolved against it. */
   cwd: z.string().min(1),
