@@ -5,8 +5,9 @@
 // CLI but refuses beside another server; SIGTERM closes the database cleanly; a SIGKILLed server's
 // directory reopens. Then seeded runs start server, two imports and db:migrate in random order and
 // kill each at random moments: the directory must always reopen with every batch a CLI reported
-// as loaded. OWNER_KILL_RUNS sets the number of runs (default 3; the 50 take about
-// 15 minutes here), OWNER_KILL_SEED the first seed.
+// as loaded. OWNER_KILL_RUNS sets the number of runs (default 3; a run takes
+// 25–35 s on 2 busy cores, so the 50 take about half an hour), OWNER_KILL_SEED the first
+// seed, OWNER_KILL_VERBOSE=1 prints what each process did.
 import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
