@@ -1,22 +1,6 @@
-// npm run db:migrate — applies pending migrations in sql/migrations/ and (re)loads reference data.
-import { migrate } from "~/lib/db/migrate.server";
-import { openDatabase } from "~/lib/db.server";
-import { getEnv } from "~/lib/env.server";
-import { seedReference } from "~/lib/reference/seed-reference.server";
-import { runCli } from "./lib/cli";
+// npm run db:migrate: see scripts/commands/db-migrate.ts. Runs here, or in the running server that
+// owns the embedded data directory (ADR 011).
+import { dbMigrateCommand } from "./commands/db-migrate";
+import { runCommand } from "./lib/cli";
 
-runCli(async () => {
-  const database = await openDatabase(getEnv());
-  try {
-    const result = await migrate(database.engine);
-    const seeded = await seedReference(database.db);
-    console.log(
-      `${database.engine.kind} ${database.location}: ${result.applied.length} migration(s) applied` +
-        (result.applied.length ? ` (${result.applied.join(", ")})` : "") +
-        `, ${result.alreadyApplied} already applied; reference data ${seeded.changed ? `loaded (${seeded.rows} rows)` : "up to date"}.`,
-    );
-    return 0;
-  } finally {
-    await database.engine.close();
-  }
-});
+runCommand(dbMigrateCommand);

@@ -6,8 +6,9 @@ import path from "node:path";
 import { Kysely } from "kysely";
 import type { DB } from "./db/types";
 import type { SqlEngine } from "./db/engine";
+import type { DataDirLock } from "./db/data-dir-lock.server";
 import { EngineDialect } from "./db/kysely-driver.server";
-import { openPgliteEngine } from "./db/engine-pglite.server";
+import { openPgliteEngine, type PgliteOptions } from "./db/engine-pglite.server";
 import { openPgEngine } from "./db/engine-pg.server";
 import type { Env } from "./env.server";
 import { getEnv } from "./env.server";
@@ -17,6 +18,8 @@ export interface Database {
   db: Kysely<DB>;
   /** Where the data lives, for logs: a redacted URL or a directory. */
   location: string;
+  /** The embedded directory's owner lock (ADR 011); absent on PostgreSQL and in memory. */
+  lock?: DataDirLock;
 }
 
 const GLOBAL_KEY = Symbol.for("cau-noi-so.database");
@@ -31,7 +34,15 @@ export function redactUrl(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
 }
 
-export async function openDatabase(env: Env = getEnv()): Promise<Database> {
+/** The embedded engine's directory under DATA_DIR (its lock and control socket sit beside it). */
+export function pgliteDirFor(env: Env): string {
+  return path.resolve(env.DATA_DIR, "pglite");
+}
+
+export async function openDatabase(
+  env: Env = getEnv(),
+  ownership: Pick<PgliteOptions, "owner" | "lock"> = {},
+): Promise<Database> {
   if (env.DATABASE_URL) {
     const engine = openPgEngine({
       connectionString: env.DATABASE_URL,
@@ -41,8 +52,9 @@ export async function openDatabase(env: Env = getEnv()): Promise<Database> {
     });
     return wrapEngine(engine, redactUrl(env.DATABASE_URL));
   }
-  const dir = path.resolve(env.DATA_DIR, "pglite");
-  return wrapEngine(await openPgliteEngine(dir), dir);
+  const dir = pgliteDirFor(env);
+  const engine = await openPgliteEngine(dir, ownership);
+  return { ...wrapEngine(engine, dir), lock: engine.lock };
 }
 
 /** The process-wide database, opened from the environment on first use. */

@@ -20,6 +20,8 @@ export const EnvSchema = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  // How long a command waits for another process to let go of the embedded data directory.
+  LOCK_WAIT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   SAMPLE_DATA: z.enum(["auto", "off"]).default("auto"),
   // One-click demo sign-in (ADR 007): auto = with the sample data, no real users and a loopback
   // HOST; force = also when listening beyond the machine; off = never.

@@ -5,6 +5,7 @@ import pg from "pg";
 import copyStreams from "pg-copy-streams";
 import type { LeasedSession, QueryResult, SqlEngine, SqlSession } from "./engine";
 import { copyStatement, SESSION_TIME_ZONE, TYPE_PARSERS } from "./engine";
+import { dbAvailability } from "./availability.server";
 
 export interface PgEngineOptions {
   connectionString: string;
@@ -22,14 +23,22 @@ const types = {
   },
 };
 
+/** Reports a lost connection to the availability monitor, then rethrows. */
+function noting<T>(work: Promise<T>): Promise<T> {
+  return work.catch((error: unknown) => {
+    dbAvailability.noteFailure(error);
+    throw error;
+  });
+}
+
 function sessionOn(client: pg.PoolClient): SqlSession {
   return {
     async query<R>(text: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
-      const result = await client.query({ text, values: params as unknown[] });
+      const result = await noting(client.query({ text, values: params as unknown[] }));
       return { rows: result.rows as R[], rowCount: result.rowCount };
     },
     async exec(script: string) {
-      await client.query(script);
+      await noting(client.query(script));
     },
     async copyCsv(table, columns, csv) {
       if (csv.length === 0) return 0;
@@ -58,11 +67,28 @@ export function openPgEngine(options: PgEngineOptions): SqlEngine {
   });
   pool.on("error", (error) => {
     console.error(`[db] idle PostgreSQL client error: ${error.message}`);
+    dbAvailability.noteFailure(error);
   });
+  const connect = async () => {
+    const client = await noting(pool.connect());
+    dbAvailability.noteSuccess();
+    return client;
+  };
+  const probe = async () => {
+    const client = await pool.connect();
+    try {
+      await client.query("select 1");
+      client.release();
+    } catch (error) {
+      client.release(error as Error);
+      throw error;
+    }
+  };
+  dbAvailability.setProbe(probe);
   return {
     kind: "pg",
     async acquire(): Promise<LeasedSession> {
-      const client = await pool.connect();
+      const client = await connect();
       let released = false;
       let broken: Error | undefined;
       // The pool's error handler covers idle clients only. A leased client can fail too (the
@@ -85,6 +111,7 @@ export function openPgEngine(options: PgEngineOptions): SqlEngine {
       };
     },
     async close() {
+      dbAvailability.clearProbe(probe);
       await pool.end();
     },
   };

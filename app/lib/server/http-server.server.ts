@@ -12,6 +12,7 @@ import { stampClientAddress } from "~/lib/auth/client-address.server";
 import { getEnv } from "~/lib/env.server";
 import { boundedBodies } from "./body-limits.server";
 import { csrfProtection } from "./csrf.server";
+import { outageErrorHandler, outageGate, replaceFailedResponse } from "./db-outage.server";
 import { allowedHostsOf, hostAllowList, LOOPBACK_HOSTS } from "./host-allow-list.server";
 import { getLoadContext } from "./load-context.server";
 import { pageCacheKey } from "./page-cache-key.server";
@@ -35,6 +36,8 @@ export interface StartOptions {
   port: number;
   host: string;
   dev: boolean;
+  /** Serve this build instead of build/index.js (tests of the server's start and stop). */
+  build?: ServerBuild | undefined;
 }
 
 export interface HttpAppOptions {
@@ -97,16 +100,24 @@ export function createHttpApp(options: HttpAppOptions): Express {
         keyFor: pageCacheKey,
       }
     : undefined;
+  app.use(outageGate());
   app.all(
     "*",
-    createRemixHandler({ build: options.build, mode: options.mode, getLoadContext, pageCache }),
+    createRemixHandler({
+      build: options.build,
+      mode: options.mode,
+      getLoadContext,
+      pageCache,
+      replaceResponse: replaceFailedResponse,
+    }),
   );
+  app.use(outageErrorHandler());
   return app;
 }
 
 export async function startHttpServer(options: StartOptions): Promise<Server> {
   const env = getEnv();
-  let build = await importBuild();
+  let build = options.build ?? (await importBuild());
   const app = createHttpApp({
     build: options.dev ? async () => build : build,
     mode: options.dev ? "development" : "production",

@@ -24,7 +24,13 @@ export interface PageCacheKey {
 export async function pageCacheKey(request: Request): Promise<PageCacheKey | null> {
   if (request.method !== "GET") return null;
   const url = new URL(request.url);
-  if (url.searchParams.has("_data") || url.pathname.startsWith("/api/")) return null;
+  // /healthz must answer from its own check alone, also while the database is down.
+  if (
+    url.searchParams.has("_data") ||
+    url.pathname.startsWith("/api/") ||
+    url.pathname === "/healthz"
+  )
+    return null;
   const { lang, setCookie } = await resolveLanguage(request);
   if (setCookie) return null;
   const db = await getDb();

@@ -29,6 +29,8 @@ export interface RemixHandlerOptions {
     cache: PageCache;
     keyFor: (request: Request) => Promise<PageCacheKey | null>;
   };
+  /** May replace a rendered answer, e.g. a 500 caused by a database outage (db-outage). */
+  replaceResponse?: (request: Request, response: Response, startedAt: number) => Response;
 }
 
 function remixHeaders(req: ExpressRequest): Headers {
@@ -131,7 +133,14 @@ export async function sendResponse(res: ExpressResponse, response: Response): Pr
 }
 
 export function createRemixHandler(options: RemixHandlerOptions) {
-  const handle = createRemixRequestHandler(options.build, options.mode);
+  const render = createRemixRequestHandler(options.build, options.mode);
+  const replace = options.replaceResponse;
+  const handle: typeof render = replace
+    ? async (request, context) => {
+        const startedAt = Date.now();
+        return replace(request, await render(request, context), startedAt);
+      }
+    : render;
   const pageCache = options.pageCache;
   // Pages being rendered for the cache, by key and generation. Requests for a page that is already
   // being rendered wait for that render instead of starting their own: right after an import

@@ -1,0 +1,182 @@
+// npm run etl -- <command>
+//   import <files…> --kind assistance|shifts|dossiers|population [--dry-run] [--strict]
+//          [--derive-ids] [--sheet NAME] [--json]
+//   batches [--json]
+//   rejects <batch> [--format csv|json]
+//   revert <batch>
+// Exit codes: 0 every batch recorded (rejected rows included), 1 nothing loaded from some file
+// because of errors, 2 usage error.
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { getEnv } from "~/lib/env.server";
+import type { ImportSummary } from "~/lib/etl/batch-summary";
+import { importFile } from "~/lib/etl/import-file.server";
+import { listBatches, listRejects } from "~/lib/etl/batches.server";
+import { rejectsToCsv } from "~/lib/etl/rejects-csv";
+import { RevertError, revertBatch } from "~/lib/etl/revert-batch.server";
+import { ProgressBar } from "../lib/progress";
+import { UsageError, type Command, type CommandIo } from "../lib/cli";
+
+const USAGE = `Usage:
+  npm run etl -- import <files…> --kind assistance|shifts|dossiers|population [--dry-run] [--strict] [--derive-ids] [--sheet NAME] [--json]
+  npm run etl -- batches [--json]
+  npm run etl -- rejects <batch> [--format csv|json]
+  npm run etl -- revert <batch>`;
+
+const KindSchema = z.enum(["assistance", "shifts", "dossiers", "population"]);
+const BatchIdSchema = z.coerce.number().int().positive();
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        kind: { type: "string" },
+        "dry-run": { type: "boolean", default: false },
+        strict: { type: "boolean", default: false },
+        "derive-ids": { type: "boolean", default: false },
+        sheet: { type: "string" },
+        json: { type: "boolean", default: false },
+        format: { type: "string", default: "csv" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
+  }
+}
+
+function printSummary(io: CommandIo, s: ImportSummary): void {
+  const head = `${s.file} [${s.kind}] → ${s.status}${s.batch_id ? ` (batch ${s.batch_id})` : ""}`;
+  io.console.log(head);
+  if (s.status === "already_loaded") {
+    io.console.log(
+      "  Tệp này đã được nạp; không có gì thay đổi. / This file was already loaded; nothing changed.",
+    );
+    return;
+  }
+  io.console.log(
+    `  rows ${s.rows} · inserted ${s.inserted} · updated ${s.updated} · unchanged ${s.unchanged} · rejected ${s.rejected}`,
+  );
+  for (const c of s.dropped_columns) {
+    io.console.log(
+      `  dropped column "${c.name}"${c.personal_data ? " (personal data / dữ liệu cá nhân)" : ""}`,
+    );
+  }
+  for (const w of s.warnings) io.console.log(`  warning ${w.code} ×${w.count}: ${w.message_en}`);
+  if (s.replaced_batches.length)
+    io.console.log(`  replaced figures from batch(es) ${s.replaced_batches.join(", ")}`);
+  if (s.error) io.console.log(`  ${s.error.message_vi}\n  ${s.error.message_en}`);
+}
+
+async function runImport(
+  io: CommandIo,
+  files: string[],
+  values: ReturnType<typeof parse>["values"],
+): Promise<number> {
+  const kind = KindSchema.safeParse(values.kind);
+  if (!kind.success)
+    throw new UsageError(
+      `--kind must be one of assistance, shifts, dossiers, population.\n\n${USAGE}`,
+    );
+  if (files.length === 0) throw new UsageError(`Give at least one file to import.\n\n${USAGE}`);
+  const env = getEnv();
+  const loadedBy = `cli:${io.user}`;
+  let exit = 0;
+  await io.withDatabase(async (database) => {
+    for (const file of files) {
+      const filePath = path.resolve(io.cwd, file);
+      const bar = !values.json && io.stderrIsTTY ? await ProgressBar.forFile(filePath) : null;
+      const summary = await importFile(database.engine, {
+        path: filePath,
+        kind: kind.data,
+        provinceCode: env.PROVINCE_CODE,
+        loadedBy,
+        dryRun: values["dry-run"],
+        strict: values.strict,
+        deriveIds: values["derive-ids"],
+        sheet: values.sheet,
+        onProgress: bar ? (rows) => bar.update(rows) : undefined,
+      });
+      bar?.done();
+      if (values.json) io.console.log(JSON.stringify(toJson(summary)));
+      else printSummary(io, summary);
+      if (summary.status === "rejected") exit = 1;
+    }
+  });
+  return exit;
+}
+
+/** The documented --json shape (one object per file). */
+function toJson(s: ImportSummary) {
+  return {
+    file: s.file,
+    sha256: s.sha256,
+    kind: s.kind,
+    batch_id: s.batch_id,
+    status: s.status,
+    rows: s.rows,
+    inserted: s.inserted,
+    updated: s.updated,
+    unchanged: s.unchanged,
+    rejected: s.rejected,
+    warnings: s.warnings,
+    dropped_columns: s.dropped_columns,
+    replaced_batches: s.replaced_batches,
+    error: s.error,
+  };
+}
+
+async function run(argv: string[], io: CommandIo): Promise<number> {
+  const { values, positionals } = parse(argv);
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    io.console.log(USAGE);
+    return values.help ? 0 : 2;
+  }
+  switch (command) {
+    case "import":
+      return runImport(io, rest, values);
+    case "batches":
+      return io.withDatabase(async (database) => {
+        const batches = await listBatches(database.db);
+        if (values.json) io.console.log(JSON.stringify(batches));
+        else
+          io.console.table(batches.map((b) => ({ ...b, started_at: b.started_at.toISOString() })));
+        return 0;
+      });
+    case "rejects": {
+      const id = BatchIdSchema.safeParse(rest[0]);
+      const format = z.enum(["csv", "json"]).safeParse(values.format);
+      if (!id.success || !format.success) throw new UsageError(USAGE);
+      return io.withDatabase(async (database) => {
+        const rows = await listRejects(database.db, id.data);
+        io.stdout.write(format.data === "json" ? JSON.stringify(rows) + "\n" : rejectsToCsv(rows));
+        return 0;
+      });
+    }
+    case "revert": {
+      const id = BatchIdSchema.safeParse(rest[0]);
+      if (!id.success) throw new UsageError(USAGE);
+      return io.withDatabase(async (database) => {
+        try {
+          const result = await revertBatch(database.engine, id.data, getEnv().PROVINCE_CODE);
+          io.console.log(
+            `Batch ${result.batch_id} (${result.kind}) reverted: ${result.deleted} row(s) removed, ${result.restored} restored; months ${result.months.join(", ") || "—"}.`,
+          );
+          return 0;
+        } catch (error) {
+          if (!(error instanceof RevertError)) throw error;
+          io.console.error(`${error.message_vi}\n${error.message_en}`);
+          return 1;
+        }
+      });
+    }
+    default:
+      throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
+  }
+}
+
+export const etlCommand: Command = { name: "etl", run };
