@@ -1,7 +1,9 @@
-// One file in, one batch out: hash → stream rows → normalize → COPY into staging → reject in-file
-// duplicates → merge into core by natural key → recompute the touched mart months → ledger.
-// Everything after the ledger's "running" row happens in one transaction, so a process killed at
-// any point leaves the batch wholly applied or not at all (ADR 005).
+// One file in, one batch out, in two phases. Reading: hash → stream rows → normalize → spill
+// COPY-ready rows to a private temporary file, holding no lock, transaction or connection (ADR 012).
+// Writing, under the ETL lock: COPY the spill into staging → reject in-file duplicates → merge into
+// core by natural key → recompute the touched mart months → ledger. Everything after the ledger's
+// "running" row happens in one transaction, so a process killed at any point leaves the batch
+// wholly applied or not at all (ADR 005).
 import path from "node:path";
 import type { ImportKind } from "~/lib/db/types";
 import type { SqlEngine, SqlSession } from "~/lib/db/engine";
@@ -17,6 +19,8 @@ import { maskPersonalValue } from "./read/pii";
 import { sha256File } from "./read/sha256.server";
 import { loadRowContext } from "./row-context.server";
 import { parseRow } from "./rows/parse-row";
+import type { RowContext } from "./rows/row-context";
+import { SpillFile } from "./spill-file.server";
 
 export interface ImportFileOptions {
   path: string;
@@ -124,98 +128,93 @@ export async function importFile(
     error: null,
     timings_ms: timings,
   };
+  const ledger: LedgerEntry = {
+    kind: options.kind,
+    fileName,
+    sha256,
+    bytes,
+    loadedBy: options.loadedBy,
+    options: ledgerOptions(options),
+  };
 
-  return withSession(engine, async (session) => {
-    if (options.tryLock) {
-      const { rows } = await session.query<{ locked: boolean }>(
-        "select pg_try_advisory_lock($1, $2) as locked",
-        ETL_LOCK,
-      );
-      if (!rows[0]?.locked) throw new ImportBusyError(await etlLockHeldSince(session));
-    } else {
-      await session.query("select pg_advisory_lock($1, $2)", ETL_LOCK);
-    }
-    try {
-      await markInterruptedBatches(session);
-      const loaded = await session.query<{ batch_id: number }>(
-        `select batch_id from core.import_batch where kind = $1 and file_sha256 = $2 and status = 'loaded'`,
-        [options.kind, sha256],
-      );
-      if (loaded.rows[0]) {
-        summary.status = "already_loaded";
-        summary.batch_id = loaded.rows[0].batch_id;
-        lap("total", started);
-        return summary;
-      }
-
-      const ledgerRow = [
-        options.kind,
-        fileName,
-        sha256,
-        bytes,
-        options.loadedBy,
-        JSON.stringify(ledgerOptions(options)),
-      ];
-      const insertLedger = `insert into core.import_batch (kind, file_name, file_sha256, file_bytes, loaded_by, status, options)
-         values ($1, $2, $3, $4, $5, 'running', $6::jsonb) returning batch_id`;
-      // A real run records "running" outside the batch transaction so an interrupted import stays
-      // visible (and is marked failed by the next importer); a dry run leaves no trace.
-      if (!options.dryRun) {
-        summary.batch_id = (
-          await session.query<{ batch_id: number }>(insertLedger, ledgerRow)
-        ).rows[0]!.batch_id;
-      }
-
-      await session.query("begin");
-      try {
-        await session.query("set local statement_timeout = 0");
-        if (options.dryRun) {
-          summary.batch_id = (
-            await session.query<{ batch_id: number }>(insertLedger, ledgerRow)
-          ).rows[0]!.batch_id;
-        }
-        await loadBatch(session, summary.batch_id!, options, summary, timings);
-        if (options.dryRun) {
-          await session.query("rollback");
-          summary.status = "dry_run";
-          summary.batch_id = null;
-        } else {
-          await session.query("commit");
-          options.onStage?.("committed");
-        }
-      } catch (error) {
-        await session.query("rollback").catch(() => undefined);
-        if (!(error instanceof FileRejectedError)) {
-          if (summary.batch_id !== null && !options.dryRun) {
-            await session.query(
-              `update core.import_batch set status = 'failed', error = $2, finished_at = now() where batch_id = $1`,
-              [summary.batch_id, (error as Error).message],
-            );
-          }
-          throw error;
-        }
-        summary.status = "rejected";
-        summary.error = {
-          code: error.code,
-          message_vi: error.message_vi,
-          message_en: error.message_en,
-        };
-        if (!options.dryRun && summary.batch_id !== null) {
-          await session.query(
-            `update core.import_batch set status = 'rejected', error = $2, finished_at = now(), timings = $3::jsonb
-             where batch_id = $1`,
-            [summary.batch_id, `${error.code}: ${error.message_en}`, JSON.stringify(timings)],
-          );
-        } else {
-          summary.batch_id = null;
-        }
-      }
-      lap("total", started);
-      return summary;
-    } finally {
-      await session.query("select pg_advisory_unlock($1, $2)", ETL_LOCK).catch(() => undefined);
-    }
+  // Phase 1, reading: a short session looks up what parsing needs and reserves the batch id, then
+  // goes back to the pool. The file is parsed with no lock, transaction or connection held, so a
+  // slow or large file never makes pages or other imports wait (ADR 012).
+  const prepared = await withSession(engine, async (session) => {
+    const loadedId = await findLoadedBatch(session, options.kind, sha256);
+    if (loadedId !== null) return { loadedId } as const;
+    const ctx = await loadRowContext(session, {
+      provinceCode: options.provinceCode,
+      deriveIds: Boolean(options.deriveIds),
+      now: options.now ?? new Date(),
+    });
+    const next = await session.query<{ id: number }>(
+      "select nextval(pg_get_serial_sequence('core.import_batch', 'batch_id'))::int as id",
+    );
+    return { loadedId: null, ctx, batchId: next.rows[0]!.id } as const;
   });
+  if (prepared.loadedId !== null) {
+    summary.status = "already_loaded";
+    summary.batch_id = prepared.loadedId;
+    lap("total", started);
+    return summary;
+  }
+
+  let read: ReadRows;
+  try {
+    read = await readRows(options, prepared.batchId, prepared.ctx, summary, timings);
+  } catch (error) {
+    if (!(error instanceof FileRejectedError)) throw error;
+    summary.error = {
+      code: error.code,
+      message_vi: error.message_vi,
+      message_en: error.message_en,
+    };
+    lap("total", started);
+    if (!options.dryRun) {
+      await withSession(engine, (session) =>
+        insertLedger(session, prepared.batchId, ledger, "rejected", {
+          error: `${error.code}: ${error.message_en}`,
+          timings,
+        }),
+      );
+      summary.batch_id = prepared.batchId;
+    }
+    return summary;
+  }
+
+  // Phase 2, writing: under the ETL lock and in one transaction, copy what phase 1 produced into
+  // staging, then dedupe, merge, refresh the mart and finish the ledger.
+  try {
+    await withSession(engine, async (session) => {
+      if (options.tryLock) {
+        const { rows } = await session.query<{ locked: boolean }>(
+          "select pg_try_advisory_lock($1, $2) as locked",
+          ETL_LOCK,
+        );
+        if (!rows[0]?.locked) throw new ImportBusyError(await etlLockHeldSince(session));
+      } else {
+        await session.query("select pg_advisory_lock($1, $2)", ETL_LOCK);
+      }
+      try {
+        await markInterruptedBatches(session);
+        // Another importer may have loaded the same file while this one was reading.
+        const loadedId = await findLoadedBatch(session, options.kind, sha256);
+        if (loadedId !== null) {
+          summary.status = "already_loaded";
+          summary.batch_id = loadedId;
+          return;
+        }
+        await writeBatch(session, prepared.batchId, ledger, read, options, summary, timings);
+      } finally {
+        await session.query("select pg_advisory_unlock($1, $2)", ETL_LOCK).catch(() => undefined);
+      }
+    });
+  } finally {
+    await read.dispose();
+  }
+  lap("total", started);
+  return summary;
 }
 
 function ledgerOptions(options: ImportFileOptions) {
@@ -227,16 +226,76 @@ function ledgerOptions(options: ImportFileOptions) {
   };
 }
 
-/** Inside the batch transaction: everything from reading the file to the ledger's final row. */
-async function loadBatch(
+interface LedgerEntry {
+  kind: ImportKind;
+  fileName: string;
+  sha256: string;
+  bytes: number;
+  loadedBy: string;
+  options: ReturnType<typeof ledgerOptions>;
+}
+
+async function findLoadedBatch(
+  session: SqlSession,
+  kind: ImportKind,
+  sha256: string,
+): Promise<number | null> {
+  const loaded = await session.query<{ batch_id: number }>(
+    `select batch_id from core.import_batch where kind = $1 and file_sha256 = $2 and status = 'loaded'`,
+    [kind, sha256],
+  );
+  return loaded.rows[0]?.batch_id ?? null;
+}
+
+/** The ledger row under the batch id reserved in phase 1. */
+async function insertLedger(
   session: SqlSession,
   batchId: number,
+  entry: LedgerEntry,
+  status: "running" | "rejected",
+  finished?: { error: string; timings: Record<string, number> },
+): Promise<void> {
+  await session.query(
+    `insert into core.import_batch
+       (batch_id, kind, file_name, file_sha256, file_bytes, loaded_by, status, options, error, timings,
+        finished_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10::jsonb, case when $9::text is null then null else now() end)`,
+    [
+      batchId,
+      entry.kind,
+      entry.fileName,
+      entry.sha256,
+      entry.bytes,
+      entry.loadedBy,
+      status,
+      JSON.stringify(entry.options),
+      finished?.error ?? null,
+      JSON.stringify(finished?.timings ?? {}),
+    ],
+  );
+}
+
+/** What phase 1 leaves for phase 2: COPY-ready staged rows and rejects on disk, and the tallies. */
+interface ReadRows {
+  staged: SpillFile;
+  rejects: SpillFile;
+  rows: number;
+  rejectedRows: number;
+  warnings: IssueTally;
+  rejectReasons: IssueTally;
+  dispose(): Promise<void>;
+}
+
+/** Phase 1: stream the file, parse and validate every row, spill the results to private files. */
+async function readRows(
   options: ImportFileOptions,
+  batchId: number,
+  ctx: RowContext,
   summary: ImportSummary,
   timings: Record<string, number>,
-): Promise<void> {
+): Promise<ReadRows> {
+  const t = performance.now();
   const spec = MERGE_SPECS[options.kind];
-  let t = performance.now();
   const source = await openSource(options.path, {
     kind: options.kind,
     sheet: options.sheet,
@@ -246,54 +305,140 @@ async function loadBatch(
     name: c.name,
     personal_data: c.personalData,
   }));
-  const ctx = await loadRowContext(session, {
-    provinceCode: options.provinceCode,
-    deriveIds: Boolean(options.deriveIds),
-    now: options.now ?? new Date(),
+  const stagedFile = await SpillFile.create("staged");
+  const rejectsFile = await SpillFile.create("rejects").catch(async (error: unknown) => {
+    await stagedFile.dispose();
+    throw error;
   });
-
-  const columns = stagingColumns(spec);
-  const staged = new CopyBuffer(COPY_CHUNK_CHARS, (csv) =>
-    session.copyCsv(spec.staging, columns, csv),
-  );
-  const rejects = new CopyBuffer(COPY_CHUNK_CHARS, (csv) =>
-    session.copyCsv("core.rejected_row", REJECT_COLUMNS, csv),
-  );
-  const warnings = new IssueTally();
-  const rejectReasons = new IssueTally();
-  let rows = 0;
-  for await (const sourceRow of source.rows) {
-    rows++;
-    if (options.onProgress && rows % PROGRESS_EVERY === 0) options.onProgress(rows);
-    // Parsing is CPU work on the server's one thread: let requests in between (ADR 012).
-    if (rows % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
-    // A reader problem (ragged row, oversized field) rejects the row before it is parsed.
-    let issue: RowRejection | undefined = sourceRow.problem;
-    if (!issue) {
-      const parsed = parseRow(options.kind, sourceRow.values, ctx);
-      for (const w of parsed.warnings) warnings.add(w, sourceRow.line);
-      if (parsed.ok) {
-        const row = parsed.row;
-        await staged.push([
-          batchId,
-          sourceRow.line,
-          ...spec.columns.map((c) => row[c] ?? null),
-          row.row_hash ?? null,
-        ]);
-        continue;
+  const dispose = async () => {
+    await stagedFile.dispose();
+    await rejectsFile.dispose();
+  };
+  try {
+    const staged = new CopyBuffer(COPY_CHUNK_CHARS, (csv) => stagedFile.append(csv));
+    const rejects = new CopyBuffer(COPY_CHUNK_CHARS, (csv) => rejectsFile.append(csv));
+    const warnings = new IssueTally();
+    const rejectReasons = new IssueTally();
+    let rows = 0;
+    for await (const sourceRow of source.rows) {
+      rows++;
+      if (options.onProgress && rows % PROGRESS_EVERY === 0) options.onProgress(rows);
+      // Parsing is CPU work on the server's one thread: let requests in between (ADR 012).
+      if (rows % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+      // A reader problem (ragged row, oversized field) rejects the row before it is parsed.
+      let issue: RowRejection | undefined = sourceRow.problem;
+      if (!issue) {
+        const parsed = parseRow(options.kind, sourceRow.values, ctx);
+        for (const w of parsed.warnings) warnings.add(w, sourceRow.line);
+        if (parsed.ok) {
+          const row = parsed.row;
+          await staged.push([
+            batchId,
+            sourceRow.line,
+            ...spec.columns.map((c) => row[c] ?? null),
+            row.row_hash ?? null,
+          ]);
+          continue;
+        }
+        issue = parsed.error;
       }
-      issue = parsed.error;
+      rejectReasons.add(issue, sourceRow.line);
+      // Only rejected rows keep their (masked) cells, so only they pay for the JSON.
+      const { column, reason_code, message_vi, message_en } = issue;
+      const raw = JSON.stringify(sourceRow.raw);
+      await rejects.push([
+        batchId,
+        sourceRow.line,
+        column,
+        reason_code,
+        message_vi,
+        message_en,
+        raw,
+      ]);
     }
-    rejectReasons.add(issue, sourceRow.line);
-    // Only rejected rows keep their (masked) cells, so only they pay for the JSON.
-    const { column, reason_code, message_vi, message_en } = issue;
-    const raw = JSON.stringify(sourceRow.raw);
-    await rejects.push([batchId, sourceRow.line, column, reason_code, message_vi, message_en, raw]);
+    await staged.flush();
+    await rejects.flush();
+    options.onProgress?.(rows);
+    timings.read = Math.round(performance.now() - t);
+    return {
+      staged: stagedFile,
+      rejects: rejectsFile,
+      rows,
+      rejectedRows: rejects.rows,
+      warnings,
+      rejectReasons,
+      dispose,
+    };
+  } catch (error) {
+    await dispose();
+    throw error;
   }
-  await staged.flush();
-  await rejects.flush();
-  options.onProgress?.(rows);
-  timings.read_and_stage = Math.round(performance.now() - t);
+}
+
+/**
+ * Phase 2, holding the ETL lock: the ledger's "running" row, then one transaction from staging to
+ * the ledger's final row. A dry run does it all and rolls back.
+ */
+async function writeBatch(
+  session: SqlSession,
+  batchId: number,
+  ledger: LedgerEntry,
+  read: ReadRows,
+  options: ImportFileOptions,
+  summary: ImportSummary,
+  timings: Record<string, number>,
+): Promise<void> {
+  // A real run records "running" outside the batch transaction so an interrupted import stays
+  // visible (and is marked failed by the next importer); a dry run leaves no trace.
+  if (!options.dryRun) {
+    await insertLedger(session, batchId, ledger, "running");
+    options.onStage?.("ledger_running");
+  }
+  summary.batch_id = batchId;
+  await session.query("begin");
+  try {
+    await session.query("set local statement_timeout = 0");
+    options.onStage?.("transaction_open");
+    if (options.dryRun) await insertLedger(session, batchId, ledger, "running");
+    await loadBatch(session, batchId, read, options, summary, timings);
+    if (options.dryRun) {
+      await session.query("rollback");
+      summary.status = "dry_run";
+      summary.batch_id = null;
+    } else {
+      await session.query("commit");
+      options.onStage?.("committed");
+    }
+  } catch (error) {
+    await session.query("rollback").catch(() => undefined);
+    if (!options.dryRun) {
+      await session.query(
+        `update core.import_batch set status = 'failed', error = $2, finished_at = now() where batch_id = $1`,
+        [batchId, (error as Error).message],
+      );
+    }
+    throw error;
+  }
+}
+
+/** Inside the batch transaction: everything from staging the parsed rows to the ledger's final row. */
+async function loadBatch(
+  session: SqlSession,
+  batchId: number,
+  read: ReadRows,
+  options: ImportFileOptions,
+  summary: ImportSummary,
+  timings: Record<string, number>,
+): Promise<void> {
+  const spec = MERGE_SPECS[options.kind];
+  let t = performance.now();
+  const columns = stagingColumns(spec);
+  for await (const csv of read.staged.read()) await session.copyCsv(spec.staging, columns, csv);
+  for await (const csv of read.rejects.read()) {
+    await session.copyCsv("core.rejected_row", REJECT_COLUMNS, csv);
+  }
+  const rows = read.rows;
+  timings.stage = Math.round(performance.now() - t);
   options.onStage?.("staged");
 
   t = performance.now();
@@ -303,7 +448,7 @@ async function loadBatch(
   timings.dedupe = Math.round(performance.now() - t);
   options.onStage?.("deduplicated");
 
-  const rejected = rejects.rows + duplicateCount;
+  const rejected = read.rejectedRows + duplicateCount;
   // Read back inside the transaction: a dry run rolls the stored rejects away, and this way the
   // sample also holds the in-file duplicates the statement above rejected.
   if (rejected > 0) {
@@ -369,7 +514,7 @@ async function loadBatch(
     options.onStage?.("mart_refreshed");
   }
 
-  const warningList: IssueSummary[] = warnings.list();
+  const warningList: IssueSummary[] = read.warnings.list();
   Object.assign(summary, counts, {
     status: error ? "rejected" : "loaded",
     warnings: warningList,
@@ -390,7 +535,7 @@ async function loadBatch(
       counts.updated,
       counts.unchanged,
       counts.rejected,
-      JSON.stringify({ warnings: warningList, rejects: rejectReasons.list() }),
+      JSON.stringify({ warnings: warningList, rejects: read.rejectReasons.list() }),
       summary.dropped_columns.map((c) => c.name),
       JSON.stringify(replaced),
       JSON.stringify(timings),
