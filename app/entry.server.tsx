@@ -1,16 +1,30 @@
 // Streams the document. Bots (and crawlers such as link previews) get the whole page at once;
 // browsers get the shell as soon as it is ready. Rendering is aborted after ABORT_DELAY. Every
 // inline script carries the CSP nonce the HTTP layer put in this response's policy.
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { DatabaseBusyError } from "~/lib/db/busy.server";
 import { NonceProvider } from "~/lib/security/nonce-context";
 import { PAGE_CACHE_MARK } from "~/lib/server/page-cache.server";
 import { createReactStreamRepair } from "~/lib/server/react-stream-repair.server";
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * A loader that gave up waiting for a busy database is expected while an import runs (the server
+ * answers 503 with what runs, db-busy.server.ts): one line, not a stack per request.
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  if (error instanceof DatabaseBusyError) {
+    console.warn(`busy: ${new URL(request.url).pathname}: ${error.message}`);
+    return;
+  }
+  console.error(error);
+};
 
 /**
  * Whether the page cache may keep this document (ADR 010): a 200 whose deepest route says

@@ -5,6 +5,7 @@
 import path from "node:path";
 import { Kysely } from "kysely";
 import type { DB } from "./db/types";
+import { DatabaseBusyError } from "./db/busy.server";
 import type { SqlEngine } from "./db/engine";
 import type { DataDirLock } from "./db/data-dir-lock.server";
 import { EngineDialect } from "./db/kysely-driver.server";
@@ -87,6 +88,8 @@ export interface DbHealth {
   engine: "pglite" | "pg";
   latency_ms: number;
   error?: string;
+  /** Reachable but held by an import or a download (the embedded engine's one connection). */
+  busy?: { activity: string; since: string };
 }
 
 export async function checkDbHealth(): Promise<DbHealth> {
@@ -107,6 +110,14 @@ export async function checkDbHealth(): Promise<DbHealth> {
       latency_ms: Math.round(performance.now() - started),
     };
   } catch (error) {
+    // Busy is not down: the engine answers as soon as the import or download lets go.
+    if (error instanceof DatabaseBusyError)
+      return {
+        ok: true,
+        engine: engineKind,
+        latency_ms: Math.round(performance.now() - started),
+        busy: { activity: error.holder.activity, since: error.holder.since.toISOString() },
+      };
     return {
       ok: false,
       engine: engineKind,

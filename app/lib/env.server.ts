@@ -20,6 +20,9 @@ export const EnvSchema = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  // How long a web request waits for a database session held by an import or a large download
+  // (the embedded engine has one) before it gets a 503 saying what is running (ADR 011).
+  DB_WAIT_SECONDS: z.coerce.number().min(0.1).max(600).default(8),
   // How long a command waits for another process to let go of the embedded data directory.
   LOCK_WAIT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   SAMPLE_DATA: z.enum(["auto", "off"]).default("auto"),

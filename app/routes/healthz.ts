@@ -13,7 +13,12 @@ export async function loader() {
   return json(
     {
       status: health.ok ? "ok" : "error",
-      db: { ok: health.ok, engine: health.engine, latency_ms: health.latency_ms },
+      db: {
+        ok: health.ok,
+        engine: health.engine,
+        latency_ms: health.latency_ms,
+        ...(health.busy ? { busy: health.busy } : {}),
+      },
       down: health.ok ? [] : ["database"],
       ...(health.ok
         ? {}

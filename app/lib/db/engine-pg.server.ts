@@ -6,6 +6,52 @@ import copyStreams from "pg-copy-streams";
 import type { LeasedSession, QueryResult, SqlEngine, SqlSession } from "./engine";
 import { copyStatement, SESSION_TIME_ZONE, TYPE_PARSERS } from "./engine";
 import { dbAvailability } from "./availability.server";
+import type { SessionHolder } from "./busy.server";
+import { currentWaitMs, DatabaseBusyError, noteGaveUp } from "./busy.server";
+
+/** Connections imports may never take, so pages always find one (ADR 012). */
+export const POOL_RESERVED_FOR_PAGES = 4;
+
+/**
+ * Imports' share of the pool: at most max − the pages' reserve at once (at least one). An import
+ * waiting here holds no connection; a web request gives up after its bound.
+ */
+class BulkShare {
+  private holders: SessionHolder[] = [];
+  private waiters: Array<() => void> = [];
+
+  constructor(private readonly permits: number) {}
+
+  async enter(waitMs: number): Promise<() => void> {
+    if (this.holders.length >= this.permits) {
+      const started = performance.now();
+      await new Promise<void>((resolve, reject) => {
+        const grant = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = Number.isFinite(waitMs)
+          ? setTimeout(() => {
+              this.waiters.splice(this.waiters.indexOf(grant), 1);
+              const holder = this.holders[0]!;
+              noteGaveUp(holder);
+              reject(new DatabaseBusyError(holder, Math.round(performance.now() - started)));
+            }, waitMs)
+          : undefined;
+        this.waiters.push(grant);
+      });
+    }
+    const holder: SessionHolder = { activity: "import", since: new Date() };
+    this.holders.push(holder);
+    let left = false;
+    return () => {
+      if (left) return;
+      left = true;
+      this.holders.splice(this.holders.indexOf(holder), 1);
+      this.waiters.shift()?.();
+    };
+  }
+}
 
 export interface PgEngineOptions {
   connectionString: string;
@@ -85,10 +131,21 @@ export function openPgEngine(options: PgEngineOptions): SqlEngine {
     }
   };
   dbAvailability.setProbe(probe);
+  const bulk = new BulkShare(Math.max(1, options.max - POOL_RESERVED_FOR_PAGES));
   return {
     kind: "pg",
-    async acquire(): Promise<LeasedSession> {
-      const client = await connect();
+    async acquire(acquireOptions = {}): Promise<LeasedSession> {
+      const leave =
+        acquireOptions.activity === "import"
+          ? await bulk.enter(acquireOptions.waitMs ?? currentWaitMs())
+          : () => undefined;
+      let client: pg.PoolClient;
+      try {
+        client = await connect();
+      } catch (error) {
+        leave();
+        throw error;
+      }
       let released = false;
       let broken: Error | undefined;
       // The pool's error handler covers idle clients only. A leased client can fail too (the
@@ -102,11 +159,14 @@ export function openPgEngine(options: PgEngineOptions): SqlEngine {
       client.on("error", onError);
       return {
         ...sessionOn(client),
+        // Waiting on pg is for a pool slot, not for one holder: nothing to tell the waiters.
+        describe() {},
         release() {
           if (released) return;
           released = true;
           client.off("error", onError);
           client.release(broken);
+          leave();
         },
       };
     },

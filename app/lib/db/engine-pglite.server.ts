@@ -4,21 +4,64 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import type { SessionActivity, SessionHolder } from "./busy.server";
+import { currentWaitMs, DatabaseBusyError, noteGaveUp } from "./busy.server";
 import type { AcquireOptions, DataDirLock } from "./data-dir-lock.server";
 import { acquireDataDirLock } from "./data-dir-lock.server";
 import type { LeasedSession, QueryResult, SqlEngine, SqlSession } from "./engine";
 import { copyStatement, SESSION_TIME_ZONE, TYPE_PARSERS } from "./engine";
 
-class Lock {
-  private tail: Promise<void> = Promise.resolve();
+/**
+ * The one connection, taken in turn (FIFO). A waiter may give up after its bound; it then learns
+ * who holds the connection and since when, which the server shows on its 503 page.
+ */
+class ConnectionQueue {
+  private holder: SessionHolder | null = null;
+  private waiters: Array<{ grant: () => void; activity: SessionActivity }> = [];
 
-  acquire(): Promise<() => void> {
-    let release!: () => void;
-    const next = new Promise<void>((resolve) => (release = resolve));
-    const ready = this.tail.then(() => release);
-    this.tail = this.tail.then(() => next);
-    return ready;
+  acquire(activity: SessionActivity, waitMs: number): Promise<ConnectionTurn> {
+    if (!this.holder && this.waiters.length === 0) return Promise.resolve(this.grant(activity));
+    return new Promise((resolve, reject) => {
+      const started = performance.now();
+      const waiter = { activity, grant: () => resolve(this.grant(activity)) };
+      this.waiters.push(waiter);
+      if (!Number.isFinite(waitMs)) return;
+      const timer = setTimeout(() => {
+        const at = this.waiters.indexOf(waiter);
+        if (at === -1) return;
+        this.waiters.splice(at, 1);
+        const holder = this.holder ?? { activity: "query", since: new Date() };
+        noteGaveUp(holder);
+        reject(new DatabaseBusyError(holder, Math.round(performance.now() - started)));
+      }, waitMs);
+      waiter.grant = () => {
+        clearTimeout(timer);
+        resolve(this.grant(activity));
+      };
+    });
   }
+
+  private grant(activity: SessionActivity): ConnectionTurn {
+    const holder: SessionHolder = { activity, since: new Date() };
+    this.holder = holder;
+    let done = false;
+    return {
+      describe: (next) => {
+        if (!done) holder.activity = next;
+      },
+      release: () => {
+        if (done) return;
+        done = true;
+        this.holder = null;
+        this.waiters.shift()?.grant();
+      },
+    };
+  }
+}
+
+interface ConnectionTurn {
+  describe(activity: SessionActivity): void;
+  release(): void;
 }
 
 function sessionOn(pg: PGlite): SqlSession {
@@ -81,24 +124,21 @@ export async function openPgliteEngine(
     dirLock?.release();
     throw error;
   }
-  const lock = new Lock();
+  const queue = new ConnectionQueue();
+  // Whole-engine work (dumps, copies, closing) waits for its turn however long it takes.
+  const lock = { acquire: async () => (await queue.acquire("maintenance", Infinity)).release };
   const session = sessionOn(pg);
   let closed = false;
   return {
     kind: "pglite",
     lock: dirLock,
-    async acquire(): Promise<LeasedSession> {
+    async acquire(options = {}): Promise<LeasedSession> {
       if (closed) throw new Error("The embedded database is closed.");
-      const unlock = await lock.acquire();
-      let released = false;
-      return {
-        ...session,
-        release() {
-          if (released) return;
-          released = true;
-          unlock();
-        },
-      };
+      const turn = await queue.acquire(
+        options.activity ?? "query",
+        options.waitMs ?? currentWaitMs(),
+      );
+      return { ...session, describe: turn.describe, release: turn.release };
     },
     async copyOutCsv(table) {
       const unlock = await lock.acquire();

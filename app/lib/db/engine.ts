@@ -2,6 +2,8 @@
 // real PostgreSQL server through node-postgres. Kysely (db/kysely-driver.server.ts), the migration
 // runner and the ETL's bulk loader all go through it, so both engines run the same SQL.
 
+import type { SessionActivity } from "./busy.server";
+
 export type EngineKind = "pglite" | "pg";
 
 export interface QueryResult<R> {
@@ -23,12 +25,21 @@ export interface SqlSession {
 
 export interface LeasedSession extends SqlSession {
   release(): void;
+  /** Tells requests waiting for this session what it is doing (a stream turning into a download). */
+  describe(activity: SessionActivity): void;
+}
+
+export interface AcquireOptions {
+  /** What the session will do: shown to those who wait for it; imports use the pool's bulk share. */
+  activity?: SessionActivity;
+  /** How long to wait for a session; default: the request's bound (db/busy), none outside one. */
+  waitMs?: number;
 }
 
 export interface SqlEngine {
   readonly kind: EngineKind;
   /** A dedicated session until release(): a pooled client on pg, the single connection on PGlite. */
-  acquire(): Promise<LeasedSession>;
+  acquire(options?: AcquireOptions): Promise<LeasedSession>;
   close(): Promise<void>;
 }
 
@@ -36,8 +47,9 @@ export interface SqlEngine {
 export async function withSession<T>(
   engine: SqlEngine,
   fn: (s: SqlSession) => Promise<T>,
+  options?: AcquireOptions,
 ): Promise<T> {
-  const session = await engine.acquire();
+  const session = await engine.acquire(options);
   try {
     return await fn(session);
   } finally {
@@ -49,18 +61,23 @@ export async function withSession<T>(
 export async function withTransaction<T>(
   engine: SqlEngine,
   fn: (s: SqlSession) => Promise<T>,
+  options?: AcquireOptions,
 ): Promise<T> {
-  return withSession(engine, async (session) => {
-    await session.query("begin");
-    try {
-      const result = await fn(session);
-      await session.query("commit");
-      return result;
-    } catch (error) {
-      await session.query("rollback").catch(() => undefined);
-      throw error;
-    }
-  });
+  return withSession(
+    engine,
+    async (session) => {
+      await session.query("begin");
+      try {
+        const result = await fn(session);
+        await session.query("commit");
+        return result;
+      } catch (error) {
+        await session.query("rollback").catch(() => undefined);
+        throw error;
+      }
+    },
+    options,
+  );
 }
 
 // Both engines parse these types the same way, so app code never sees engine differences:

@@ -33,6 +33,8 @@ class EngineConnection implements DatabaseConnection {
     chunkSize = 1000,
   ): AsyncIterableIterator<QueryResult<R>> {
     const ownTransaction = !this.inTransaction;
+    // Whoever waits for this session meanwhile is told a download is running (db/busy).
+    this.session.describe("download");
     if (ownTransaction) await this.session.query("begin");
     const cursor = `kysely_stream_${Math.random().toString(36).slice(2)}`;
     let finished = false;

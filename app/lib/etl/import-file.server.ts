@@ -7,6 +7,7 @@
 import path from "node:path";
 import type { ImportKind } from "~/lib/db/types";
 import type { SqlEngine, SqlSession } from "~/lib/db/engine";
+import { DatabaseBusyError } from "~/lib/db/busy.server";
 import { withSession } from "~/lib/db/engine";
 import { refreshCommuneMonth } from "~/lib/marts/refresh-commune-month.server";
 import type { ImportSummary, IssueSummary, RejectSample } from "./batch-summary";
@@ -186,30 +187,45 @@ export async function importFile(
   // Phase 2, writing: under the ETL lock and in one transaction, copy what phase 1 produced into
   // staging, then dedupe, merge, refresh the mart and finish the ledger.
   try {
-    await withSession(engine, async (session) => {
-      if (options.tryLock) {
-        const { rows } = await session.query<{ locked: boolean }>(
-          "select pg_try_advisory_lock($1, $2) as locked",
-          ETL_LOCK,
-        );
-        if (!rows[0]?.locked) throw new ImportBusyError(await etlLockHeldSince(session));
-      } else {
-        await session.query("select pg_advisory_lock($1, $2)", ETL_LOCK);
-      }
-      try {
-        await markInterruptedBatches(session);
-        // Another importer may have loaded the same file while this one was reading.
-        const loadedId = await findLoadedBatch(session, options.kind, sha256);
-        if (loadedId !== null) {
-          summary.status = "already_loaded";
-          summary.batch_id = loadedId;
-          return;
+    await withSession(
+      engine,
+      async (session) => {
+        if (options.tryLock) {
+          const { rows } = await session.query<{ locked: boolean }>(
+            "select pg_try_advisory_lock($1, $2) as locked",
+            ETL_LOCK,
+          );
+          if (!rows[0]?.locked) throw new ImportBusyError(await etlLockHeldSince(session));
+        } else {
+          await session.query("select pg_advisory_lock($1, $2)", ETL_LOCK);
         }
-        await writeBatch(session, prepared.batchId, ledger, read, options, summary, timings);
-      } finally {
-        await session.query("select pg_advisory_unlock($1, $2)", ETL_LOCK).catch(() => undefined);
-      }
-    });
+        try {
+          await markInterruptedBatches(session);
+          // Another importer may have loaded the same file while this one was reading.
+          const loadedId = await findLoadedBatch(session, options.kind, sha256);
+          if (loadedId !== null) {
+            summary.status = "already_loaded";
+            summary.batch_id = loadedId;
+            return;
+          }
+          await writeBatch(session, prepared.batchId, ledger, read, options, summary, timings);
+        } finally {
+          await session.query("select pg_advisory_unlock($1, $2)", ETL_LOCK).catch(() => undefined);
+        }
+      },
+      { activity: "import" },
+    );
+  } catch (error) {
+    // On the embedded engine another import holds the one connection: for a web upload that is
+    // the same answer as a held lock, "another import is running since …".
+    if (
+      options.tryLock &&
+      error instanceof DatabaseBusyError &&
+      error.holder.activity === "import"
+    ) {
+      throw new ImportBusyError(error.holder.since);
+    }
+    throw error;
   } finally {
     await read.dispose();
   }

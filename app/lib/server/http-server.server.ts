@@ -12,6 +12,7 @@ import { stampClientAddress } from "~/lib/auth/client-address.server";
 import { getEnv } from "~/lib/env.server";
 import { boundedBodies } from "./body-limits.server";
 import { csrfProtection } from "./csrf.server";
+import { withBoundedWait } from "~/lib/db/busy.server";
 import { outageErrorHandler, outageGate, replaceFailedResponse } from "./db-outage.server";
 import { allowedHostsOf, hostAllowList, LOOPBACK_HOSTS } from "./host-allow-list.server";
 import { getLoadContext } from "./load-context.server";
@@ -54,7 +55,11 @@ export interface HttpAppOptions {
   pageCacheBytes?: number;
   /** Host names answered (ADR 012); absent: loopback names only. */
   allowedHosts?: readonly string[];
+  /** How long a request waits for a busy database session before its 503 (DB_WAIT_SECONDS). */
+  dbWaitMs?: number;
 }
+
+const DEFAULT_DB_WAIT_MS = 8_000;
 
 /** Cached pages are not served after this, whatever else holds: a bound on "now" in a page. */
 export const PAGE_CACHE_TTL_MS = 5 * 60_000;
@@ -100,6 +105,8 @@ export function createHttpApp(options: HttpAppOptions): Express {
         keyFor: pageCacheKey,
       }
     : undefined;
+  const dbWaitMs = options.dbWaitMs ?? DEFAULT_DB_WAIT_MS;
+  app.use((_req, _res, next) => withBoundedWait(dbWaitMs, next));
   app.use(outageGate());
   app.all(
     "*",
@@ -126,6 +133,7 @@ export async function startHttpServer(options: StartOptions): Promise<Server> {
     // In development every change must show at once, so nothing is kept.
     pageCacheBytes: options.dev ? 0 : env.PAGE_CACHE_MB * 1024 * 1024,
     allowedHosts: allowedHostsOf(env),
+    dbWaitMs: env.DB_WAIT_SECONDS * 1000,
   });
 
   const server = await new Promise<Server>((resolve, reject) => {
