@@ -191,7 +191,9 @@ describe(`upload hygiene (${engineName})`, () => {
         await holder.query("select pg_advisory_lock(7068, 1)");
         // Waiting for the lock would hang here until the test times out.
         // A file never loaded before: a known one is answered "already loaded" without the lock.
-        const fresh = new File([FILE_TEXT.replace(/HY-/g, "LK-")], "locked.csv", { type: "text/csv" });
+        const fresh = new File([FILE_TEXT.replace(/HY-/g, "LK-")], "locked.csv", {
+          type: "text/csv",
+        });
         const busy = await send(form(analyst, { intent: "preview", kind: "assistance" }, fresh));
         expect(busy.status).toBe(409);
         expect(busy.body.problem?.code).toBe("import_busy");
