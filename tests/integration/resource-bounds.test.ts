@@ -39,7 +39,7 @@ let leader: TestIdentity;
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), "cns-bounds-"));
   workDir = await mkdtemp(path.join(os.tmpdir(), "cns-bounds-work-"));
-  // exceljs and everything else that spills to disk write under this TMPDIR, watched below.
+  // Everything that could spill to disk writes under this TMPDIR, watched below.
   process.env.TMPDIR = path.join(workDir, "tmp");
   await mkdir(process.env.TMPDIR);
   process.env.DATA_DIR = dataDir;

@@ -2,7 +2,14 @@ import { existsSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSource } from "~/lib/etl/read/open-source.server";
-import { toCellValue } from "~/lib/etl/read/xlsx-source.server";
+import { isDateFormatCode, resolveTarget } from "~/lib/etl/read/xlsx-package.server";
+import {
+  columnOf,
+  listXlsxSheets,
+  readXlsxRecords,
+  serialToDate,
+} from "~/lib/etl/read/xlsx-source.server";
+import { writeZip } from "../../support/zip-writer";
 import { collectRows, createTempDir, openFilesMatching, rejection } from "./fixture-files";
 
 const tmp = createTempDir();
@@ -181,18 +188,130 @@ describe("openSource on an XLSX workbook", () => {
   });
 });
 
-describe("toCellValue", () => {
-  it("turns every exceljs cell shape into text, a number or a Date", () => {
-    const date = new Date(Date.UTC(2025, 0, 2));
-    expect(toCellValue(null)).toBeNull();
-    expect(toCellValue(undefined)).toBeNull();
-    expect(toCellValue("x")).toBe("x");
-    expect(toCellValue(4.5)).toBe(4.5);
-    expect(toCellValue(date)).toBe(date);
-    expect(toCellValue(true)).toBe("TRUE");
-    expect(toCellValue({ error: "#N/A" })).toBe("#N/A");
-    expect(toCellValue({ formula: "A1", result: { error: "#REF!" } })).toBe("#REF!");
-    expect(toCellValue({ sharedFormula: "A1", result: 45_839 })).toBe(45_839);
-    expect(toCellValue({ text: "Xã A", hyperlink: "https://example.org" })).toBe("Xã A");
+const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/** A workbook laid out as openpyxl and pandas write it: absolute targets, numbers as styled serials. */
+function absoluteTargetsWorkbook(sheetXml: string, extra: Record<string, string> = {}) {
+  return writeZip({
+    "[Content_Types].xml": `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`,
+    "_rels/.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="/xl/workbook.xml"/></Relationships>`,
+    "xl/workbook.xml": `<?xml version="1.0"?><workbook ${NS} xmlns:r="${REL}"><workbookPr/><sheets><sheet name="Báo cáo" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    "xl/_rels/workbook.xml.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="/xl/worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/styles" Target="/xl/styles.xml"/><Relationship Id="rId3" Type="${REL}/sharedStrings" Target="/xl/sharedStrings.xml"/></Relationships>`,
+    "xl/styles.xml": `<?xml version="1.0"?><styleSheet ${NS}><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy\\ hh:mm"/></numFmts><cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="14"/></cellXfs></styleSheet>`,
+    "xl/sharedStrings.xml": `<?xml version="1.0"?><sst ${NS}><si><t>Mã hồ sơ</t></si><si><r><t>Xã </t></r><r><rPr><b/></rPr><t>Lạc Dương</t></r><rPh><t>ラク</t></rPh></si></sst>`,
+    "xl/worksheets/sheet1.xml": sheetXml,
+    ...extra,
+  });
+}
+
+describe("the XLSX reader, on the XML that other writers produce", () => {
+  it("follows absolute relationship targets and reads shared, rich, inline and typed cells", async () => {
+    const path = tmp.write(
+      "absolute.xlsx",
+      absoluteTargetsWorkbook(
+        `<?xml version="1.0"?><worksheet ${NS}><sheetData>` +
+          `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" t="inlineStr"><is><t xml:space="preserve">Ghi chú </t></is></c></row>` +
+          `<row r="3"><c r="A3" t="s"><v>1</v></c><c r="B3" s="1"><v>45839.5</v></c><c r="C3" s="2"><v>45840</v></c>` +
+          `<c r="D3" t="b"><v>1</v></c><c r="E3" t="e"><v>#N/A</v></c><c r="F3" t="str"><f>A1</f><v>x</v></c>` +
+          `<c r="G3" t="d"><v>2025-07-01T08:30:00</v></c><c r="H3"><v>15</v></c></row>` +
+          `</sheetData></worksheet>`,
+      ),
+    );
+    const records = [];
+    for await (const record of readXlsxRecords(path)) records.push(record);
+    expect(records).toEqual([
+      { line: 1, cells: ["Mã hồ sơ", null, "Ghi chú "] },
+      {
+        line: 3,
+        cells: [
+          "Xã Lạc Dương",
+          new Date(Date.UTC(2025, 6, 1, 12)),
+          new Date(Date.UTC(2025, 6, 2)),
+          "TRUE",
+          "#N/A",
+          "x",
+          new Date(Date.UTC(2025, 6, 1, 8, 30)),
+          15,
+        ],
+      },
+    ]);
+    expect((await listXlsxSheets(path)).map((s) => s.name)).toEqual(["Báo cáo"]);
+  });
+
+  it("reads prefixed tags and cells without references, in order", async () => {
+    const path = tmp.write(
+      "prefixed.xlsx",
+      absoluteTargetsWorkbook(
+        `<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>` +
+          `<x:row><x:c t="inlineStr"><x:is><x:t>a</x:t></x:is></x:c><x:c><x:v>2</x:v></x:c></x:row>` +
+          `<x:row><x:c t="inlineStr"><x:is><x:t><![CDATA[b & c]]></x:t></x:is></x:c></x:row>` +
+          `</x:sheetData></x:worksheet>`,
+      ),
+    );
+    const records = [];
+    for await (const record of readXlsxRecords(path)) records.push(record);
+    expect(records).toEqual([
+      { line: 1, cells: ["a", 2] },
+      { line: 2, cells: ["b & c"] },
+    ]);
+  });
+
+  it("counts 1904-system dates from 1904", async () => {
+    const path = tmp.write(
+      "1904.xlsx",
+      absoluteTargetsWorkbook(
+        `<?xml version="1.0"?><worksheet ${NS}><sheetData><row r="1"><c r="A1" s="2"><v>44378</v></c></row></sheetData></worksheet>`,
+        {
+          "xl/workbook.xml": `<?xml version="1.0"?><workbook ${NS} xmlns:r="${REL}"><workbookPr date1904="1"/><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+        },
+      ),
+    );
+    const records = [];
+    for await (const record of readXlsxRecords(path)) records.push(record);
+    expect(records[0]?.cells[0]).toEqual(new Date(Date.UTC(2025, 6, 2)));
+  });
+
+  it("names the missing part of a damaged package", async () => {
+    const zip = writeZip({ "_rels/.rels": "<Relationships/>" });
+    const error = await rejection(
+      openSource(tmp.write("nobook.xlsx", zip), { kind: "assistance" }),
+    );
+    expect(error.code).toBe("malformed_xlsx");
+  });
+});
+
+describe("XLSX helpers", () => {
+  it("resolves relative, absolute and climbing targets", () => {
+    expect(resolveTarget("xl/workbook.xml", "worksheets/sheet1.xml")).toBe(
+      "xl/worksheets/sheet1.xml",
+    );
+    expect(resolveTarget("xl/workbook.xml", "/xl/worksheets/sheet1.xml")).toBe(
+      "xl/worksheets/sheet1.xml",
+    );
+    expect(resolveTarget("xl/worksheets/sheet1.xml", "../sharedStrings.xml")).toBe(
+      "xl/sharedStrings.xml",
+    );
+    expect(resolveTarget("", "xl/workbook.xml")).toBe("xl/workbook.xml");
+  });
+
+  it("tells date formats from number formats", () => {
+    for (const code of ["dd/mm/yyyy", "d/m/yy h:mm", "[$-42A]dd/mm/yyyy", "hh:mm:ss", "mmm-yy"])
+      expect(isDateFormatCode(code), code).toBe(true);
+    for (const code of ["General", "0.00", '#,##0 "đ"', "@", '0" ngày"', "[Red]0.0"])
+      expect(isDateFormatCode(code), code).toBe(false);
+  });
+
+  it("reads column letters", () => {
+    expect(columnOf("A1")).toBe(0);
+    expect(columnOf("Z9")).toBe(25);
+    expect(columnOf("AA10")).toBe(26);
+    expect(columnOf("XFD1")).toBe(16_383);
+    expect(columnOf(undefined)).toBeNull();
+  });
+
+  it("turns serials into wall-clock dates", () => {
+    expect(serialToDate(45_839.5, false)).toEqual(new Date(Date.UTC(2025, 6, 1, 12)));
+    expect(serialToDate(0.3125, false)).toEqual(new Date(Date.UTC(1899, 11, 30, 7, 30)));
   });
 });

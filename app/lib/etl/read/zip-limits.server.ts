@@ -1,7 +1,7 @@
-// Bounds on an XLSX before any XML reader sees it (ADR 012). exceljs's streaming reader caches
-// every shared string in memory and copies each sheet that precedes the shared strings to a temp
-// file, so a 4 MB workbook with 100M shared strings took 2 GB of RSS, and a 3 MB one whose sheet
-// inflates to 1.15 GB wrote all of it to /tmp. This module reads the zip's central directory
+// Bounds on an XLSX before any XML reader sees it (ADR 012). The workbook reader keeps every
+// shared string in memory (as every streaming XLSX reader must: cells refer to them by index), so
+// a 4 MB workbook with 100M shared strings would take gigabytes of RSS, and a 3 MB sheet can
+// inflate to over a gigabyte. This module reads the zip's central directory
 // (entry count, declared sizes and ratios, refused before anything is inflated), then inflates
 // each entry once into nothing, counting: inflated bytes per entry and in all, shared strings and
 // their bytes, the longest text run (a cell). Memory stays flat (one inflate buffer), nothing is
@@ -14,18 +14,20 @@ import { open, type FileHandle } from "node:fs/promises";
 import { createReadStream } from "node:fs";
 import { createInflateRaw } from "node:zlib";
 import { xlsxLimitError, type XlsxLimit } from "./file-errors";
+import type { ZipEntry } from "./zip-archive.server";
+import { entryDataOffset, readZipDirectory } from "./zip-archive.server";
 
 export interface XlsxLimits {
   /** Zip entries (an ordinary workbook has 10–30). */
   maxEntries: number;
-  /** Inflated bytes of any one entry: also the largest temp file exceljs can write. */
+  /** Inflated bytes of any one entry: what the reader inflates of any one part. */
   maxEntryBytes: number;
   /** Inflated bytes of all entries together. */
   maxTotalBytes: number;
   /** Inflated ÷ compressed, for entries over ratioFloorBytes: office files stay far below. */
   maxRatio: number;
   ratioFloorBytes: number;
-  /** Shared strings (`<si>`) and the inflated bytes of sharedStrings.xml: exceljs keeps both. */
+  /** Shared strings (`<si>`) and the inflated bytes of sharedStrings.xml: the reader keeps both. */
   maxSharedStrings: number;
   maxSharedStringBytes: number;
   /** The longest text between two tags (a cell's text; Excel's own limit is 32,767 chars). */
@@ -36,7 +38,7 @@ const MiB = 1024 * 1024;
 
 /**
  * Well above what offices send (the upload cap is 50 MB of zip; Excel's XML compresses 5–20×),
- * well below what hurts: exceljs holds at most 128 MB of shared strings, and no temp file or
+ * well below what hurts: the reader holds at most 128 MB of shared strings, and no
  * inflated entry passes 512 MB.
  */
 export const XLSX_LIMITS: XlsxLimits = {
@@ -50,17 +52,6 @@ export const XLSX_LIMITS: XlsxLimits = {
   maxTextRunBytes: 256 * 1024,
 };
 
-interface ZipEntry {
-  name: string;
-  method: number;
-  compressedSize: number;
-  declaredSize: number;
-  localHeaderOffset: number;
-}
-
-const EOCD_SIGNATURE = 0x06054b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
-const LOCAL_SIGNATURE = 0x04034b50;
 const ZIP64_MARK = 0xffffffff;
 
 class LimitExceeded extends Error {
@@ -72,63 +63,20 @@ class LimitExceeded extends Error {
   }
 }
 
-async function readAt(file: FileHandle, position: number, length: number): Promise<Buffer> {
-  const buffer = Buffer.alloc(length);
-  const { bytesRead } = await file.read(buffer, 0, length, position);
-  return buffer.subarray(0, bytesRead);
-}
-
-/** The central directory's entries; null when this is not a zip we can read (left to exceljs). */
+/** The central directory's entries; null when this is not a zip we can read (the reader says so). */
 async function readCentralDirectory(
   file: FileHandle,
   limits: XlsxLimits,
 ): Promise<ZipEntry[] | null> {
-  const { size } = await file.stat();
-  // The end record is 22 bytes plus a comment of at most 65,535.
-  const tailLength = Math.min(size, 22 + 0xffff);
-  const tail = await readAt(file, size - tailLength, tailLength);
-  let eocd = -1;
-  for (let i = tail.length - 22; i >= 0; i--) {
-    if (tail.readUInt32LE(i) === EOCD_SIGNATURE) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const count = tail.readUInt16LE(eocd + 10);
-  const directorySize = tail.readUInt32LE(eocd + 12);
-  const directoryOffset = tail.readUInt32LE(eocd + 16);
-  // ZIP64 (over 65,535 entries or 4 GB): no office file of a size we accept needs it.
-  if (count === 0xffff || directoryOffset === ZIP64_MARK || directorySize === ZIP64_MARK)
-    throw new LimitExceeded("too_large", { zip64: true });
+  const directory = await readZipDirectory(file, limits.maxEntries);
+  if (!directory) return null;
+  if (directory.zip64) throw new LimitExceeded("too_large", { zip64: true });
+  const count = Math.max(directory.declaredCount, directory.entries.length);
   if (count > limits.maxEntries)
     throw new LimitExceeded("too_many_entries", { entries: count, max: limits.maxEntries });
-  if (directoryOffset + directorySize > size) return null;
-  const directory = await readAt(file, directoryOffset, directorySize);
-  const entries: ZipEntry[] = [];
-  let at = 0;
-  while (at + 46 <= directory.length && directory.readUInt32LE(at) === CENTRAL_SIGNATURE) {
-    const nameLength = directory.readUInt16LE(at + 28);
-    const extraLength = directory.readUInt16LE(at + 30);
-    const commentLength = directory.readUInt16LE(at + 32);
-    entries.push({
-      method: directory.readUInt16LE(at + 10),
-      compressedSize: directory.readUInt32LE(at + 20),
-      declaredSize: directory.readUInt32LE(at + 24),
-      localHeaderOffset: directory.readUInt32LE(at + 42),
-      name: directory.toString("utf8", at + 46, at + 46 + nameLength),
-    });
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  if (entries.length > limits.maxEntries)
-    throw new LimitExceeded("too_many_entries", {
-      entries: entries.length,
-      max: limits.maxEntries,
-    });
-  return entries;
+  return directory.entries;
 }
 
-/** Refusals that need no inflating: what the directory itself declares. */
 function checkDeclared(entries: ZipEntry[], limits: XlsxLimits): void {
   let total = 0;
   for (const entry of entries) {
@@ -146,7 +94,7 @@ function checkDeclared(entries: ZipEntry[], limits: XlsxLimits): void {
 
 const isSharedStrings = (entry: ZipEntry) => /(^|\/)sharedStrings\.xml$/i.test(entry.name);
 
-/** An entry's inflated-size bound: exceljs keeps the shared strings in memory, so theirs is lower. */
+/** An entry's inflated-size bound: the reader keeps the shared strings in memory, so theirs is lower. */
 function entryLimit(entry: ZipEntry, limits: XlsxLimits): { limit: XlsxLimit; max: number } {
   return isSharedStrings(entry)
     ? {
@@ -207,12 +155,6 @@ class XmlTally {
   }
 }
 
-async function localDataOffset(file: FileHandle, entry: ZipEntry): Promise<number | null> {
-  const header = await readAt(file, entry.localHeaderOffset, 30);
-  if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_SIGNATURE) return null;
-  return entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-}
-
 /** Inflates one entry into nothing, counting; returns its inflated size. */
 async function measureEntry(
   path: string,
@@ -221,9 +163,9 @@ async function measureEntry(
   limits: XlsxLimits,
   budget: { total: number },
 ): Promise<void> {
-  const start = await localDataOffset(file, entry);
+  const start = await entryDataOffset(file, entry);
   if (start === null || entry.compressedSize === 0) return;
-  if (entry.method !== 0 && entry.method !== 8) return; // exceljs reports what it cannot read
+  if (entry.method !== 0 && entry.method !== 8) return; // the reader reports what it cannot read
   const isXml = /\.(xml|rels)$/i.test(entry.name);
   const tally = new XmlTally(entry.name, limits, isSharedStrings(entry));
   const { limit, max } = entryLimit(entry, limits);
@@ -245,7 +187,7 @@ async function measureEntry(
     }
   } catch (error) {
     if (error instanceof LimitExceeded) throw error;
-    // A damaged stream is exceljs's to report (malformed_xlsx), not a limit.
+    // A damaged stream is the reader's to report (malformed_xlsx), not a limit.
   } finally {
     source.destroy();
     inflate?.destroy();
