@@ -6,7 +6,7 @@
 // (some writers differ in case between a relationship and the zip entry). Small parts (workbook,
 // relationships, styles) are parsed whole; shared strings are kept in memory (bounded beforehand
 // by zip-limits.server.ts); sheets are streamed by xlsx-source.server.ts.
-import { open, type FileHandle } from "node:fs/promises";
+import { open } from "node:fs/promises";
 import path from "node:path";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { malformedXlsxError } from "./file-errors";
