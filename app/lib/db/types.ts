@@ -98,6 +98,9 @@ export interface ImportBatchTable {
   batch_id: Generated<number>;
   kind: ImportKind;
   file_name: string;
+  /** The workbook sheet read; null for a CSV (migration 0030). */
+  sheet: ColumnType<string | null, string | null | undefined, string | null>;
+  rows_skipped: ColumnType<Json, string | undefined, string>;
   file_sha256: string;
   file_bytes: number;
   loaded_by: string;

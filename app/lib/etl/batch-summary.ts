@@ -25,6 +25,8 @@ export const MAX_SAMPLE_REJECTS = 20;
 
 export interface ImportSummary {
   file: string;
+  /** The workbook sheet this batch read; null for a CSV. */
+  sheet: string | null;
   sha256: string;
   kind: ImportKind;
   batch_id: number | null;
@@ -35,6 +37,8 @@ export interface ImportSummary {
   unchanged: number;
   rejected: number;
   warnings: IssueSummary[];
+  /** Rows below the header that are not records (totals, signature block), by reason; not stored. */
+  skipped: Partial<Record<"total_row" | "signature_block", number>>;
   dropped_columns: { name: string; personal_data: boolean }[];
   /** The first rejected rows by line (at most MAX_SAMPLE_REJECTS), so a dry run can show them. */
   sample_rejects: RejectSample[];

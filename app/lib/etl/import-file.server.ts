@@ -15,7 +15,7 @@ import { IssueTally, MAX_SAMPLE_REJECTS } from "./batch-summary";
 import { CopyBuffer } from "./copy-buffer";
 import { buildMergeSql, buildRejectDuplicatesSql, MERGE_SPECS, stagingColumns } from "./merge-spec";
 import { FileRejectedError } from "./read/file-errors";
-import { openSource } from "./read/open-source.server";
+import { openSource, sheetToRead } from "./read/open-source.server";
 import { maskPersonalValue } from "./read/pii";
 import { sha256File } from "./read/sha256.server";
 import { loadRowContext } from "./row-context.server";
@@ -109,9 +109,13 @@ export async function importFile(
   const t0 = performance.now();
   const { sha256, bytes } = await sha256File(options.path);
   lap("hash", t0);
+  // A workbook's sheets are batches of their own: the ledger names the sheet actually read.
+  const sheet = await sheetToRead(options.path, options.sheet);
+  options = { ...options, sheet: sheet ?? undefined };
 
   const summary: ImportSummary = {
     file: fileName,
+    sheet,
     sha256,
     kind: options.kind,
     batch_id: null,
@@ -122,6 +126,7 @@ export async function importFile(
     unchanged: 0,
     rejected: 0,
     warnings: [],
+    skipped: {},
     dropped_columns: [],
     sample_rejects: [],
     replaced_batches: [],
@@ -142,7 +147,7 @@ export async function importFile(
   // goes back to the pool. The file is parsed with no lock, transaction or connection held, so a
   // slow or large file never makes pages or other imports wait (ADR 012).
   const prepared = await withSession(engine, async (session) => {
-    const loadedId = await findLoadedBatch(session, options.kind, sha256);
+    const loadedId = await findLoadedBatch(session, options.kind, sha256, sheet);
     if (loadedId !== null) return { loadedId } as const;
     const ctx = await loadRowContext(session, {
       provinceCode: options.provinceCode,
@@ -202,7 +207,7 @@ export async function importFile(
         try {
           await markInterruptedBatches(session);
           // Another importer may have loaded the same file while this one was reading.
-          const loadedId = await findLoadedBatch(session, options.kind, sha256);
+          const loadedId = await findLoadedBatch(session, options.kind, sha256, sheet);
           if (loadedId !== null) {
             summary.status = "already_loaded";
             summary.batch_id = loadedId;
@@ -255,10 +260,12 @@ async function findLoadedBatch(
   session: SqlSession,
   kind: ImportKind,
   sha256: string,
+  sheet: string | null,
 ): Promise<number | null> {
   const loaded = await session.query<{ batch_id: number }>(
-    `select batch_id from core.import_batch where kind = $1 and file_sha256 = $2 and status = 'loaded'`,
-    [kind, sha256],
+    `select batch_id from core.import_batch
+      where kind = $1 and file_sha256 = $2 and coalesce(sheet, '') = $3 and status = 'loaded'`,
+    [kind, sha256, sheet ?? ""],
   );
   return loaded.rows[0]?.batch_id ?? null;
 }
@@ -274,8 +281,9 @@ async function insertLedger(
   await session.query(
     `insert into core.import_batch
        (batch_id, kind, file_name, file_sha256, file_bytes, loaded_by, status, options, error, timings,
-        finished_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10::jsonb, case when $9::text is null then null else now() end)`,
+        finished_at, sheet)
+     values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10::jsonb,
+             case when $9::text is null then null else clock_timestamp() end, $11)`,
     [
       batchId,
       entry.kind,
@@ -287,6 +295,7 @@ async function insertLedger(
       JSON.stringify(entry.options),
       finished?.error ?? null,
       JSON.stringify(finished?.timings ?? {}),
+      entry.options.sheet,
     ],
   );
 }
@@ -337,6 +346,10 @@ async function readRows(
     const rejectReasons = new IssueTally();
     let rows = 0;
     for await (const sourceRow of source.rows) {
+      if (sourceRow.skip) {
+        summary.skipped[sourceRow.skip] = (summary.skipped[sourceRow.skip] ?? 0) + 1;
+        continue;
+      }
       rows++;
       if (options.onProgress && rows % PROGRESS_EVERY === 0) options.onProgress(rows);
       // Parsing is CPU work on the server's one thread: let requests in between (ADR 012).
@@ -429,7 +442,7 @@ async function writeBatch(
     await session.query("rollback").catch(() => undefined);
     if (!options.dryRun) {
       await session.query(
-        `update core.import_batch set status = 'failed', error = $2, finished_at = now() where batch_id = $1`,
+        `update core.import_batch set status = 'failed', error = $2, finished_at = clock_timestamp() where batch_id = $1`,
         [batchId, (error as Error).message],
       );
     }
@@ -541,7 +554,8 @@ async function loadBatch(
   await session.query(
     `update core.import_batch set status = $2, rows_read = $3, rows_inserted = $4, rows_updated = $5,
        rows_unchanged = $6, rows_rejected = $7, warnings = $8::jsonb, dropped_columns = $9::text[],
-       replaced = $10::jsonb, timings = $11::jsonb, error = $12, finished_at = now()
+       replaced = $10::jsonb, timings = $11::jsonb, error = $12, finished_at = clock_timestamp(),
+       rows_skipped = $13::jsonb
      where batch_id = $1`,
     [
       batchId,
@@ -556,6 +570,7 @@ async function loadBatch(
       JSON.stringify(replaced),
       JSON.stringify(timings),
       error ? `${error.code}: ${error.message_en}` : null,
+      JSON.stringify(summary.skipped),
     ],
   );
   options.onStage?.("ledger_final");

@@ -6,6 +6,7 @@ import { open } from "node:fs/promises";
 import { extname } from "node:path";
 import type { ImportKind } from "../fields";
 import { buildSourceRow, isEmptyCell } from "./build-row";
+import { detectHeader, HEADER_SCAN_ROWS, isColumnNumberRow, skipReason } from "./detect-layout";
 import { prepareCsvSource } from "./csv-source.server";
 import type { Delimiter } from "./detect-delimiter";
 import type { UnsupportedFormat } from "./file-errors";
@@ -13,7 +14,7 @@ import { emptyFileError, unsupportedFormatError } from "./file-errors";
 import type { HeaderLayout } from "./map-headers";
 import { resolveHeaders } from "./map-headers";
 import type { OpenedSource, SourceRecord, SourceRow } from "./types";
-import { readXlsxRecords } from "./xlsx-source.server";
+import { listXlsxSheets, pickSheet, readXlsxRecords } from "./xlsx-source.server";
 
 export type { OpenedSource, SourceRow, RowProblem, SourceColumn, DroppedColumn } from "./types";
 
@@ -67,13 +68,15 @@ export function sniffFormat(head: Uint8Array, path: string): "csv" | "xlsx" {
   return "csv";
 }
 
-async function firstNonEmptyRecord(
-  records: AsyncIterable<SourceRecord>,
-): Promise<SourceRecord | null> {
+/** The first non-empty records, up to the number that may hold the header. */
+async function headRecords(records: AsyncIterable<SourceRecord>): Promise<SourceRecord[]> {
+  const head: SourceRecord[] = [];
   for await (const record of records) {
-    if (!record.cells.every(isEmptyCell)) return record;
+    if (record.cells.every(isEmptyCell)) continue;
+    head.push(record);
+    if (head.length >= HEADER_SCAN_ROWS) break;
   }
-  return null;
+  return head;
 }
 
 async function* readRows(
@@ -82,10 +85,44 @@ async function* readRows(
   headerLine: number,
 ): AsyncGenerator<SourceRow> {
   const shortRowsAreRagged = source.format === "csv";
+  const state = { signature: false };
+  let firstAfterHeader = true;
   for await (const record of source.records()) {
-    if (record.line <= headerLine) continue;
+    if (record.line <= headerLine || record.cells.every(isEmptyCell)) continue;
+    // A row numbering the columns right under the header belongs to the header.
+    if (firstAfterHeader) {
+      firstAfterHeader = false;
+      if (isColumnNumberRow(record.cells)) continue;
+    }
+    // Totals and signatures are not records; nothing of them (names) is kept, only the count.
+    const skip = skipReason(record.cells, state);
+    if (skip) {
+      yield { line: record.line, values: {}, raw: {}, skip };
+      continue;
+    }
     const row = buildSourceRow(record, layout, { shortRowsAreRagged });
     if (row) yield row;
+  }
+}
+
+/**
+ * The sheet a read of this file uses: the one asked for (as the workbook spells it), else the
+ * first visible one; null for a CSV. A workbook that cannot be listed or lacks the sheet gives the
+ * request back unchanged: openSource reports why.
+ */
+export async function sheetToRead(path: string, requested?: string): Promise<string | null> {
+  const head = await readHead(path);
+  let format: "csv" | "xlsx";
+  try {
+    format = sniffFormat(head.bytes, path);
+  } catch {
+    return requested ?? null;
+  }
+  if (format === "csv") return null;
+  try {
+    return pickSheet(await listXlsxSheets(path), requested)?.name ?? requested ?? null;
+  } catch {
+    return requested ?? null;
   }
 }
 
@@ -105,8 +142,14 @@ export async function openSource(path: string, opts: OpenSourceOptions): Promise
     source = { format: "csv", ...prepareCsvSource(path, head.bytes, head.complete) };
   }
 
-  const header = await firstNonEmptyRecord(source.records());
-  if (!header) throw emptyFileError(source.format === "xlsx" ? opts.sheet : undefined);
+  const top = await headRecords(source.records());
+  if (top.length === 0) throw emptyFileError(source.format === "xlsx" ? opts.sheet : undefined);
+  // The table may start below a title block; without a recognisable header the first row is
+  // reported as the header that was not understood.
+  const detected = detectHeader(opts.kind, top);
+  const header = detected
+    ? { cells: detected.cells, line: detected.firstLine, lastLine: detected.lastLine }
+    : { cells: top[0]!.cells, line: top[0]!.line, lastLine: top[0]!.line };
   const layout = resolveHeaders(opts.kind, header.cells, {
     line: header.line,
     deriveIds: opts.deriveIds,
@@ -119,6 +162,8 @@ export async function openSource(path: string, opts: OpenSourceOptions): Promise
     columns: layout.columns,
     droppedColumns: layout.droppedColumns,
     missingOptional: layout.missingOptional,
-    rows: { [Symbol.asyncIterator]: () => readRows(source, layout, header.line) },
+    headerLine: header.line,
+    titles: detected?.titles ?? [],
+    rows: { [Symbol.asyncIterator]: () => readRows(source, layout, header.lastLine) },
   };
 }

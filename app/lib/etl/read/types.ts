@@ -1,5 +1,8 @@
 // What the reader hands the normalizer and the loader: rows keyed by canonical field, in file order.
 import type { Delimiter } from "./detect-delimiter";
+import type { SkipReason } from "./detect-layout";
+
+export type { SkipReason } from "./detect-layout";
 
 export type CellValue = string | number | Date | null;
 
@@ -28,6 +31,8 @@ export interface SourceRow {
   /** Canonical field → original text (NFC, masked with maskPersonalValue), for the rejected-row copy. */
   raw: Record<string, string>;
   problem?: RowProblem;
+  /** Not a record (a totals row, the signature block): counted, never stored; values are empty. */
+  skip?: SkipReason;
 }
 
 export interface SourceColumn {
@@ -48,6 +53,10 @@ export interface OpenedSource {
   columns: SourceColumn[];
   droppedColumns: DroppedColumn[];
   missingOptional: string[];
+  /** The sheet row (or file line) where the header starts. */
+  headerLine: number;
+  /** Text of the rows above the header: a report's title may give the month or the unit. */
+  titles: string[];
   /** Streamed: each iteration reads the file afresh, and memory does not grow with its size. */
   rows: AsyncIterable<SourceRow>;
 }

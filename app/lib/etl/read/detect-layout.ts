@@ -1,0 +1,160 @@
+// Where the table is in a sheet laid out as Vietnamese offices lay out reports: the national motto,
+// the issuing unit and a title above it; a header of one row, or of two (a group cell merged over
+// its sub-columns); a row numbering the columns "(1) (2) …"; a "Tổng cộng" row; a signature block
+// below ("Người lập biểu", "BÍ THƯ", "(Ký, ghi rõ họ tên)", names). A careful clerk skips all of
+// that and reads the table: so does this module. Pure: records in, a layout out.
+import type { ImportKind } from "../fields";
+import { fieldForHeader } from "../fields";
+import { foldKey, normalizeText } from "../text";
+import type { CellValue, SourceRecord } from "./types";
+
+/** How many non-empty rows from the top may hold the header (title blocks run to ~10). */
+export const HEADER_SCAN_ROWS = 30;
+
+export type SkipReason = "total_row" | "signature_block";
+
+export interface DetectedHeader {
+  /** The header's cells (for two rows: the sub-header, with the group's text where that is empty). */
+  cells: CellValue[];
+  /** The first and last sheet row of the header. */
+  firstLine: number;
+  lastLine: number;
+  /** Text of the rows above the header (titles), in order: a month or a unit may be given there. */
+  titles: string[];
+}
+
+const text = (cell: CellValue | undefined): string =>
+  cell === null || cell === undefined || cell instanceof Date ? "" : normalizeText(String(cell));
+
+function recognised(kind: ImportKind, cells: readonly CellValue[]): number {
+  const fields = new Set<string>();
+  for (const cell of cells) {
+    const header = text(cell);
+    const field = header === "" ? null : fieldForHeader(kind, header);
+    if (field) fields.add(field);
+  }
+  return fields.size;
+}
+
+/**
+ * A two-row header as one row: per column, the first of "group - sub", "group sub", sub, group
+ * that names a field (so "Tiếp nhận" over "Tổng số" reads "Tiếp nhận - Tổng số", and a group
+ * "Người được hỗ trợ" over "Năm sinh" reads "Năm sinh"); a merged group cell's text, written
+ * once at its left, is carried right while the sub-header row goes on under it.
+ */
+export function mergeHeaderRows(
+  kind: ImportKind,
+  group: readonly CellValue[],
+  sub: readonly CellValue[],
+): CellValue[] {
+  const width = Math.max(group.length, sub.length);
+  const merged: CellValue[] = [];
+  let carried = "";
+  for (let i = 0; i < width; i++) {
+    const own = text(group[i]);
+    const below = text(sub[i]);
+    if (own !== "") carried = own;
+    else if (below === "") carried = "";
+    const above = own !== "" ? own : below !== "" ? carried : "";
+    const candidates =
+      above !== "" && below !== "" && above !== below
+        ? [`${above} - ${below}`, `${above} ${below}`, below, above]
+        : [below || above];
+    merged.push(candidates.find((c) => fieldForHeader(kind, c) !== null) ?? (below || above));
+  }
+  return merged;
+}
+
+/**
+ * The header among the first rows: the row (or pair of rows) naming the most fields, the earliest
+ * on a tie. Null when no row names two fields (the caller then reports the first row as before).
+ */
+export function detectHeader(
+  kind: ImportKind,
+  records: readonly SourceRecord[],
+): DetectedHeader | null {
+  let best: { score: number; header: DetectedHeader } | null = null;
+  const consider = (score: number, header: DetectedHeader) => {
+    if (score >= 2 && (!best || score > best.score)) best = { score, header };
+  };
+  records.forEach((record, i) => {
+    const titles = records
+      .slice(0, i)
+      .map((r) => r.cells.map(text).filter(Boolean).join(" "))
+      .filter(Boolean);
+    consider(recognised(kind, record.cells), {
+      cells: record.cells,
+      firstLine: record.line,
+      lastLine: record.line,
+      titles,
+    });
+    const next = records[i + 1];
+    if (next && !isColumnNumberRow(next.cells)) {
+      const merged = mergeHeaderRows(kind, record.cells, next.cells);
+      consider(recognised(kind, merged), {
+        cells: merged,
+        firstLine: record.line,
+        lastLine: next.line,
+        titles,
+      });
+    }
+  });
+  return (best as { header: DetectedHeader } | null)?.header ?? null;
+}
+
+/** "(1) (2) (3)", "1 2 3", "A B C", "[1]": a row numbering the columns, not data. */
+export function isColumnNumberRow(cells: readonly CellValue[]): boolean {
+  const filled = cells.map(text).filter((t) => t !== "");
+  if (filled.length < 2) return false;
+  const marks = filled.map((t) => t.replace(/^[([]\s*|\s*[)\]]$/g, ""));
+  if (marks.every((m) => /^[A-Z]$/.test(m))) return true;
+  if (!marks.every((m) => /^\d{1,2}(\s*=\s*[\d+\-*/x ]+)?$/.test(m))) return false;
+  // Consecutive numbers (with formulas such as "(5)=(3)+(4)" between): not a row of counts.
+  const numbers = marks.map((m) => Number.parseInt(m, 10));
+  return numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1);
+}
+
+// Folded (no diacritics, lower case) words that open a totals row.
+const TOTAL_ROW = /^(tong cong|tong so|tong|cong|total|grand total|tong hop)( (toan|cac|chung|xa|phuong|huyen|dac khu|thi tran|tinh)\b.*)?$/;
+
+// Folded words that open a signature block, and the place-and-date line above it.
+const SIGNATURE = [
+  /^nguoi lap( bieu)?\b/,
+  /^nguoi bao cao\b/,
+  /^nguoi tong hop\b/,
+  /^thu truong( don vi)?\b/,
+  /^(pho )?bi thu\b/,
+  /^tm (ban chap hanh|ban thuong vu|uy ban|ubnd|doan)\b/,
+  /^kt (bi thu|chu tich|giam doc)\b/,
+  /^(pho )?(chu tich|giam doc|truong ban)\b/,
+  /^xac nhan( cua)?\b/,
+  /^ky ghi ro ho ten\b/,
+  /^ky ten\b/,
+  /^ke toan\b/,
+  /^noi nhan\b/,
+];
+const PLACE_AND_DATE = /\bngay \d{1,2} thang \d{1,2} nam \d{4}\b/;
+
+/**
+ * Why a row below the header is not data, or null when it is. `state.signature` turns on at the
+ * first signature row: everything after it (titles, names, phone lines) belongs to the block.
+ */
+export function skipReason(
+  cells: readonly CellValue[],
+  state: { signature: boolean },
+): SkipReason | null {
+  const filled = cells.map(text).filter((t) => t !== "");
+  if (filled.length === 0) return null;
+  if (state.signature) return "signature_block";
+  const keys = filled.map(foldKey);
+  // A signature row is short: a few cells of titles and names, not a record.
+  if (
+    filled.length <= 4 &&
+    keys.some((k) => PLACE_AND_DATE.test(k) || SIGNATURE.some((re) => re.test(k)))
+  ) {
+    state.signature = true;
+    return "signature_block";
+  }
+  if (keys.slice(0, 3).some((k) => TOTAL_ROW.test(k))) return "total_row";
+  return null;
+}
