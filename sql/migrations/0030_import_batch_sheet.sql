@@ -11,3 +11,9 @@ create unique index import_batch_loaded_file_idx
   on core.import_batch (kind, file_sha256, coalesce(sheet, '')) where status = 'loaded';
 alter table core.import_batch alter column started_at set default clock_timestamp();
 alter table core.import_batch add column rows_skipped jsonb not null default '{}'::jsonb;
+-- A file without a volunteer column (form exports, commune summaries) still counts its cases;
+-- they are not counted as active volunteers, which count(distinct volunteer_id) already ignores.
+alter table core.assistance alter column volunteer_id drop not null;
+alter table core.volunteer_shift alter column volunteer_id drop not null;
+alter table staging.assistance alter column volunteer_id drop not null;
+alter table staging.volunteer_shift alter column volunteer_id drop not null;

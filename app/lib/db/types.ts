@@ -142,7 +142,8 @@ export interface AssistanceTable {
   assisted_at: string;
   commune_code: string;
   team: string;
-  volunteer_id: string;
+  /** Null when the file had no volunteer column (issue 11): not counted as an active volunteer. */
+  volunteer_id: string | null;
   procedure_code: string;
   help_type: HelpType;
   channel: Channel;
@@ -158,7 +159,8 @@ export interface AssistanceTable {
 
 export interface VolunteerShiftTable {
   shift_id: string;
-  volunteer_id: string;
+  /** Null when the file had no volunteer column (issue 11): not counted as an active volunteer. */
+  volunteer_id: string | null;
   team: string;
   commune_code: string;
   shift_date: string;

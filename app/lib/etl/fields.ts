@@ -54,16 +54,15 @@ export type CanonicalField<K extends ImportKind = ImportKind> =
   (typeof CANONICAL_FIELDS)[K][number];
 
 /**
- * Columns a file of the kind must have. assistance's record_id is waived by --derive-ids; the age
- * columns (age_band, birth_year, age) and ethnicity are optional (the row counts as "unknown").
+ * Columns a file of the kind must have. Without a record id column ids are derived from the row;
+ * without a volunteer column the cases count but not towards active volunteers (issue 11); the
+ * age columns (age_band, birth_year, age) and ethnicity are optional (the row counts as "unknown").
  */
 export const REQUIRED_FIELDS = {
   assistance: [
-    "record_id",
     "assisted_at",
     "commune",
     "team",
-    "volunteer_id",
     "procedure",
     "help_type",
     "channel",
@@ -71,7 +70,7 @@ export const REQUIRED_FIELDS = {
     "gender",
     "minutes",
   ],
-  shifts: ["volunteer_id", "team", "commune", "date"],
+  shifts: ["team", "commune", "date"],
   dossiers: ["commune", "month", "received_total", "received_online"],
   population: [
     "commune",

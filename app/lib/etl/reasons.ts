@@ -45,6 +45,10 @@ export const REASONS = {
     vi: `Không có ${field}; mã được tạo từ nội dung dòng. Nếu sửa dòng này và nạp lại, nó sẽ được tính là một dòng mới.`,
     en: `No ${field}; an id was derived from the row's content. If this row is edited and loaded again, it will count as a new row.`,
   })),
+  volunteer_unknown: define<Record<string, never>>("warning", () => ({
+    vi: "Tệp không có cột mã tình nguyện viên: lượt hỗ trợ vẫn được tính, nhưng không tính vào số tình nguyện viên hoạt động. Thêm cột «Mã TNV» để tính.",
+    en: "The file has no volunteer-id column: the case is counted, but not towards active volunteers. Add a «Mã TNV» column to count them.",
+  })),
   date_invalid: define<{ value: Value }>("error", ({ value }) => ({
     vi: `Ngày ${quoteValue(value)} không hợp lệ. Dùng dd/mm/yyyy (ví dụ 13/02/2026) hoặc yyyy-mm-dd; không dùng mm/dd.`,
     en: `Date ${quoteValue(value)} is not valid. Use dd/mm/yyyy (e.g. 13/02/2026) or yyyy-mm-dd; mm/dd is never read.`,

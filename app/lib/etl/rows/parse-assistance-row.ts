@@ -22,6 +22,8 @@ import {
   type RowValues,
 } from "./row-context";
 
+const ID_FIELD = "record_id";
+
 export type StagedAssistanceRow = Omit<AssistanceTable, "batch_id" | "source_line">;
 
 export function parseAssistanceRow(
@@ -30,7 +32,9 @@ export function parseAssistanceRow(
 ): RowResult<StagedAssistanceRow> {
   return parseWith((b) => {
     const givenId = cellText(values.record_id);
-    if (givenId === null && !ctx.deriveIds) {
+    // Without an id column at all (a report, a form export) ids are derived; an empty id cell in
+    // a file that has the column is a mistake to report.
+    if (givenId === null && !ctx.deriveIds && values[ID_FIELD] !== undefined) {
       b.reject(makeIssue("record_id_missing", "record_id", { field: "record_id" }));
     }
     const assisted_at = b.take(
@@ -38,7 +42,12 @@ export function parseAssistanceRow(
     );
     const commune_code = resolved(b, ctx.communes.resolve(b.requiredKey(values, "commune")));
     const team = b.requiredText(values, "team");
-    const volunteer_id = b.requiredText(values, "volunteer_id");
+    // A file without a volunteer column (a form export, a commune's summary) still counts its
+    // cases; they just do not count towards active volunteers (issue 11).
+    let volunteer_id: string | null = null;
+    if (values.volunteer_id === undefined)
+      b.warn(makeIssue("volunteer_unknown", "volunteer_id", {}));
+    else volunteer_id = b.requiredText(values, "volunteer_id");
     const procedure_code = resolved(b, ctx.procedures.resolve(b.requiredKey(values, "procedure")));
     const help_type = b.take(normalizeHelpType(values.help_type));
     const channel = b.take(normalizeChannel(values.channel));

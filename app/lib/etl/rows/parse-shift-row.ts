@@ -17,6 +17,8 @@ import {
   type RowValues,
 } from "./row-context";
 
+const ID_FIELD = "shift_id";
+
 export type StagedShiftRow = Omit<VolunteerShiftTable, "batch_id" | "source_line">;
 
 // Hours given next to start and end may be rounded; a larger gap is reported.
@@ -25,10 +27,17 @@ const HOURS_TOLERANCE = 0.05;
 export function parseShiftRow(values: RowValues, ctx: RowContext): RowResult<StagedShiftRow> {
   return parseWith((b) => {
     const givenId = cellText(values.shift_id);
-    if (givenId === null && !ctx.deriveIds) {
+    // Without an id column at all (a report, a form export) ids are derived; an empty id cell in
+    // a file that has the column is a mistake to report.
+    if (givenId === null && !ctx.deriveIds && values[ID_FIELD] !== undefined) {
       b.reject(makeIssue("record_id_missing", "shift_id", { field: "shift_id" }));
     }
-    const volunteer_id = b.requiredText(values, "volunteer_id");
+    // A file without a volunteer column (a form export, a commune's summary) still counts its
+    // cases; they just do not count towards active volunteers (issue 11).
+    let volunteer_id: string | null = null;
+    if (values.volunteer_id === undefined)
+      b.warn(makeIssue("volunteer_unknown", "volunteer_id", {}));
+    else volunteer_id = b.requiredText(values, "volunteer_id");
     const team = b.requiredText(values, "team");
     const commune_code = resolved(b, ctx.communes.resolve(b.requiredKey(values, "commune")));
     const shift_date = b.take(
