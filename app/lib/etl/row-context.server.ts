@@ -22,8 +22,8 @@ async function buildResolvers(session: SqlSession, provinceCode: string): Promis
   const predecessors = await session.query<CommunePredecessorTable>(
     "select * from ref.commune_predecessor",
   );
-  const provinces = await session.query<Pick<ProvinceTable, "code" | "name">>(
-    "select code, name from ref.province",
+  const provinces = await session.query<Pick<ProvinceTable, "code" | "name" | "formed_from">>(
+    "select code, name, formed_from from ref.province",
   );
   const ethnic = await session.query<EthnicGroupTable>("select * from ref.ethnic_group");
   const procedures = await session.query<ProcedureTable>("select * from ref.procedure");

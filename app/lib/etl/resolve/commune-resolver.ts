@@ -13,7 +13,7 @@
 // or head-office notes say it: a commune often absorbed units of two districts). A candidate
 // with another town never wins; if none is left, the row is rejected and the qualified names
 // that do exist are suggested.
-import type { CommunePredecessorTable, ProvinceTable } from "~/lib/db/types";
+import type { CommunePredecessorTable } from "~/lib/db/types";
 import { makeIssue, type RowIssue } from "~/lib/etl/reasons";
 import {
   compactKey,
@@ -32,6 +32,7 @@ import {
   type CommuneIndex,
   type IndexedCommune,
 } from "./commune-index";
+import { provinceKeys, readCommuneSpelling, type ProvinceNames } from "./commune-spelling";
 
 export type CommuneResolution =
   | { ok: true; code: string; via: "code" | "name" | "predecessor"; warning?: RowIssue }
@@ -47,7 +48,7 @@ export interface CommuneResolverOptions {
   predecessors: readonly CommunePredecessorTable[];
   provinceCode: string;
   /** Names provinces in commune_other_province messages; codes are shown without it. */
-  provinces?: readonly Pick<ProvinceTable, "code" | "name">[];
+  provinces?: readonly ProvinceNames[];
   column?: string;
   /** An index already built from the same communes and predecessors (one per process). */
   index?: CommuneIndex;
@@ -80,6 +81,9 @@ interface Routes {
 }
 
 const MEMO_LIMIT = 100_000;
+
+/** Whether a name carries any Vietnamese diacritic (a tone or vowel mark, or đ). */
+const hasDiacritics = (s: string) => /[\u0300-\u036f]|đ/iu.test(s.normalize("NFD"));
 const TRAILING_TOWN_TYPE = /(?:\s(?:thanh pho|tp|thi xa|tx|huyen|quan))+$/;
 
 function uniqueByCode(communes: Iterable<IndexedCommune>): IndexedCommune[] {
@@ -114,6 +118,7 @@ export function createCommuneResolver(options: CommuneResolverOptions): CommuneR
   const { byCode, currentByKey, townsByProvince, lineage, nameTowns } =
     options.index ?? buildCommuneIndex(options.communes, options.predecessors);
   const provinceName = new Map((options.provinces ?? []).map((p) => [p.code, p.name]));
+  const provinceKeyMap = provinceKeys(options.provinces ?? []);
   const inProvince = options.communes.filter((c) => c.province_code === provinceCode);
   const knownTowns = new Set([...(townsByProvince.get(provinceCode) ?? [])].map(compactKey));
 
@@ -171,10 +176,25 @@ export function createCommuneResolver(options: CommuneResolverOptions): CommuneR
       }));
   }
 
+  /**
+   * Tone marks distinguish names (issue 11): a name written with diacritics only matches units
+   * spelled exactly so ("Xã Tân Thanh" is the old Tân Thanh's successor, never today's Tân
+   * Thành); one written without any matches every unit of its key.
+   */
+  function exactSpelling(routes: Route[], input: string): Route[] {
+    if (!hasDiacritics(input)) return routes;
+    const wanted = toneKey(input);
+    return routes.filter((route) => route.tone === wanted);
+  }
+
   /** No qualifier: today's name, else an old unit or today's name without its town. */
   function plainRoutes(reading: Reading, unitType: UnitPrefix | null, province: string | null) {
-    const current = narrowByTone(currentRoutes(reading.name, unitType, province), reading.name);
-    const old = narrowByTone(lineageRoutes(reading.name, unitType, province), reading.name);
+    const current = exactSpelling(currentRoutes(reading.name, unitType, province), reading.name);
+    const old = exactSpelling(lineageRoutes(reading.name, unitType, province), reading.name);
+    // Without diacritics, today's units and old ones of that key compete: more than one commune
+    // among them is ambiguous, not the first one found.
+    if (!hasDiacritics(reading.name) && old.length > 0)
+      return { tiers: [[...current, ...old]], agreeing: [], ruledOut: [] };
     if (old.length > 0) return { tiers: [current, old], agreeing: [], ruledOut: [] };
     // "Phường 1 Đà Lạt": today's-name-or-old-unit followed by the old town.
     const fold = foldKey(reading.name);
@@ -342,8 +362,9 @@ export function createCommuneResolver(options: CommuneResolverOptions): CommuneR
     };
   }
 
-  function resolveText(text: string): CommuneResolution {
-    const readings = readInput(text);
+  /** `text` as written (for messages), `spelling` as read (readCommuneSpelling). */
+  function resolveText(text: string, spelling: string): CommuneResolution {
+    const readings = readInput(spelling);
     let ruledOut: Route[] = [];
     for (const ignoreType of [false, true]) {
       const found = readings.map((reading) => routesFor(reading, ignoreType, provinceCode));
@@ -384,8 +405,17 @@ export function createCommuneResolver(options: CommuneResolverOptions): CommuneR
     if (text === "") {
       return { ok: false, error: makeIssue("value_missing", column, { field: column }) };
     }
-    if (/^\d+$/.test(text)) return resolveCode(text, text.length <= 5 ? text.padStart(5, "0") : "");
-    return resolveText(text);
+    if (/^\d{6,}$/.test(text)) return resolveCode(text, "");
+    const spelling = readCommuneSpelling(text, provinceCode, provinceKeyMap);
+    if (spelling.kind === "code") return resolveCode(text, spelling.code);
+    if (spelling.kind === "other_province") {
+      const name = provinceName.get(spelling.provinceCode) ?? spelling.provinceCode;
+      return {
+        ok: false,
+        error: makeIssue("commune_other_province", column, { value: text, provinces: [name] }),
+      };
+    }
+    return resolveText(text, spelling.text);
   }
 
   const memo = new Map<string | number, CommuneResolution>();

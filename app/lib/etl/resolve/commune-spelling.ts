@@ -1,0 +1,114 @@
+// How people and systems write a commune, brought to the forms the resolver reads (issue 11):
+// an office in front of the unit ("UBND xã Lạc Dương", "Trung tâm PVHCC phường Xuân Hương - Đà
+// Lạt"), abbreviations without a dot ("TT Di Linh", "ĐK Phú Quý", "P1 Bảo Lộc"), Roman numerals
+// ("Đam Rông IV"), comma qualifiers ("Xã Tà Nung, TP Đà Lạt", "…, huyện Di Linh", "…, tỉnh Lâm
+// Đồng"), and codes with leading zeros or as Excel numbers written out ("024848", "24846.0").
+// A province named after the comma is checked: this province (or one merged into it in 2025) is
+// dropped; another province means the row belongs there.
+import { foldKey, normalizeText } from "~/lib/etl/text";
+
+export interface ProvinceNames {
+  code: string;
+  name: string;
+  /** "tỉnh Đắk Nông, tỉnh Bình Thuận và tỉnh Lâm Đồng": the provinces merged into it in 2025. */
+  formed_from?: string;
+}
+
+export type CommuneSpelling =
+  | { kind: "code"; code: string }
+  | { kind: "text"; text: string }
+  /** "…, tỉnh X" where X is another province: the row is that province's. */
+  | { kind: "other_province"; provinceCode: string };
+
+// Folded words of an office written before the unit; the unit's own prefix follows.
+const OFFICE = [
+  "uy ban nhan dan",
+  "ubnd",
+  "trung tam phuc vu hanh chinh cong",
+  "trung tam pvhcc",
+  "tt pvhcc",
+  "bo phan mot cua",
+  "bo phan tiep nhan va tra ket qua",
+];
+
+const ROMAN: Record<string, number> = {
+  I: 1,
+  II: 2,
+  III: 3,
+  IV: 4,
+  V: 5,
+  VI: 6,
+  VII: 7,
+  VIII: 8,
+  IX: 9,
+  X: 10,
+};
+
+/** Folded province name without "tỉnh"/"thành phố" → province code, for this and merged names. */
+export function provinceKeys(provinces: readonly ProvinceNames[]): Map<string, string> {
+  const keys = new Map<string, string>();
+  const bare = (s: string) =>
+    foldKey(s)
+      .replace(/^(tinh|thanh pho|tp)\s+/, "")
+      .trim();
+  for (const p of provinces) {
+    keys.set(bare(p.name), p.code);
+    for (const part of (p.formed_from ?? "").split(/,|\svà\s/u)) {
+      const key = bare(part);
+      // "giữ nguyên" (unchanged) and "TPHCM" spellings are not names of merged provinces.
+      if (key && key !== "giu nguyen" && !keys.has(key)) keys.set(key, p.code);
+    }
+  }
+  keys.set("tphcm", keys.get("ho chi minh") ?? "79");
+  return keys;
+}
+
+/** Drops the first `count` words of text (as folding does not change the word count). */
+const dropWords = (text: string, count: number) => text.split(/\s+/).slice(count).join(" ");
+
+function stripOffice(text: string): string {
+  const folded = foldKey(text);
+  for (const office of OFFICE) {
+    if (folded.startsWith(`${office} `)) return dropWords(text, office.split(" ").length);
+  }
+  return text;
+}
+
+function expandAbbreviations(text: string): string {
+  return text
+    .replace(/^TT\s+/u, "Thị trấn ")
+    .replace(/^[ĐD]K\s+/u, "Đặc khu ")
+    .replace(/^P\.?\s*(\d{1,2})\b\s*/u, "Phường $1 ")
+    .replace(/\s+(I{1,3}|IV|V|VI{1,3}|IX|X)$/u, (_, roman: string) => ` ${ROMAN[roman]}`)
+    .trim();
+}
+
+/**
+ * The spelling the resolver should read, or the code, or the other province the row names.
+ * `provinceCode` is the province being loaded; `keys` from provinceKeys().
+ */
+export function readCommuneSpelling(
+  input: string,
+  provinceCode: string,
+  keys: ReadonlyMap<string, string>,
+): CommuneSpelling {
+  const text = normalizeText(input);
+  const code = /^0*(\d{1,5})(?:\.0+)?$/.exec(text);
+  if (code && text.replace(/\.0+$/, "").length <= 6) return { kind: "code", code: code[1]!.padStart(5, "0") };
+
+  const [head = "", ...rest] = text.split(",").map((part) => part.trim());
+  const towns: string[] = [];
+  for (const part of rest) {
+    if (part === "") continue;
+    const folded = foldKey(part);
+    const province = /^(tinh|thanh pho|tp)\s+(.+)$/.exec(folded);
+    const named = province ? keys.get(province[2]!) : keys.get(folded);
+    if (named !== undefined) {
+      if (named !== provinceCode) return { kind: "other_province", provinceCode: named };
+      continue;
+    }
+    towns.push(part);
+  }
+  const name = expandAbbreviations(stripOffice(head));
+  return { kind: "text", text: towns.length > 0 ? `${name} (${towns.join(", ")})` : name };
+}
