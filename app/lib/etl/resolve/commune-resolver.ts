@@ -405,9 +405,9 @@ export function createCommuneResolver(options: CommuneResolverOptions): CommuneR
     if (text === "") {
       return { ok: false, error: makeIssue("value_missing", column, { field: column }) };
     }
-    if (/^\d{6,}$/.test(text)) return resolveCode(text, "");
     const spelling = readCommuneSpelling(text, provinceCode, provinceKeyMap);
     if (spelling.kind === "code") return resolveCode(text, spelling.code);
+    if (/^\d+$/.test(text)) return resolveCode(text, "");
     if (spelling.kind === "other_province") {
       const name = provinceName.get(spelling.provinceCode) ?? spelling.provinceCode;
       return {
