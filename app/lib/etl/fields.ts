@@ -1,7 +1,7 @@
 // The canonical fields of each import kind and the column headers that feed them. Headers are
 // matched by key (toHeaderKey), so "Mã hồ sơ", "MA HO SO" and "mã  hồ sơ" are one header.
 import type { ImportKind } from "~/lib/db/types";
-import { compactKey } from "./text";
+import { compactKey, foldKey } from "./text";
 
 export type { ImportKind } from "~/lib/db/types";
 
@@ -106,6 +106,8 @@ const COMMUNE = [
 ];
 const TEAM = [
   "Đội",
+  "Tổ/Đội tình nguyện",
+  "Đội/Tổ",
   "Tổ",
   "Đội tình nguyện",
   "Tổ tình nguyện",
@@ -142,6 +144,7 @@ export const HEADER_ALIASES: {
     record_id: ["Mã hồ sơ", "Mã bản ghi", "ID", "record"],
     assisted_at: [
       "Ngày hỗ trợ",
+      "Dấu thời gian",
       "Thời gian",
       "Ngày",
       "Thời điểm",
@@ -228,9 +231,52 @@ function buildHeaderIndex(kind: ImportKind): ReadonlyMap<string, string> {
 
 const HEADER_INDEX = new Map(IMPORT_KINDS.map((kind) => [kind, buildHeaderIndex(kind)]));
 
-/** The canonical field a header feeds, or null when the column is not one of the kind's. */
-export function fieldForHeader(kind: ImportKind, header: string): string | null {
-  return HEADER_INDEX.get(kind)?.get(toHeaderKey(header)) ?? null;
+// Words forms and reports add around a column's name: "Xã/Phường nơi hỗ trợ", "Năm sinh của
+// người dân", "Trong đó trực tuyến", "Tiếp nhận - Tổng số" (folded).
+const FILLER = /\b(trong do|tong so|cua nguoi dan|nguoi dan|noi ho tro|da ho tro|duoc ho tro)\b/g;
+// A unit in brackets names the measure: "Thời gian hỗ trợ (phút)", "Thời gian trực (giờ)".
+const UNIT_FIELD: Record<string, string> = { phut: "minutes", gio: "hours" };
+
+/** Aliases of two words or more, longest first, for question-text headers that start with one. */
+const PREFIX_INDEX = new Map(
+  IMPORT_KINDS.map((kind) => {
+    const aliases: Readonly<Record<string, readonly string[]>> = HEADER_ALIASES[kind];
+    const entries = CANONICAL_FIELDS[kind].flatMap((field) =>
+      (aliases[field] ?? []).map((alias) => ({ words: foldKey(alias), field })),
+    );
+    return [
+      kind,
+      entries.filter((e) => e.words.includes(" ")).sort((a, b) => b.words.length - a.words.length),
+    ];
+  }),
+);
+
+/**
+ * The canonical field a header feeds, or null when the column is not one of the kind's. Tried in
+ * turn: the header as written; without brackets and filler words; a unit in brackets; then
+ * (unless `strict`) the longest alias of two words or more that the header starts with, which is
+ * how form questions are written ("Thủ tục hành chính đã hỗ trợ").
+ */
+export function fieldForHeader(
+  kind: ImportKind,
+  header: string,
+  options: { strict?: boolean } = {},
+): string | null {
+  const index = HEADER_INDEX.get(kind);
+  const exact = index?.get(toHeaderKey(header));
+  if (exact) return exact;
+  const bare = foldKey(header.replace(/\([^)]*\)/g, " "));
+  const withoutFiller = bare.replace(FILLER, " ").replace(/\s+/g, " ").trim();
+  const plain = index?.get(toHeaderKey(bare)) ?? index?.get(toHeaderKey(withoutFiller));
+  if (plain) return plain;
+  const bracket = /\(\s*([^)]*?)\s*\)/.exec(header);
+  const unitField = bracket ? UNIT_FIELD[foldKey(bracket[1]!)] : undefined;
+  if (unitField && (CANONICAL_FIELDS[kind] as readonly string[]).includes(unitField))
+    return unitField;
+  if (options.strict) return null;
+  const words = ` ${withoutFiller} `;
+  const match = PREFIX_INDEX.get(kind)?.find((e) => words.startsWith(` ${e.words} `));
+  return match?.field ?? null;
 }
 
 /** "record_id (Mã hồ sơ)": the field with its Vietnamese label, for messages. */

@@ -45,6 +45,13 @@ export const REASONS = {
     vi: `Không có ${field}; mã được tạo từ nội dung dòng. Nếu sửa dòng này và nạp lại, nó sẽ được tính là một dòng mới.`,
     en: `No ${field}; an id was derived from the row's content. If this row is edited and loaded again, it will count as a new row.`,
   })),
+  choices_multiple: define<{ value: Value; field: string; counted: string }>(
+    "warning",
+    ({ value, field, counted }) => ({
+      vi: `${quoteValue(value)} chọn nhiều giá trị cho ${field}; lượt hỗ trợ được tính một lần, theo giá trị đầu tiên (${counted}).`,
+      en: `${quoteValue(value)} picks several ${field} values; the case is counted once, under the first (${counted}).`,
+    }),
+  ),
   volunteer_unknown: define<Record<string, never>>("warning", () => ({
     vi: "Tệp không có cột mã tình nguyện viên: lượt hỗ trợ vẫn được tính, nhưng không tính vào số tình nguyện viên hoạt động. Thêm cột «Mã TNV» để tính.",
     en: "The file has no volunteer-id column: the case is counted, but not towards active volunteers. Add a «Mã TNV» column to count them.",
@@ -110,13 +117,15 @@ export const REASONS = {
       en: `The hours given (${hours}) differ from start–end (${computed}); ${computed} is used.`,
     }),
   ),
-  enum_invalid: define<{ value: Value; field: string; allowed: readonly string[] }>(
-    "error",
-    ({ value, field, allowed }) => ({
-      vi: `Giá trị ${quoteValue(value)} không hợp lệ cho ${field}. Giá trị được chấp nhận: ${list(allowed)}.`,
-      en: `${quoteValue(value)} is not a valid ${field}. Accepted values: ${list(allowed)}.`,
-    }),
-  ),
+  enum_invalid: define<{
+    value: Value;
+    field: string;
+    allowed: readonly string[];
+    allowed_vi: readonly string[];
+  }>("error", ({ value, field, allowed, allowed_vi }) => ({
+    vi: `Giá trị ${quoteValue(value)} không hợp lệ cho ${field}. Giá trị được chấp nhận: ${list(allowed_vi)}.`,
+    en: `${quoteValue(value)} is not a valid ${field}. Accepted values: ${list(allowed)}.`,
+  })),
   age_invalid: define<{ value: Value; field: string }>("error", ({ value, field }) => ({
     vi: `${field} ${quoteValue(value)} không hợp lệ (tuổi phải từ 0 đến 120). Để trống nếu không rõ.`,
     en: `${field} ${quoteValue(value)} is not valid (age must be 0 to 120). Leave it empty if unknown.`,

@@ -50,22 +50,14 @@ export function normalizeAgeBand(cells: AgeCells, referenceYear: number): Normal
   if (label !== null) {
     const band = readBandLabel(label);
     if (band === null) {
-      const allowed = [
-        "under_18",
-        "18_34",
-        "35_59",
-        "60_plus",
-        "Dưới 18",
-        "18-34",
-        "35-59",
-        "Trên 60",
-      ];
+      const allowed = ["under_18", "18_34", "35_59", "60_plus"];
       return {
         ok: false,
         error: makeIssue("enum_invalid", "age_band", {
           value: cells.age_band,
           field: "age_band",
           allowed,
+          allowed_vi: ["Dưới 18", "18-34", "35-59", "Trên 60"],
         }),
       };
     }

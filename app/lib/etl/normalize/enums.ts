@@ -5,12 +5,20 @@ import { makeIssue } from "~/lib/etl/reasons";
 import { compactKey } from "~/lib/etl/text";
 import { cellText, type CellValue, type Normalized } from "./normalized";
 
-function aliasIndex<T extends string>(aliases: Record<T, readonly string[]>): Map<string, T> {
-  const index = new Map<string, T>();
+interface AliasIndex<T extends string> {
+  byKey: Map<string, T>;
+  /** Each value's Vietnamese label (its first alias), for messages. */
+  label: Map<T, string>;
+}
+
+function aliasIndex<T extends string>(aliases: Record<T, readonly string[]>): AliasIndex<T> {
+  const byKey = new Map<string, T>();
+  const label = new Map<T, string>();
   for (const [value, words] of Object.entries(aliases) as [T, readonly string[]][]) {
-    for (const word of [value, ...words]) index.set(compactKey(word), value);
+    for (const word of [value, ...words]) byKey.set(compactKey(word), value);
+    label.set(value, words[0] ?? value);
   }
-  return index;
+  return { byKey, label };
 }
 
 const HELP_TYPES = aliasIndex<HelpType>({
@@ -92,21 +100,46 @@ function cachedKey(text: string): string {
 }
 
 function normalizeEnum<T extends string>(
-  index: Map<string, T>,
+  index: AliasIndex<T>,
   value: CellValue,
   column: string,
+  options: { multiple?: boolean } = {},
 ): Normalized<T> {
   const text = cellText(value);
-  const found = text === null ? undefined : index.get(cachedKey(text));
+  const found = text === null ? undefined : index.byKey.get(cachedKey(text));
   if (found) return { ok: true, value: found };
   if (text === null)
     return { ok: false, error: makeIssue("value_missing", column, { field: column }) };
-  const allowed = [...new Set(index.values())];
-  return { ok: false, error: makeIssue("enum_invalid", column, { value, field: column, allowed }) };
+  // A checkbox question's answer lists its choices ("Hướng dẫn, Điền biểu mẫu"): a case is
+  // counted once, under the first choice, when every choice is known.
+  if (options.multiple && /[,;]/.test(text)) {
+    const choices = text
+      .split(/[,;]/)
+      .map((part) => part.trim())
+      .filter(Boolean);
+    const values = choices.map((choice) => index.byKey.get(cachedKey(choice)));
+    const [first] = values;
+    if (first && values.every((v) => v !== undefined))
+      return {
+        ok: true,
+        value: first,
+        warning: makeIssue("choices_multiple", column, {
+          value,
+          field: column,
+          counted: index.label.get(first) ?? first,
+        }),
+      };
+  }
+  const allowed = [...index.label.keys()];
+  const allowed_vi = [...index.label.values()];
+  return {
+    ok: false,
+    error: makeIssue("enum_invalid", column, { value, field: column, allowed, allowed_vi }),
+  };
 }
 
 export const normalizeHelpType = (value: CellValue, column = "help_type") =>
-  normalizeEnum(HELP_TYPES, value, column);
+  normalizeEnum(HELP_TYPES, value, column, { multiple: true });
 export const normalizeChannel = (value: CellValue, column = "channel") =>
   normalizeEnum(CHANNELS, value, column);
 export const normalizeOutcome = (value: CellValue, column = "outcome") =>

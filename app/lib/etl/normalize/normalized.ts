@@ -4,7 +4,9 @@ import type { RowIssue } from "~/lib/etl/reasons";
 /** A cell as the file reader yields it: NFC-trimmed text ("" already null), a number or a Date. */
 export type CellValue = string | number | Date | null | undefined;
 
-export type Normalized<T> = { ok: true; value: T } | { ok: false; error: RowIssue };
+/** A value, possibly with a warning that keeps the row (a checkbox answer counted once). */
+export type Normalized<T> =
+  { ok: true; value: T; warning?: RowIssue } | { ok: false; error: RowIssue };
 
 export function isBlank(value: CellValue): value is null | undefined | "" {
   return (

@@ -60,7 +60,13 @@ export function mergeHeaderRows(
       above !== "" && below !== "" && above !== below
         ? [`${above} - ${below}`, `${above} ${below}`, below, above]
         : [below || above];
-    merged.push(candidates.find((c) => fieldForHeader(kind, c) !== null) ?? (below || above));
+    // Exact readings first, so "Tiếp nhận" over "Trong đó trực tuyến" is the online count and not,
+    // by its first words, the total.
+    merged.push(
+      candidates.find((c) => fieldForHeader(kind, c, { strict: true }) !== null) ??
+        candidates.find((c) => fieldForHeader(kind, c) !== null) ??
+        (below || above),
+    );
   }
   return merged;
 }
@@ -115,7 +121,8 @@ export function isColumnNumberRow(cells: readonly CellValue[]): boolean {
 }
 
 // Folded (no diacritics, lower case) words that open a totals row.
-const TOTAL_ROW = /^(tong cong|tong so|tong|cong|total|grand total|tong hop)( (toan|cac|chung|xa|phuong|huyen|dac khu|thi tran|tinh)\b.*)?$/;
+const TOTAL_ROW =
+  /^(tong cong|tong so|tong|cong|total|grand total|tong hop)( (toan|cac|chung|xa|phuong|huyen|dac khu|thi tran|tinh)\b.*)?$/;
 
 // Folded words that open a signature block, and the place-and-date line above it.
 const SIGNATURE = [

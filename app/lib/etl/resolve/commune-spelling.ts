@@ -94,7 +94,8 @@ export function readCommuneSpelling(
 ): CommuneSpelling {
   const text = normalizeText(input);
   const code = /^0*(\d{1,5})(?:\.0+)?$/.exec(text);
-  if (code && text.replace(/\.0+$/, "").length <= 6) return { kind: "code", code: code[1]!.padStart(5, "0") };
+  if (code && text.replace(/\.0+$/, "").length <= 6)
+    return { kind: "code", code: code[1]!.padStart(5, "0") };
 
   const [head = "", ...rest] = text.split(",").map((part) => part.trim());
   const towns: string[] = [];

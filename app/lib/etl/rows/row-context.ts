@@ -48,6 +48,7 @@ export class RowBuilder {
 
   take<T>(result: Normalized<T>): T {
     if (!result.ok) throw new RowRejection(result.error);
+    if (result.warning) this.warnings.push(result.warning);
     return result.value;
   }
 
