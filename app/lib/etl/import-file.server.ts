@@ -17,6 +17,7 @@ import { buildMergeSql, buildRejectDuplicatesSql, MERGE_SPECS, stagingColumns } 
 import { FileRejectedError } from "./read/file-errors";
 import { openSource, sheetToRead } from "./read/open-source.server";
 import { maskPersonalValue } from "./read/pii";
+import { makeIssue } from "./reasons";
 import { sha256File } from "./read/sha256.server";
 import { loadRowContext } from "./row-context.server";
 import { parseRow } from "./rows/parse-row";
@@ -344,6 +345,12 @@ async function readRows(
     const rejects = new CopyBuffer(COPY_CHUNK_CHARS, (csv) => rejectsFile.append(csv));
     const warnings = new IssueTally();
     const rejectReasons = new IssueTally();
+    // Said once per batch: every row takes these from the report's title.
+    for (const [field, value] of Object.entries(source.fromTitle))
+      warnings.add(
+        makeIssue("value_from_title", field, { field, value: String(value) }),
+        source.headerLine,
+      );
     let rows = 0;
     for await (const sourceRow of source.rows) {
       if (sourceRow.skip) {

@@ -52,6 +52,10 @@ export const REASONS = {
       en: `${quoteValue(value)} picks several ${field} values; the case is counted once, under the first (${counted}).`,
     }),
   ),
+  value_from_title: define<{ field: string; value: string }>("warning", ({ field, value }) => ({
+    vi: `Không có cột ${field}; mọi dòng lấy giá trị ${value} từ tiêu đề báo cáo. Kiểm tra lại nếu tiêu đề sai.`,
+    en: `No ${field} column; every row takes ${value} from the report's title. Check it if the title is wrong.`,
+  })),
   volunteer_unknown: define<Record<string, never>>("warning", () => ({
     vi: "Tệp không có cột mã tình nguyện viên: lượt hỗ trợ vẫn được tính, nhưng không tính vào số tình nguyện viên hoạt động. Thêm cột «Mã TNV» để tính.",
     en: "The file has no volunteer-id column: the case is counted, but not towards active volunteers. Add a «Mã TNV» column to count them.",

@@ -81,5 +81,10 @@ export function buildSourceRow(
     }
   });
 
+  for (const [field, value] of Object.entries(layout.fromTitle)) {
+    values[field] = value;
+    raw[field] = String(value);
+  }
+
   return problem ? { line: record.line, values, raw, problem } : { line: record.line, values, raw };
 }

@@ -165,3 +165,21 @@ export function skipReason(
   if (keys.slice(0, 3).some((k) => TOTAL_ROW.test(k))) return "total_row";
   return null;
 }
+
+/**
+ * Values a report gives once in its title instead of in every row: the month of a monthly report
+ * ("… THÁNG 08/2025", "tháng 8 năm 2025") and the year of a yearly one ("… NĂM 2025"), as cells
+ * the normalizers read ("08/2025", 2025).
+ */
+export function valuesFromTitles(titles: readonly string[]): { month?: string; year?: number } {
+  const text = foldKey(titles.join(" "));
+  const month =
+    /\bthang (\d{1,2}) (\d{4})\b/.exec(text) ?? /\bthang (\d{1,2}) nam (\d{4})\b/.exec(text);
+  const found: { month?: string; year?: number } = {};
+  if (month && Number(month[1]) >= 1 && Number(month[1]) <= 12)
+    found.month = `${month[1]!.padStart(2, "0")}/${month[2]}`;
+  const year = /\bnam (\d{4})\b/.exec(text);
+  if (year) found.year = Number(year[1]);
+  else if (month) found.year = Number(month[2]);
+  return found;
+}

@@ -1,7 +1,12 @@
 // From a header row to the file's column layout: which column feeds which canonical field, and
 // which columns are dropped (every non-canonical one, flagged when it holds personal data).
 import type { ImportKind } from "../fields";
-import { fieldForHeader, listMissingFields, listMissingOptionalFields } from "../fields";
+import {
+  CANONICAL_FIELDS,
+  fieldForHeader,
+  listMissingFields,
+  listMissingOptionalFields,
+} from "../fields";
 import { normalizeText } from "../text";
 import { duplicateColumnsError, missingColumnsError, noHeaderError } from "./file-errors";
 import { classifyPersonalHeader } from "./pii";
@@ -14,6 +19,8 @@ export interface HeaderLayout {
   missingOptional: string[];
   /** Columns up to the last one with a header; cells beyond it must be empty. */
   width: number;
+  /** Fields no column holds that the report's title gives for every row (a month, a year). */
+  fromTitle: Record<string, string | number>;
 }
 
 export function headerText(cell: CellValue): string {
@@ -29,7 +36,12 @@ export function headerText(cell: CellValue): string {
 export function resolveHeaders(
   kind: ImportKind,
   cells: readonly CellValue[],
-  options: { line: number; deriveIds?: boolean },
+  options: {
+    line: number;
+    deriveIds?: boolean;
+    /** Values the title gives (valuesFromTitles); used for fields no column holds. */
+    titleValues?: Record<string, string | number>;
+  },
 ): HeaderLayout {
   const headers = cells.map(headerText);
   const columns = headers.map((header) => ({
@@ -46,7 +58,12 @@ export function resolveHeaders(
     .map(([field, cols]) => ({ field, headers: cols.map((c) => c.header) }));
   if (duplicates.length > 0) throw duplicateColumnsError(kind, duplicates);
 
-  const present = [...byField.keys()];
+  const fromTitle: Record<string, string | number> = {};
+  const kindFields: readonly string[] = CANONICAL_FIELDS[kind];
+  for (const [field, value] of Object.entries(options.titleValues ?? {})) {
+    if (kindFields.includes(field) && !byField.has(field)) fromTitle[field] = value;
+  }
+  const present = [...byField.keys(), ...Object.keys(fromTitle)];
   const missing = listMissingFields(kind, present, options);
   if (missing.length > 0) throw missingColumnsError(kind, missing, options);
 
@@ -64,5 +81,6 @@ export function resolveHeaders(
     droppedColumns,
     missingOptional: listMissingOptionalFields(kind, present, options),
     width,
+    fromTitle,
   };
 }

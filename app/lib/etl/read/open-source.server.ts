@@ -6,7 +6,13 @@ import { open } from "node:fs/promises";
 import { extname } from "node:path";
 import type { ImportKind } from "../fields";
 import { buildSourceRow, isEmptyCell } from "./build-row";
-import { detectHeader, HEADER_SCAN_ROWS, isColumnNumberRow, skipReason } from "./detect-layout";
+import {
+  detectHeader,
+  HEADER_SCAN_ROWS,
+  isColumnNumberRow,
+  skipReason,
+  valuesFromTitles,
+} from "./detect-layout";
 import { prepareCsvSource } from "./csv-source.server";
 import type { Delimiter } from "./detect-delimiter";
 import type { UnsupportedFormat } from "./file-errors";
@@ -153,6 +159,7 @@ export async function openSource(path: string, opts: OpenSourceOptions): Promise
   const layout = resolveHeaders(opts.kind, header.cells, {
     line: header.line,
     deriveIds: opts.deriveIds,
+    titleValues: valuesFromTitles(detected?.titles ?? []),
   });
 
   return {
@@ -164,6 +171,7 @@ export async function openSource(path: string, opts: OpenSourceOptions): Promise
     missingOptional: layout.missingOptional,
     headerLine: header.line,
     titles: detected?.titles ?? [],
+    fromTitle: layout.fromTitle,
     rows: { [Symbol.asyncIterator]: () => readRows(source, layout, header.lastLine) },
   };
 }

@@ -57,6 +57,8 @@ export interface OpenedSource {
   headerLine: number;
   /** Text of the rows above the header: a report's title may give the month or the unit. */
   titles: string[];
+  /** Fields no column holds that the title gives for every row ("THÁNG 08/2025" → month). */
+  fromTitle: Record<string, string | number>;
   /** Streamed: each iteration reads the file afresh, and memory does not grow with its size. */
   rows: AsyncIterable<SourceRow>;
 }
