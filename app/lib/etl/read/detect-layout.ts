@@ -96,13 +96,17 @@ export function detectHeader(
     });
     const next = records[i + 1];
     if (next && !isColumnNumberRow(next.cells)) {
+      // Two rows only when the upper one adds fields: a title right above a one-row header
+      // (LibreOffice drops the blank row between them) is not a group row.
       const merged = mergeHeaderRows(kind, record.cells, next.cells);
-      consider(recognised(kind, merged), {
-        cells: merged,
-        firstLine: record.line,
-        lastLine: next.line,
-        titles,
-      });
+      const score = recognised(kind, merged);
+      if (score > recognised(kind, next.cells))
+        consider(score, {
+          cells: merged,
+          firstLine: record.line,
+          lastLine: next.line,
+          titles,
+        });
     }
   });
   return (best as { header: DetectedHeader } | null)?.header ?? null;
