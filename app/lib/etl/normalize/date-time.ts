@@ -30,6 +30,9 @@ const ISO =
 const YMD_SLASH = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:[T ,]+(\d{1,2})[:h](\d{2})(?::(\d{2}))?)?$/i;
 const DMY = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[T ,]+(\d{1,2})[:h](\d{2})(?::(\d{2}))?)?$/i;
 const SERIAL_TEXT = /^\d{5}(?:\.\d+)?$/;
+const DMY_SHORT_YEAR =
+  /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2})(?:[T ,]+(\d{1,2})[:h](\d{2})(?::(\d{2}))?)?$/i;
+const WEEKDAY = /^(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn|t[2-7])\s*[,:-]?\s*/iu;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
@@ -106,13 +109,17 @@ export function readWallClock(value: CellValue): WallClock | null {
     return Number.isNaN(ms) ? null : fromUtcFields(Math.round(ms / 1000) * 1000);
   }
   if (typeof value === "number") return excelSerialToWallClock(value);
-  const text = value.normalize("NFC").trim();
+  // "Thứ Năm, 09/10/2025", "CN 12/10/2025": the weekday adds nothing to the date.
+  const text = value.normalize("NFC").trim().replace(WEEKDAY, "");
   const iso = ISO.exec(text);
   if (iso) return fromFields(iso.slice(1, 7), iso[7]);
   const ymd = YMD_SLASH.exec(text);
   if (ymd) return fromFields(ymd.slice(1, 7));
   const dmy = DMY.exec(text);
   if (dmy) return fromFields([dmy[4], dmy[3], dmy[1], dmy[5], dmy[6], dmy[7]]);
+  // Two-digit years are this century's: "09/10/25" is 9 October 2025.
+  const short = DMY_SHORT_YEAR.exec(text);
+  if (short) return fromFields([`20${short[4]}`, short[3], short[1], short[5], short[6], short[7]]);
   if (SERIAL_TEXT.test(text)) return excelSerialToWallClock(Number(text));
   return null;
 }

@@ -54,9 +54,20 @@ export function normalizeMinutes(value: CellValue, column: string): Normalized<n
 const HOURS_SUFFIX = /\s*(?:giờ|gio|h|hours?)$/iu;
 
 /** Hours of a shift: more than 0, at most 24, kept to two decimals (the column is numeric(5,2)). */
+// "4 tiếng", "3h30", "2 giờ 30 phút", "1,5 giờ": hours, then perhaps minutes.
+const HOURS_AND_MINUTES =
+  /^(\d{1,2})\s*(?:giờ|gio|h|tiếng|tieng)\s*(\d{1,2})\s*(?:phút|phut|ph|p)?$/iu;
+
 export function normalizeHours(value: CellValue, column: string): Normalized<number> {
-  const text = typeof value === "string" ? value.replace(HOURS_SUFFIX, "") : value;
-  const n = readDecimal(text ?? null);
+  const compound = typeof value === "string" ? HOURS_AND_MINUTES.exec(value.trim()) : null;
+  const text =
+    typeof value === "string"
+      ? value
+          .trim()
+          .replace(HOURS_SUFFIX, "")
+          .replace(/\s*(?:tiếng|tieng)$/iu, "")
+      : value;
+  const n = compound ? Number(compound[1]) + Number(compound[2]) / 60 : readDecimal(text ?? null);
   if (n === null) return { ok: false, error: makeIssue("number_invalid", column, { value }) };
   const hours = Math.round(n * 100) / 100;
   if (!(hours > 0 && hours <= 24)) {
