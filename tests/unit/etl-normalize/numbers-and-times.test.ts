@@ -63,6 +63,10 @@ describe("normalizeHours", () => {
     ["24", 24],
     ["4 giờ", 4],
     ["4h", 4],
+    ["4 tiếng", 4],
+    ["3h30", 3.5],
+    ["2 giờ 30 phút", 2.5],
+    ["1 giờ 20", 1.33],
   ] as const)("%j → %d", (input, expected) => {
     expect(normalizeHours(input, "hours")).toEqual({ ok: true, value: expected });
   });
@@ -112,6 +116,15 @@ describe("normalizeTimeOfDay", () => {
     ["8h30", "08:30:00", 30600],
     ["08h30", "08:30:00", 30600],
     ["8h", "08:00:00", 28800],
+    ["7 giờ 30", "07:30:00", 27000],
+    ["14 giờ", "14:00:00", 50400],
+    ["7 giờ 30 phút", "07:30:00", 27000],
+    ["7.30", "07:30:00", 27000],
+    ["1:30 CH", "13:30:00", 48600],
+    ["7:00 SA", "07:00:00", 25200],
+    ["12:00 CH", "12:00:00", 43200],
+    ["12:15 SA", "00:15:00", 900],
+    ["5 giờ chiều", "17:00:00", 61200],
     ["17:45:10", "17:45:10", 63910],
     ["0:00", "00:00:00", 0],
     [0.5, "12:00:00", 43200],
@@ -127,10 +140,13 @@ describe("normalizeTimeOfDay", () => {
     });
   });
 
-  it.each(["24:00", "8:60", "8.30", "sáng", 1.2, "830"])("rejects %j", (input) => {
-    expect(normalizeTimeOfDay(input, "start")).toMatchObject({
-      ok: false,
-      error: { reason_code: "time_invalid", column: "start" },
-    });
-  });
+  it.each(["24:00", "8:60", "8.3", "sáng", 1.2, "830", "13:00 CH", "0:30 SA"])(
+    "rejects %j",
+    (input) => {
+      expect(normalizeTimeOfDay(input, "start")).toMatchObject({
+        ok: false,
+        error: { reason_code: "time_invalid", column: "start" },
+      });
+    },
+  );
 });

@@ -78,7 +78,7 @@ describe("parseShiftRow", () => {
     [{ start: "08:00", end: null }, "shift_time_missing", "end"],
     [{ start: null, end: null, hours: "25" }, "hours_out_of_range", "hours"],
     [{ start: null, end: null, hours: "0" }, "hours_out_of_range", "hours"],
-    [{ start: "8.30" }, "time_invalid", "start"],
+    [{ start: "8.3" }, "time_invalid", "start"],
     [{ date: "02/13/2026" }, "date_invalid", "date"],
     [{ shift_id: null }, "record_id_missing", "shift_id"],
     [{ team: null }, "value_missing", "team"],

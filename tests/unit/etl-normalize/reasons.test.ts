@@ -7,11 +7,14 @@ describe("reason catalogue", () => {
       .filter((c) => severityOf(c) === "warning")
       .sort();
     expect(warnings).toEqual([
+      "choices_multiple",
       "commune_renamed",
       "procedure_ambiguous",
       "procedure_unknown",
       "record_id_derived",
       "shift_hours_mismatch",
+      "value_from_title",
+      "volunteer_unknown",
     ]);
   });
 

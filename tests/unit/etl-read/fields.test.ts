@@ -103,15 +103,19 @@ describe("required fields", () => {
     }
   });
 
-  it("waive assistance's record_id only with deriveIds", () => {
-    const withoutId = present("assistance", ["record_id"]);
-    expect(listMissingFields("assistance", withoutId)).toEqual(["record_id"]);
-    expect(listMissingFields("assistance", withoutId, { deriveIds: true })).toEqual([]);
+  it("need neither a record id nor a volunteer column (ids are derived; volunteers unknown)", () => {
+    const without = present("assistance", ["record_id", "volunteer_id"]);
+    expect(listMissingFields("assistance", without)).toEqual([]);
+    expect(
+      listMissingFields("shifts", present("shifts", ["shift_id", "volunteer_id", "start", "end"])),
+    ).toEqual(["hours"]);
   });
 
-  it("leave age, birth year, age band and ethnicity optional", () => {
+  it("leave ids, volunteers, age, birth year, age band and ethnicity optional", () => {
     expect(listMissingFields("assistance", present("assistance"))).toEqual([]);
     expect(listMissingOptionalFields("assistance", present("assistance"))).toEqual([
+      "record_id",
+      "volunteer_id",
       "age_band",
       "birth_year",
       "age",
@@ -127,6 +131,7 @@ describe("required fields", () => {
     expect(listMissingFields("shifts", base)).toEqual(["hours"]);
     expect(listMissingOptionalFields("shifts", [...base, "hours"])).toEqual([
       "shift_id",
+      "volunteer_id",
       "start",
       "end",
     ]);

@@ -77,7 +77,7 @@ describe("resolveHeaders", () => {
     expect(error.message_en).toContain("population_female (Nữ)");
   });
 
-  it("suggests --derive-ids when assistance lacks record_id", () => {
+  it("derives ids when assistance lacks record_id, and names what it does without", () => {
     const header = [
       "Ngày",
       "Xã",
@@ -90,12 +90,9 @@ describe("resolveHeaders", () => {
       "Giới tính",
       "Số phút",
     ];
-    const error = thrown(() => resolveHeaders("assistance", header, { line: 1 }));
-    expect(error.details).toEqual({ missing: ["record_id"] });
-    expect(error.message_en).toContain("--derive-ids");
-    expect(
-      resolveHeaders("assistance", header, { line: 1, deriveIds: true }).missingOptional,
-    ).toContain("record_id");
+    const layout = resolveHeaders("assistance", header, { line: 1 });
+    expect(layout.missingOptional).toContain("record_id");
+    expect(layout.columns.map((c) => c.field)).not.toContain("record_id");
   });
 });
 

@@ -182,9 +182,9 @@ export function createCommuneResolver(options: CommuneResolverOptions): CommuneR
    * Thành); one written without any matches every unit of its key.
    */
   function exactSpelling(routes: Route[], input: string): Route[] {
-    if (!hasDiacritics(input)) return routes;
     const wanted = toneKey(input);
-    return routes.filter((route) => route.tone === wanted);
+    const exact = routes.filter((route) => route.tone === wanted);
+    return hasDiacritics(input) ? exact : routes;
   }
 
   /** No qualifier: today's name, else an old unit or today's name without its town. */
@@ -193,8 +193,14 @@ export function createCommuneResolver(options: CommuneResolverOptions): CommuneR
     const old = exactSpelling(lineageRoutes(reading.name, unitType, province), reading.name);
     // Without diacritics, today's units and old ones of that key compete: more than one commune
     // among them is ambiguous, not the first one found.
+    // Today's name that has no diacritics ("Quang Trung") is an exact spelling of itself.
+    const spelledSo = (r: Route) => r.tone === toneKey(reading.name);
     if (!hasDiacritics(reading.name) && old.length > 0)
-      return { tiers: [[...current, ...old]], agreeing: [], ruledOut: [] };
+      return {
+        tiers: current.some(spelledSo) ? [current.filter(spelledSo)] : [[...current, ...old]],
+        agreeing: [],
+        ruledOut: [],
+      };
     if (old.length > 0) return { tiers: [current, old], agreeing: [], ruledOut: [] };
     // "Phường 1 Đà Lạt": today's-name-or-old-unit followed by the old town.
     const fold = foldKey(reading.name);

@@ -44,15 +44,23 @@ const ROMAN: Record<string, number> = {
   X: 10,
 };
 
-/** Folded province name without "tỉnh"/"thành phố" → province code, for this and merged names. */
-export function provinceKeys(provinces: readonly ProvinceNames[]): Map<string, string> {
+export interface ProvinceKeys {
+  /** Folded name without "tỉnh"/"thành phố" → province code, today's names and merged ones. */
+  byKey: Map<string, string>;
+  /** The keys of today's names. */
+  current: Set<string>;
+}
+
+export function provinceKeys(provinces: readonly ProvinceNames[]): ProvinceKeys {
   const keys = new Map<string, string>();
+  const current = new Set<string>();
   const bare = (s: string) =>
     foldKey(s)
       .replace(/^(tinh|thanh pho|tp)\s+/, "")
       .trim();
   for (const p of provinces) {
     keys.set(bare(p.name), p.code);
+    current.add(bare(p.name));
     for (const part of (p.formed_from ?? "").split(/,|\svà\s/u)) {
       const key = bare(part);
       // "giữ nguyên" (unchanged) and "TPHCM" spellings are not names of merged provinces.
@@ -60,7 +68,25 @@ export function provinceKeys(provinces: readonly ProvinceNames[]): Map<string, s
     }
   }
   keys.set("tphcm", keys.get("ho chi minh") ?? "79");
-  return keys;
+  current.add("tphcm");
+  return { byKey: keys, current };
+}
+
+function splitOutsideBrackets(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "(") depth++;
+    else if (c === ")") depth = Math.max(0, depth - 1);
+    else if (c === "," && depth === 0) {
+      parts.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start).trim());
+  return parts;
 }
 
 /** Drops the first `count` words of text (as folding does not change the word count). */
@@ -90,26 +116,33 @@ function expandAbbreviations(text: string): string {
 export function readCommuneSpelling(
   input: string,
   provinceCode: string,
-  keys: ReadonlyMap<string, string>,
+  keys: ProvinceKeys,
 ): CommuneSpelling {
   const text = normalizeText(input);
   const code = /^0*(\d{1,5})(?:\.0+)?$/.exec(text);
   if (code && text.replace(/\.0+$/, "").length <= 6)
     return { kind: "code", code: code[1]!.padStart(5, "0") };
 
-  const [head = "", ...rest] = text.split(",").map((part) => part.trim());
+  // Commas inside brackets belong to a qualifier the resolver reads ("(H. Krông Nô, tỉnh Đắk Nông)").
+  const [head = "", ...rest] = splitOutsideBrackets(text);
   const towns: string[] = [];
   for (const part of rest) {
     if (part === "") continue;
     const folded = foldKey(part);
     const province = /^(tinh|thanh pho|tp)\s+(.+)$/.exec(folded);
-    const named = province ? keys.get(province[2]!) : keys.get(folded);
-    if (named !== undefined) {
-      if (named !== provinceCode) return { kind: "other_province", provinceCode: named };
-      continue;
-    }
+    const key = province ? province[2]! : folded;
+    const named = keys.byKey.get(key);
+    if (named !== undefined && named !== provinceCode)
+      return { kind: "other_province", provinceCode: named };
+    // Today's province adds nothing; a province merged into it in 2025 ("tỉnh Bến Tre" in
+    // Vĩnh Long) still tells two old units of one name apart, so it stays a qualifier.
+    if (named !== undefined && keys.current.has(key)) continue;
     towns.push(part);
   }
   const name = expandAbbreviations(stripOffice(head));
-  return { kind: "text", text: towns.length > 0 ? `${name} (${towns.join(", ")})` : name };
+  if (towns.length === 0) return { kind: "text", text: name };
+  // After a " - " qualifier the places simply go on ("Thị trấn Châu Thành - huyện Châu Thành,
+  // tỉnh Bến Tre"); otherwise they become the bracketed qualifier the resolver reads.
+  if (/\s[-–]\s/u.test(name)) return { kind: "text", text: `${name}, ${towns.join(", ")}` };
+  return { kind: "text", text: `${name} (${towns.join(", ")})` };
 }
