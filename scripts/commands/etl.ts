@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { getEnv } from "~/lib/env.server";
 import type { ImportSummary } from "~/lib/etl/batch-summary";
-import { importFile } from "~/lib/etl/import-file.server";
+import { importSheets } from "~/lib/etl/import-sheets.server";
 import { listBatches, listRejects } from "~/lib/etl/batches.server";
 import { rejectsToCsv } from "~/lib/etl/rejects-csv";
 import { RevertError, revertBatch } from "~/lib/etl/revert-batch.server";
@@ -49,7 +49,8 @@ function parse(argv: string[]) {
 }
 
 function printSummary(io: CommandIo, s: ImportSummary): void {
-  const head = `${s.file} [${s.kind}] → ${s.status}${s.batch_id ? ` (batch ${s.batch_id})` : ""}`;
+  const sheet = s.sheet === null ? "" : ` «${s.sheet}»`;
+  const head = `${s.file}${sheet} [${s.kind}] → ${s.status}${s.batch_id ? ` (batch ${s.batch_id})` : ""}`;
   io.console.log(head);
   if (s.status === "already_loaded") {
     io.console.log(
@@ -60,6 +61,9 @@ function printSummary(io: CommandIo, s: ImportSummary): void {
   io.console.log(
     `  rows ${s.rows} · inserted ${s.inserted} · updated ${s.updated} · unchanged ${s.unchanged} · rejected ${s.rejected}`,
   );
+  const skipped = Object.entries(s.skipped).map(([reason, n]) => `${reason} ${n}`);
+  if (skipped.length)
+    io.console.log(`  skipped (not records / không phải bản ghi): ${skipped.join(" · ")}`);
   for (const c of s.dropped_columns) {
     io.console.log(
       `  dropped column "${c.name}"${c.personal_data ? " (personal data / dữ liệu cá nhân)" : ""}`,
@@ -89,7 +93,8 @@ async function runImport(
     for (const file of files) {
       const filePath = path.resolve(io.cwd, file);
       const bar = !values.json && io.stderrIsTTY ? await ProgressBar.forFile(filePath) : null;
-      const summary = await importFile(database.engine, {
+      // A workbook: every sheet holding a table is a batch of its own (--sheet: that one only).
+      const summaries = await importSheets(database.engine, {
         path: filePath,
         kind: kind.data,
         provinceCode: env.PROVINCE_CODE,
@@ -101,9 +106,14 @@ async function runImport(
         onProgress: bar ? (rows) => bar.update(rows) : undefined,
       });
       bar?.done();
-      if (values.json) io.console.log(JSON.stringify(toJson(summary)));
-      else printSummary(io, summary);
-      if (summary.status === "rejected") exit = 1;
+      for (const summary of summaries) {
+        if (values.json) io.console.log(JSON.stringify(toJson(summary)));
+        else printSummary(io, summary);
+        if (summary.status === "rejected") exit = 1;
+        // A dry run that would load nothing at all is not a success (issue 11).
+        if (summary.status === "dry_run" && summary.rows > 0 && summary.rejected === summary.rows)
+          exit = 1;
+      }
     }
   });
   return exit;
@@ -113,6 +123,7 @@ async function runImport(
 function toJson(s: ImportSummary) {
   return {
     file: s.file,
+    sheet: s.sheet,
     sha256: s.sha256,
     kind: s.kind,
     batch_id: s.batch_id,
@@ -122,6 +133,7 @@ function toJson(s: ImportSummary) {
     updated: s.updated,
     unchanged: s.unchanged,
     rejected: s.rejected,
+    skipped: s.skipped,
     warnings: s.warnings,
     dropped_columns: s.dropped_columns,
     replaced_batches: s.replaced_batches,

@@ -819,17 +819,7 @@ const CASES: FixtureCase[] = [
   },
   {
     file: "form-export-without-record-id.csv",
-    note: "without --derive-ids",
-    status: "rejected",
-    rows: 0,
-    inserted: 0,
-    rejected: 0,
-    error: { code: "missing_columns", mentions: ["record_id (Mã hồ sơ)", "--derive-ids"] },
-  },
-  {
-    file: "form-export-without-record-id.csv",
-    options: { deriveIds: true },
-    note: "with --derive-ids; two rows equal but for the form's own timestamp get one id",
+    note: "no id column, so ids are derived (no --derive-ids needed); two rows equal but for the form's own timestamp get one id",
     status: "loaded",
     rows: 3,
     inserted: 2,

@@ -430,6 +430,7 @@ function runEtlCli(args: string[], env: Record<string, string>): Promise<CliRun>
 
 const JSON_KEYS = [
   "file",
+  "sheet",
   "sha256",
   "kind",
   "batch_id",
@@ -439,6 +440,7 @@ const JSON_KEYS = [
   "updated",
   "unchanged",
   "rejected",
+  "skipped",
   "warnings",
   "dropped_columns",
   "replaced_batches",

@@ -144,7 +144,6 @@ export const HEADER_ALIASES: {
     record_id: ["Mã hồ sơ", "Mã bản ghi", "ID", "record"],
     assisted_at: [
       "Ngày hỗ trợ",
-      "Dấu thời gian",
       "Thời gian",
       "Ngày",
       "Thời điểm",
@@ -214,6 +213,27 @@ export const HEADER_ALIASES: {
     population_female: ["Nữ", "Dân số nữ", "female"],
   },
 };
+
+/**
+ * Headers that feed a field only when no other column does: a form's submission time ("Dấu thời
+ * gian") is the date of help when the form asks no date, and only then.
+ */
+export const FALLBACK_ALIASES: {
+  [K in ImportKind]?: { readonly [F in CanonicalField<K>]?: readonly string[] };
+} = {
+  assistance: { assisted_at: ["Dấu thời gian", "Timestamp", "Thời gian gửi"] },
+  shifts: { date: ["Dấu thời gian", "Timestamp"] },
+};
+
+/** The field a header feeds as a fallback (FALLBACK_ALIASES), or null. */
+export function fallbackFieldForHeader(kind: ImportKind, header: string): string | null {
+  const aliases: Readonly<Record<string, readonly string[] | undefined>> =
+    FALLBACK_ALIASES[kind] ?? {};
+  const key = toHeaderKey(header);
+  for (const [field, list] of Object.entries(aliases))
+    if (list?.some((alias) => toHeaderKey(alias) === key)) return field;
+  return null;
+}
 
 /** NFC → lowercase → no diacritics (đ → d) → only a-z0-9: the form headers are compared in. */
 export function toHeaderKey(header: string): string {

@@ -3,6 +3,7 @@
 import type { SqlEngine } from "~/lib/db/engine";
 import type { ImportSummary } from "~/lib/etl/batch-summary";
 import { ImportBusyError, importFile } from "~/lib/etl/import-file.server";
+import { tableSheets } from "~/lib/etl/import-sheets.server";
 import { formatImportStart, runWebImport } from "./import-gate.server";
 import {
   parseImportForm,
@@ -134,6 +135,17 @@ async function handleSubmission(
   };
 }
 
+async function firstTableSheet(path: string, options: ImportOptions): Promise<string | undefined> {
+  const sheets = await tableSheets({
+    path,
+    kind: options.kind,
+    provinceCode: "",
+    loadedBy: "",
+    deriveIds: options.derive_ids,
+  });
+  return sheets?.[0];
+}
+
 /** The import behind the web gate, never waiting for another importer's lock. */
 function runImport(
   upload: StoredUpload,
@@ -141,7 +153,7 @@ function runImport(
   context: ImportUploadContext,
   dryRun: boolean,
 ): Promise<ImportSummary> {
-  return runWebImport(() =>
+  return runWebImport(async () =>
     importFile(context.engine, {
       path: upload.path,
       kind: options.kind,
@@ -151,7 +163,9 @@ function runImport(
       dryRun,
       strict: options.strict,
       deriveIds: options.derive_ids,
-      sheet: options.sheet ?? undefined,
+      // Without a chosen sheet, the first sheet holding a table (an instructions tab or an
+      // empty "Sheet1" in front is passed over); the preview names it.
+      sheet: options.sheet ?? (await firstTableSheet(upload.path, options)),
       now: context.now,
       tryLock: true,
     }),

@@ -3,6 +3,7 @@
 import type { ImportKind } from "../fields";
 import {
   CANONICAL_FIELDS,
+  fallbackFieldForHeader,
   fieldForHeader,
   listMissingFields,
   listMissingOptionalFields,
@@ -48,6 +49,12 @@ export function resolveHeaders(
     header,
     field: header === "" ? null : fieldForHeader(kind, header),
   }));
+  // A fallback header ("Dấu thời gian") feeds its field only when no column does.
+  for (const column of columns) {
+    if (column.field !== null || column.header === "") continue;
+    const fallback = fallbackFieldForHeader(kind, column.header);
+    if (fallback && !columns.some((c) => c.field === fallback)) column.field = fallback;
+  }
   const mapped = columns.filter((c): c is { header: string; field: string } => c.field !== null);
   if (mapped.length === 0) throw noHeaderError(kind, headers, options.line);
 
