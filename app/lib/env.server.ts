@@ -12,6 +12,12 @@ export const EnvSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), PostgresUrlSchema.optional()),
   DATA_DIR: z.string().min(1).default("./.data"),
+  // Key for pseudonyms of personal values that must tell records apart (etl/pseudonym.server.ts);
+  // default: a key file created in DATA_DIR.
+  PSEUDONYM_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, "64 hex digits (32 bytes)")
+    .optional(),
   PROVINCE_CODE: z
     .string()
     .regex(/^[0-9]{1,2}$/, "must be a 2-digit GSO province code such as 68")

@@ -52,16 +52,18 @@ const FACT_TABLE: Record<ImportKind, string> = {
 export async function importCorpusFile(
   engine: SqlEngine,
   entry: CorpusEntry,
-  provinceCode = "68",
+  options: { provinceCode?: string; isolate?: boolean } = {},
 ): Promise<Outcome> {
+  const { provinceCode = "68", isolate = true } = options;
   // Each file is judged alone, as the manifest describes it: records another file of the corpus
   // already loaded would otherwise count as that file's.
-  await withSession(engine, (session) =>
-    session.query(
-      `truncate core.batch_change, core.rejected_row, core.assistance, core.volunteer_shift,
+  if (isolate)
+    await withSession(engine, (session) =>
+      session.query(
+        `truncate core.batch_change, core.rejected_row, core.assistance, core.volunteer_shift,
                 core.dossier_stat, ref.population_profile, mart.commune_month, core.import_batch cascade`,
-    ),
-  );
+      ),
+    );
   const summaries = await importSheets(engine, {
     path: path.join(CORPUS_DIR, "files", entry.file),
     kind: entry.kind,

@@ -3,7 +3,7 @@
 // previewed upload is bound to its uploader and to the options it was previewed with; kept
 // previews are capped per user; and no failure path — a refusal, a database that is down — leaves
 // a file behind.
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { stat, mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -181,6 +181,21 @@ describe(`upload hygiene (${engineName})`, () => {
     const after = await uploads();
     expect(after).toContain(first!.body.upload_id);
     expect(after.filter((id) => !before.includes(id))).toEqual([first!.body.upload_id]);
+  });
+
+  it("keeps a previewed upload readable by the server's user only", async () => {
+    const kept = await send(
+      form(
+        analyst,
+        { intent: "preview", kind: "assistance" },
+        new File([FILE_TEXT.replace(/HY-/g, "MD-")], "mode.csv"),
+      ),
+    );
+    expect(kept.status).toBe(200);
+    const dir = path.join(dataDir, "uploads", kept.body.upload_id as string);
+    expect((await stat(dir)).mode & 0o077).toBe(0);
+    for (const name of await readdir(dir))
+      expect((await stat(path.join(dir, name))).mode & 0o077, name).toBe(0);
   });
 
   it.runIf(engineName === "pg")(

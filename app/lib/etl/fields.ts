@@ -123,6 +123,20 @@ const VOLUNTEER_ID = [
   "volunteer id",
   "volunteer code",
 ];
+// A volunteer column that holds names (or codes under a generic heading): used only when no id
+// column exists, each name replaced by a keyed pseudonym (rows/volunteer.ts), never stored.
+const VOLUNTEER_NAME = [
+  "Họ tên tình nguyện viên",
+  "Họ và tên tình nguyện viên",
+  "Tên tình nguyện viên",
+  "Tình nguyện viên",
+  "Họ tên TNV",
+  "Tên TNV",
+  "TNV",
+  "Người hỗ trợ",
+  "volunteer",
+  "volunteer name",
+];
 const PROCEDURE = [
   "Thủ tục",
   "TTHC",
@@ -221,8 +235,11 @@ export const HEADER_ALIASES: {
 export const FALLBACK_ALIASES: {
   [K in ImportKind]?: { readonly [F in CanonicalField<K>]?: readonly string[] };
 } = {
-  assistance: { assisted_at: ["Dấu thời gian", "Timestamp", "Thời gian gửi"] },
-  shifts: { date: ["Dấu thời gian", "Timestamp"] },
+  assistance: {
+    assisted_at: ["Dấu thời gian", "Timestamp", "Thời gian gửi"],
+    volunteer_id: VOLUNTEER_NAME,
+  },
+  shifts: { date: ["Dấu thời gian", "Timestamp"], volunteer_id: VOLUNTEER_NAME },
 };
 
 /** The field a header feeds as a fallback (FALLBACK_ALIASES), or null. */

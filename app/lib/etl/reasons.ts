@@ -1,5 +1,6 @@
 // The catalogue of row-level issues: what went wrong with one value, in Vietnamese and English,
 // with the offending value and what to do. An error rejects the row; a warning keeps it.
+import { maskPersonalValue } from "./read/pii";
 
 export type Severity = "error" | "warning";
 
@@ -22,7 +23,8 @@ export function quoteValue(value: Value): string {
   if (value === null || value === undefined || value === "") return "(trống/empty)";
   if (value instanceof Date)
     return `«${Number.isNaN(value.getTime()) ? "?" : value.toISOString()}»`;
-  const s = String(value);
+  // Messages are stored (rejected rows, the ledger's warnings): nothing personal is quoted.
+  const s = maskPersonalValue(String(value));
   return `«${s.length > 80 ? `${s.slice(0, 77)}…` : s}»`;
 }
 
@@ -55,6 +57,14 @@ export const REASONS = {
   value_from_title: define<{ field: string; value: string }>("warning", ({ field, value }) => ({
     vi: `Không có cột ${field}; mọi dòng lấy giá trị ${value} từ tiêu đề báo cáo. Kiểm tra lại nếu tiêu đề sai.`,
     en: `No ${field} column; every row takes ${value} from the report's title. Check it if the title is wrong.`,
+  })),
+  record_id_personal: define<{ field: string }>("warning", ({ field }) => ({
+    vi: `${field} trông như số CCCD hoặc số điện thoại; mã được thay bằng một mã ẩn danh (không lưu số gốc). Nên dùng mã hồ sơ riêng.`,
+    en: `${field} looks like an ID or phone number; it was replaced by a keyed pseudonym (the number is not stored). Prefer a record id of your own.`,
+  })),
+  volunteer_pseudonymised: define<Record<string, never>>("warning", () => ({
+    vi: "Cột tình nguyện viên ghi họ tên: tên được thay bằng mã ẩn danh để đếm số tình nguyện viên, không lưu tên.",
+    en: "The volunteer column holds names: each is replaced by a keyed pseudonym to count volunteers; no name is stored.",
   })),
   volunteer_unknown: define<Record<string, never>>("warning", () => ({
     vi: "Tệp không có cột mã tình nguyện viên: lượt hỗ trợ vẫn được tính, nhưng không tính vào số tình nguyện viên hoạt động. Thêm cột «Mã TNV» để tính.",

@@ -1,6 +1,7 @@
 // Builds the resolvers a batch needs from the ref tables (the database is the source of truth for
 // reference data once seeded). Building the indexes takes a moment, so the result is kept per
 // province and reference checksum for the life of the process.
+import { loadPseudonymKey, pseudonymiser } from "./pseudonym.server";
 import type { SqlSession } from "~/lib/db/engine";
 import type {
   CommunePredecessorTable,
@@ -58,5 +59,6 @@ export async function loadRowContext(
     provinceCode: options.provinceCode,
     deriveIds: options.deriveIds,
     now: options.now,
+    pseudonymise: pseudonymiser(await loadPseudonymKey()),
   };
 }

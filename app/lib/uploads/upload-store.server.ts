@@ -149,8 +149,10 @@ export async function receiveUploadForm(
       // Until the pipeline below takes it (after mkdir), a torn-down parser's error has no taker.
       stream.on("error", () => undefined);
       stream.on("limit", () => refuse({ code: "file_too_large", params: { max: MAX_UPLOAD_MB } }));
-      const write = mkdir(dir, { recursive: true }).then(() =>
-        pipeline(stream, createWriteStream(target)),
+      // The file holds whatever personal columns the office put in it: readable by the server's
+      // user only (0700 folder, 0600 file), and deleted after commit, refusal or expiry.
+      const write = mkdir(dir, { recursive: true, mode: 0o700 }).then(() =>
+        pipeline(stream, createWriteStream(target, { mode: 0o600 })),
       );
       // Awaited below on success; on a refusal the parser is torn down and this fails quietly.
       write.catch(() => undefined);
@@ -187,7 +189,7 @@ export async function receiveUploadForm(
     uploaded_by: username,
     options: null,
   };
-  await writeFile(path.join(dir, MANIFEST), JSON.stringify(manifest));
+  await writeFile(path.join(dir, MANIFEST), JSON.stringify(manifest), { mode: 0o600 });
   await deleteStaleUploads(uploadsDir, now, id);
   return {
     form,

@@ -3,6 +3,7 @@ import { createCommuneResolver } from "~/lib/etl/resolve/commune-resolver";
 import { createEthnicityResolver } from "~/lib/etl/resolve/ethnicity-resolver";
 import { createProcedureResolver } from "~/lib/etl/resolve/procedure-resolver";
 import type { RowContext } from "~/lib/etl/rows/row-context";
+import { pseudonymiser } from "~/lib/etl/pseudonym.server";
 import { loadReferenceData } from "./reference-data";
 
 // 2026-03-01 12:00 in Ho Chi Minh City.
@@ -22,5 +23,6 @@ export async function createLamDongContext(deriveIds = false): Promise<RowContex
     procedures: createProcedureResolver(ref.procedures),
     deriveIds,
     now: NOW,
+    pseudonymise: pseudonymiser(Buffer.alloc(32, 7)),
   };
 }

@@ -2,7 +2,7 @@
 // shape checked against the header (a ragged row or an oversized cell is a row problem, never a
 // file failure).
 import type { HeaderLayout } from "./map-headers";
-import { maskPersonalValue } from "./pii";
+import { looksLikeName, MASK, maskPersonalValue } from "./pii";
 import type { CellValue, RowProblem, SourceRecord, SourceRow } from "./types";
 
 export const MAX_FIELD_CHARS = 4_000;
@@ -72,7 +72,11 @@ export function buildSourceRow(
   layout.columns.forEach(({ header, field }, i) => {
     if (field === null) return;
     const value = normalizeCell(cells[i]);
-    raw[field] = rawText(cells[i]);
+    // A volunteer column may hold names (it is pseudonymised when parsed): never copied.
+    raw[field] =
+      field === "volunteer_id" && typeof value === "string" && looksLikeName(value)
+        ? MASK
+        : rawText(cells[i]);
     if (typeof value === "string" && value.length > MAX_FIELD_CHARS) {
       values[field] = null;
       problem ??= tooLongProblem(field, header, value.length);

@@ -1,4 +1,5 @@
 // Why a whole file is refused, in Vietnamese and English, each message saying what to do next.
+import { HEADER_SCAN_ROWS } from "./detect-layout";
 import type { ImportKind } from "../fields";
 import { labelField, REQUIRED_FIELDS } from "../fields";
 import type { LegacyEncoding } from "./detect-encoding";
@@ -117,10 +118,8 @@ export function noHeaderError(
   headers: readonly string[],
   line: number,
 ): FileRejectedError {
-  const found = headers
-    .filter((h) => h !== "")
-    .slice(0, 8)
-    .join(", ");
+  // The row's cells are not quoted: without a header, they are usually data (names, numbers).
+  const cells = headers.filter((h) => h !== "").length;
   const required: readonly string[] = REQUIRED_FIELDS[kind];
   const expected = required
     .slice(0, 3)
@@ -129,8 +128,8 @@ export function noHeaderError(
   return new FileRejectedError(
     "no_header",
     {
-      vi: `Dòng ${line} phải là dòng tiêu đề nhưng không có tên cột nào được nhận ra (thấy: ${found || "(trống)"}). Dòng đầu tiên của tệp phải là tên cột, ví dụ ${expected}; xóa các dòng tiêu đề báo cáo phía trên nếu có.`,
-      en: `Line ${line} should be the header row but no column name in it is recognised (found: ${found || "(empty)"}). The file's first row must hold the column names, e.g. ${expected}; delete any report title rows above it.`,
+      vi: `Không tìm thấy dòng tiêu đề: trong ${HEADER_SCAN_ROWS} dòng đầu (từ dòng ${line}, ${cells} ô có dữ liệu) không có dòng nào chứa tên cột được nhận ra. Thêm một dòng tên cột phía trên dữ liệu, ví dụ ${expected}.`,
+      en: `No header row found: none of the first ${HEADER_SCAN_ROWS} rows (from line ${line}, ${cells} non-empty cells) holds recognisable column names. Add a row of column names above the data, e.g. ${expected}.`,
     },
     { line, headers: [...headers] },
   );

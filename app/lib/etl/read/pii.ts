@@ -40,9 +40,27 @@ const CITIZEN_ID = /(?<![\d+])(?:\d{12}|\d{3}(?:[ .-]\d{3}){3}|\d{4}(?:[ .-]\d{4
 // single spaces, dots or dashes between digits.
 const PHONE = /(?<![\d+])(?:\+84|84|0)[ .-]?(?:\d[ .-]?){8,9}\d(?!\d)/g;
 
-/** Replaces citizen-ID-like and phone-number-like digit runs in a value with MASK. */
+// An e-mail address.
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+// A house or hamlet address: "Thôn 3", "Xóm Bến", "Số nhà 12 …", "Tổ dân phố 5" up to the next
+// comma (the commune after it is a place, not a person's data).
+const ADDRESS = /\b(?:thôn|xóm|ấp|tổ dân phố|tdp|khu phố|số nhà|sn)\s+[^,;]+/giu;
+
+/**
+ * Replaces what identifies a person inside a value with MASK: citizen-ID-like and phone-like digit
+ * runs, e-mail addresses and house or hamlet addresses. Applied to every value a message, a
+ * warning, the ledger or a rejected row's copy quotes (issue 11).
+ */
 export function maskPersonalValue(value: string): string {
-  // Fewer than 9 digits cannot hold either; most values stop here.
-  if ((value.match(/\d/g)?.length ?? 0) < 9) return value;
-  return value.replace(CITIZEN_ID, MASK).replace(PHONE, MASK);
+  let masked = value;
+  if (masked.includes("@")) masked = masked.replace(EMAIL, MASK);
+  if (/th[oô]n|x[oó]m|ấp|tổ|tdp|khu|số|sn/iu.test(masked)) masked = masked.replace(ADDRESS, MASK);
+  // Fewer than 9 digits cannot hold an ID or a phone number; most values stop here.
+  if ((masked.match(/\d/g)?.length ?? 0) < 9) return masked;
+  return masked.replace(CITIZEN_ID, MASK).replace(PHONE, MASK);
+}
+
+/** A name rather than a code: letters and spaces, two words or more, no digit. */
+export function looksLikeName(value: string): boolean {
+  return !/\d/.test(value) && /^[\p{L}\p{M}'’.\s-]+$/u.test(value) && value.trim().includes(" ");
 }

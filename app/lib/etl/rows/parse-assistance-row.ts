@@ -1,5 +1,6 @@
 // One assistance row (one citizen helped with one procedure) → a staging.assistance row.
 import type { AssistanceTable } from "~/lib/db/types";
+import { safeRecordId, safeVolunteerId } from "./personal-ids";
 import { normalizeAgeBand } from "~/lib/etl/normalize/age-band";
 import { normalizeDateTime } from "~/lib/etl/normalize/date-time";
 import {
@@ -47,7 +48,7 @@ export function parseAssistanceRow(
     let volunteer_id: string | null = null;
     if (values.volunteer_id === undefined)
       b.warn(makeIssue("volunteer_unknown", "volunteer_id", {}));
-    else volunteer_id = b.requiredText(values, "volunteer_id");
+    else volunteer_id = safeVolunteerId(b.requiredText(values, "volunteer_id"), b, ctx);
     const procedure_code = resolved(b, ctx.procedures.resolve(b.requiredKey(values, "procedure")));
     const help_type = b.take(normalizeHelpType(values.help_type));
     const channel = b.take(normalizeChannel(values.channel));
@@ -71,7 +72,7 @@ export function parseAssistanceRow(
       ethnic_code,
       minutes,
     ];
-    let record_id = givenId;
+    let record_id = givenId === null ? null : safeRecordId(givenId, ID_FIELD, b, ctx);
     if (record_id === null) {
       record_id = deriveId(business);
       b.warn(derivedIdWarning("record_id"));

@@ -1,6 +1,7 @@
 // One volunteer shift → a staging.volunteer_shift row. Hours come from start and end (same day;
 // an overnight shift must be split) or from an hours column.
 import type { VolunteerShiftTable } from "~/lib/db/types";
+import { safeRecordId, safeVolunteerId } from "./personal-ids";
 import { normalizeDate } from "~/lib/etl/normalize/date-time";
 import { cellText, isBlank } from "~/lib/etl/normalize/normalized";
 import { normalizeHours } from "~/lib/etl/normalize/numbers";
@@ -37,7 +38,7 @@ export function parseShiftRow(values: RowValues, ctx: RowContext): RowResult<Sta
     let volunteer_id: string | null = null;
     if (values.volunteer_id === undefined)
       b.warn(makeIssue("volunteer_unknown", "volunteer_id", {}));
-    else volunteer_id = b.requiredText(values, "volunteer_id");
+    else volunteer_id = safeVolunteerId(b.requiredText(values, "volunteer_id"), b, ctx);
     const team = b.requiredText(values, "team");
     const commune_code = resolved(b, ctx.communes.resolve(b.requiredKey(values, "commune")));
     const shift_date = b.take(
@@ -65,7 +66,7 @@ export function parseShiftRow(values: RowValues, ctx: RowContext): RowResult<Sta
     const start_time = start?.text ?? null;
     const end_time = end?.text ?? null;
     const business = [volunteer_id, team, commune_code, shift_date, start_time, end_time, hours];
-    let shift_id = givenId;
+    let shift_id = givenId === null ? null : safeRecordId(givenId, ID_FIELD, b, ctx);
     if (shift_id === null) {
       shift_id = deriveId(business);
       b.warn(derivedIdWarning("shift_id"));

@@ -15,6 +15,8 @@ export interface RowContext {
   deriveIds: boolean;
   /** Dates after now + 1 day are rejected. */
   now: Date;
+  /** Keyed pseudonym of a personal value (an ID-number record id, a volunteer's name). */
+  pseudonymise: (value: string, prefix: string) => string;
 }
 
 /** One row's cells by canonical field name. */
