@@ -12,8 +12,10 @@ describe("reason catalogue", () => {
       "procedure_ambiguous",
       "procedure_unknown",
       "record_id_derived",
+      "record_id_personal",
       "shift_hours_mismatch",
       "value_from_title",
+      "volunteer_pseudonymised",
       "volunteer_unknown",
     ]);
   });

@@ -58,7 +58,9 @@ describe("resolveHeaders", () => {
     const error = thrown(() => resolveHeaders("population", ["HS-1", "2025", "42"], { line: 3 }));
     expect(error.code).toBe("no_header");
     expect(error.details).toMatchObject({ line: 3 });
-    expect(error.message_vi).toContain("Dòng 3");
+    expect(error.message_vi).toContain("từ dòng 3");
+    // The row is likely data: its cells are never quoted.
+    expect(error.message_en).not.toContain("HS-1");
   });
 
   it("rejects two columns feeding one field, naming both", () => {
