@@ -4,7 +4,13 @@
 // Cửa Nam, Điện Biên"). Pieces that name no commune-level unit (a village, a firing range) are
 // skipped and reported, never guessed.
 import type { CommunePredecessorTable } from "~/lib/db/types";
-import { normalizeText, stripUnitPrefix, toneKey, type UnitPrefix } from "~/lib/etl/text";
+import {
+  normalizeText,
+  splitTopLevel,
+  stripUnitPrefix,
+  toneKey,
+  type UnitPrefix,
+} from "~/lib/etl/text";
 
 export type OldUnitType = UnitPrefix;
 
@@ -46,30 +52,6 @@ const LEAD_PHRASES: { pattern: RegExp; partial?: boolean }[] = [
 const SUB_COMMUNE_WORDS = /^(?:thôn|xóm|bản|ấp|khóm|tổ dân phố|khu phố|tiểu khu|trường bắn)\s/iu;
 const PROSE_WORDS = /diện tích|quy mô dân|sáp nhập|sắp xếp|theo quy định|điều này/iu;
 const PARTIAL_NOTE = /^(?:phần còn lại|một phần)/iu;
-
-/** Splits on a separator only outside parentheses. */
-function splitTopLevel(text: string, separatorPattern: string): string[] {
-  const separator = new RegExp(separatorPattern, "iuy");
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === "(") depth++;
-    else if (ch === ")") depth = Math.max(0, depth - 1);
-    else if (depth === 0) {
-      separator.lastIndex = i;
-      const match = separator.exec(text);
-      if (match) {
-        parts.push(text.slice(start, i));
-        start = i + match[0].length;
-        i = start - 1;
-      }
-    }
-  }
-  parts.push(text.slice(start));
-  return parts.map((p) => p.trim()).filter((p) => p.length > 0);
-}
 
 /** Removes trailing "(…)" groups: a town qualifier, or a note that the unit was split. */
 function takeParentheses(piece: string): {

@@ -2,6 +2,7 @@
 // (db/busy.server.ts): what is running and since when, in Vietnamese and English, so a leader
 // knows the site is loading data, not broken, and when to come back.
 import type { SessionHolder } from "~/lib/db/busy.server";
+import { formatImportStart } from "~/lib/uploads/import-gate.server";
 import { unavailableAnswer } from "./unavailable-answer.server";
 
 const RETRY_AFTER_SECONDS = 30;
@@ -16,26 +17,14 @@ const WHAT: Record<SessionHolder["activity"], { vi: string; en: string }> = {
   query: { vi: "Cơ sở dữ liệu đang bận", en: "The database is busy" },
 };
 
-function clock(at: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: "Asia/Ho_Chi_Minh",
-    hour: "2-digit",
-    minute: "2-digit",
-    day: "2-digit",
-    month: "2-digit",
-    year: "numeric",
-    hour12: false,
-  }).format(at);
-}
-
 export function busyAnswer(pathname: string, search: string, holder: SessionHolder) {
   const what = WHAT[holder.activity];
   return unavailableAnswer(pathname, search, {
     code: "database_busy",
     title_vi: "Hệ thống đang bận",
     title_en: "The service is busy",
-    message_vi: `${what.vi} (bắt đầu lúc ${clock(holder.since, "vi-VN")}). Trang sẽ trả lời khi việc này xong; vui lòng thử lại sau ít phút.`,
-    message_en: `${what.en} (since ${clock(holder.since, "en-GB")}). Pages answer again when it is done; please try again in a few minutes.`,
+    message_vi: `${what.vi} (bắt đầu lúc ${formatImportStart(holder.since)}). Trang sẽ trả lời khi việc này xong; vui lòng thử lại sau ít phút.`,
+    message_en: `${what.en} (since ${formatImportStart(holder.since)}). Pages answer again when it is done; please try again in a few minutes.`,
     retryAfterSeconds: RETRY_AFTER_SECONDS,
     details: { activity: holder.activity, since: holder.since.toISOString() },
   });

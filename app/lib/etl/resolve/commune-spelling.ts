@@ -5,7 +5,7 @@
 // Đồng"), and codes with leading zeros or as Excel numbers written out ("024848", "24846.0").
 // A province named after the comma is checked: this province (or one merged into it in 2025) is
 // dropped; another province means the row belongs there.
-import { foldKey, normalizeText } from "~/lib/etl/text";
+import { foldKey, normalizeText, splitTopLevel } from "~/lib/etl/text";
 
 export interface ProvinceNames {
   code: string;
@@ -72,23 +72,6 @@ export function provinceKeys(provinces: readonly ProvinceNames[]): ProvinceKeys 
   return { byKey: keys, current };
 }
 
-function splitOutsideBrackets(text: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === "(") depth++;
-    else if (c === ")") depth = Math.max(0, depth - 1);
-    else if (c === "," && depth === 0) {
-      parts.push(text.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  parts.push(text.slice(start).trim());
-  return parts;
-}
-
 /** Drops the first `count` words of text (as folding does not change the word count). */
 const dropWords = (text: string, count: number) => text.split(/\s+/).slice(count).join(" ");
 
@@ -124,7 +107,7 @@ export function readCommuneSpelling(
     return { kind: "code", code: code[1]!.padStart(5, "0") };
 
   // Commas inside brackets belong to a qualifier the resolver reads ("(H. Krông Nô, tỉnh Đắk Nông)").
-  const [head = "", ...rest] = splitOutsideBrackets(text);
+  const [head = "", ...rest] = splitTopLevel(text, ",").map((part) => part.trim());
   const towns: string[] = [];
   for (const part of rest) {
     if (part === "") continue;
