@@ -54,6 +54,9 @@ export const XLSX_LIMITS: XlsxLimits = {
 
 const ZIP64_MARK = 0xffffffff;
 
+/** Files found within their limits: path, size and mtime → the limits checked against. */
+const checked = new Map<string, XlsxLimits>();
+
 class LimitExceeded extends Error {
   constructor(
     readonly limit: XlsxLimit,
@@ -204,12 +207,22 @@ export async function assertXlsxWithinLimits(
   limits: XlsxLimits = XLSX_LIMITS,
 ): Promise<void> {
   const file = await open(path, "r");
+  // A workbook is opened several times per import (its sheets listed, each table sheet probed,
+  // then read): the same unchanged file within the same limits is checked once.
+  const { size, mtimeMs } = await file.stat();
+  const key = `${path}\0${size}\0${mtimeMs}`;
+  if (checked.get(key) === limits) {
+    await file.close();
+    return;
+  }
   try {
     const entries = await readCentralDirectory(file, limits);
     if (!entries) return;
     checkDeclared(entries, limits);
     const budget = { total: 0 };
     for (const entry of entries) await measureEntry(path, file, entry, limits, budget);
+    if (checked.size >= 64) checked.clear();
+    checked.set(key, limits);
   } catch (error) {
     if (error instanceof LimitExceeded) throw xlsxLimitError(error.limit, error.detail);
     throw error;
