@@ -124,7 +124,7 @@ const VOLUNTEER_ID = [
   "volunteer code",
 ];
 // A volunteer column that holds names (or codes under a generic heading): used only when no id
-// column exists, each name replaced by a keyed pseudonym (rows/volunteer.ts), never stored.
+// column exists, each name replaced by a keyed pseudonym (rows/personal-ids.ts), never stored.
 const VOLUNTEER_NAME = [
   "Họ tên tình nguyện viên",
   "Họ và tên tình nguyện viên",
