@@ -113,6 +113,23 @@ export default function ImportBatchRoute() {
                     {t("imports.batch.size", { bytes: fmt.integer(batch.file_bytes) })})
                   </td>
                 </tr>
+                {batch.sheet !== null ? (
+                  <tr>
+                    <th scope="row">{t("imports.batch.sheet")}</th>
+                    <td>{batch.sheet}</td>
+                  </tr>
+                ) : null}
+                {batch.skipped.total_row || batch.skipped.signature_block ? (
+                  <tr>
+                    <th scope="row">{t("imports.batch.skipped")}</th>
+                    <td>
+                      {t("imports.batch.skippedCounts", {
+                        totals: fmt.integer(batch.skipped.total_row),
+                        signatures: fmt.integer(batch.skipped.signature_block),
+                      })}
+                    </td>
+                  </tr>
+                ) : null}
                 <tr>
                   <th scope="row">{t("imports.batch.sha256")}</th>
                   <td>

@@ -252,6 +252,17 @@ function ImportPreview({
           })}
         </p>
       ) : null}
+      {summary.sheet !== null ? (
+        <p>{t("imports.preview.sheet", { sheet: summary.sheet })}</p>
+      ) : null}
+      {summary.skipped.total_row || summary.skipped.signature_block ? (
+        <p>
+          {t("imports.preview.skipped", {
+            totals: fmt.integer(summary.skipped.total_row ?? 0),
+            signatures: fmt.integer(summary.skipped.signature_block ?? 0),
+          })}
+        </p>
+      ) : null}
       {summary.status === "already_loaded" && summary.batch_id !== null ? (
         <p className="notice">
           {t("imports.preview.alreadyLoaded", { batch: summary.batch_id })}{" "}

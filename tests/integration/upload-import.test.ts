@@ -4,7 +4,7 @@
 // earn (400s with a message, never a 500) and the clean-up of stale uploads. Counts were worked
 // out by hand from FILE_TEXT.
 import { readFileSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -144,6 +144,31 @@ describe(`web upload: preview, commit, batch page (${engineName})`, () => {
     expect(await countRows(t, "core.import_batch")).toBe(0);
     expect(await countRows(t, "core.rejected_row")).toBe(0);
     expect(await countRows(t, "mart.commune_month")).toBe(0);
+  });
+
+  it("previews an official report workbook as is: its sheet named, totals and signatures skipped", async () => {
+    // Written by xlsxwriter as a youth-union office lays out its monthly report (intake corpus).
+    const bytes = await readFile(
+      path.join("tests/fixtures/intake/files", "xlw-official-07-202509.xlsx"),
+    );
+    const response = await action({
+      request: postForm(
+        { intent: "preview", ...ASSISTANCE },
+        new File([bytes], "Báo cáo tháng 9.xlsx"),
+      ),
+      params: {},
+      context: {},
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as PreviewBody;
+    const s = body.summary;
+    expect(s.status).toBe("dry_run");
+    expect(s.sheet).toBe("Báo cáo");
+    expect(s.skipped).toEqual({ total_row: 1, signature_block: 5 });
+    expect([s.rows, s.inserted, s.rejected]).toEqual([10, 8, 2]);
+    expect(await countRows(t, "core.import_batch")).toBe(0);
+    // Not committed here: the tests below count the uploads kept.
+    await rm(path.join(dataDir, "uploads", body.upload_id!), { recursive: true, force: true });
   });
 
   it("commits a previewed upload, deletes it and redirects to the batch page in the same language", async () => {

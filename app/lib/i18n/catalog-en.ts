@@ -241,6 +241,9 @@ export const en = {
   "imports.preview.cannotLoad": "This file cannot be loaded:",
   "imports.preview.another": "Choose another file",
   "imports.preview.options": "Kind of data: {kind}. Options: {options}.",
+  "imports.preview.sheet": "Sheet read: «{sheet}».",
+  "imports.preview.skipped":
+    "Rows that are not records, skipped and not stored: {totals} totals row(s), {signatures} row(s) of the signature block.",
 
   "imports.count.rows": "Rows read",
   "imports.count.wouldInsert": "Would insert",
@@ -279,6 +282,10 @@ export const en = {
   "imports.batch.metaTitle": "Import batch #{batch} — Cầu Nối Số",
   "imports.batch.all": "All import batches",
   "imports.batch.details": "About this batch",
+  "imports.batch.sheet": "Sheet",
+  "imports.batch.skipped": "Skipped (not records)",
+  "imports.batch.skippedCounts":
+    "{totals} totals row(s), {signatures} signature-block row(s); not stored",
   "imports.batch.file": "File",
   "imports.batch.size": "{bytes} bytes",
   "imports.batch.sha256": "SHA-256",

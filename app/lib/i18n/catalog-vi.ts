@@ -243,6 +243,9 @@ export const vi = {
   "imports.preview.cannotLoad": "Tệp này không thể nạp:",
   "imports.preview.another": "Chọn tệp khác",
   "imports.preview.options": "Loại dữ liệu: {kind}. Tuỳ chọn: {options}.",
+  "imports.preview.sheet": "Trang tính được đọc: «{sheet}».",
+  "imports.preview.skipped":
+    "Các dòng không phải bản ghi, được bỏ qua và không lưu: {totals} dòng tổng cộng, {signatures} dòng của phần ký tên.",
 
   "imports.count.rows": "Dòng đọc được",
   "imports.count.wouldInsert": "Sẽ thêm mới",
@@ -282,6 +285,10 @@ export const vi = {
   "imports.batch.metaTitle": "Lô nhập #{batch} — Cầu Nối Số",
   "imports.batch.all": "Tất cả lô nhập",
   "imports.batch.details": "Thông tin lô nhập",
+  "imports.batch.sheet": "Trang tính",
+  "imports.batch.skipped": "Bỏ qua (không phải bản ghi)",
+  "imports.batch.skippedCounts":
+    "{totals} dòng tổng cộng, {signatures} dòng phần ký tên; không lưu",
   "imports.batch.file": "Tệp",
   "imports.batch.size": "{bytes} byte",
   "imports.batch.sha256": "SHA-256",

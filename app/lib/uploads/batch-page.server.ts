@@ -32,6 +32,10 @@ export interface BatchDetail {
   loaded_by: string;
   status: BatchStatus;
   options: { strict: boolean; derive_ids: boolean; sheet: string | null };
+  /** The workbook sheet this batch read; null for a CSV. */
+  sheet: string | null;
+  /** Rows below the header that are not records (totals, signature block), by reason. */
+  skipped: { total_row: number; signature_block: number };
   counts: ImportCounts;
   warnings: IssueSummary[];
   /** Rejected rows grouped by reason, as the ledger recorded them. */
@@ -44,6 +48,11 @@ export interface BatchDetail {
   finished_at: string | null;
   reverted_at: string | null;
 }
+
+const SkippedSchema = z.object({
+  total_row: z.number().int().optional(),
+  signature_block: z.number().int().optional(),
+});
 
 const IssueSummarySchema = z.object({
   code: z.string(),
@@ -77,6 +86,7 @@ export async function getBatchDetail(db: Kysely<DB>, batchId: number): Promise<B
   const issues = LedgerIssuesSchema.safeParse(row.warnings);
   const options = LedgerOptionsSchema.safeParse(row.options);
   const replaced = ReplacedSchema.safeParse(row.replaced);
+  const skipped = SkippedSchema.safeParse(row.rows_skipped);
   return {
     batch_id: row.batch_id,
     kind: row.kind,
@@ -86,6 +96,11 @@ export async function getBatchDetail(db: Kysely<DB>, batchId: number): Promise<B
     loaded_by: row.loaded_by,
     status: row.status,
     options: options.success ? options.data : { strict: false, derive_ids: false, sheet: null },
+    sheet: row.sheet,
+    skipped: {
+      total_row: skipped.success ? (skipped.data.total_row ?? 0) : 0,
+      signature_block: skipped.success ? (skipped.data.signature_block ?? 0) : 0,
+    },
     counts: {
       rows: row.rows_read,
       inserted: row.rows_inserted,
