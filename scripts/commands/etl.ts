@@ -110,9 +110,9 @@ async function runImport(
         if (values.json) io.console.log(JSON.stringify(toJson(summary)));
         else printSummary(io, summary);
         if (summary.status === "rejected") exit = 1;
-        // A dry run that would load nothing at all is not a success (issue 11).
-        if (summary.status === "dry_run" && summary.rows > 0 && summary.rejected === summary.rows)
-          exit = 1;
+        // A dry run of a file that would not load (every row rejected, or --strict with rejects)
+        // is not a success (issue 11).
+        if (summary.status === "dry_run" && summary.error !== null) exit = 1;
       }
     }
   });

@@ -499,6 +499,23 @@ describe(`npm run etl -- import --json (${engineName})`, { timeout: 180_000 }, (
     expect(summary.batch_id).toEqual(expect.any(Number));
   });
 
+  it("exits 1 on a dry run whose rows would all be rejected", async () => {
+    const bad = tmp.write(
+      "all-bad.csv",
+      "Mã hồ sơ,Ngày hỗ trợ,Xã/Phường,Đội,Thủ tục,Hình thức hỗ trợ,Hình thức nộp,Kết quả,Giới tính,Số phút\r\n" +
+        "AB-1,13/02/2026 08:30,Xã Lạc Dương,Đội 1,1.001193,Hướng dẫn,Trực tuyến,Hoàn thành,Nữ,999\r\n",
+    );
+    const run = await runEtlCli(
+      ["import", bad, "--kind", "assistance", "--dry-run", "--json"],
+      cliEnv,
+    );
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout.trim())).toMatchObject({
+      status: "dry_run",
+      error: { code: "all_rows_rejected" },
+    });
+  });
+
   it("exits 1 when a file could not be loaded, after reporting every file", async () => {
     const run = await runEtlCli(
       ["import", file, fixturePath("empty.csv"), "--kind", "assistance", "--json"],
