@@ -119,9 +119,14 @@ export default function NewImportRoute() {
       <SiteHeader provinceName={null} refreshedAt={null} lastBatchId={null} />
       <main id="main" className="overview">
         {result?.outcome === "previewed" && summary ? (
-          <ImportPreview summary={summary} options={result.options} uploadId={result.upload_id} />
+          <ImportPreview
+            summary={summary}
+            options={result.options}
+            uploadId={result.upload_id}
+            otherSheets={result.other_sheets}
+          />
         ) : result?.outcome === "committed" && summary ? (
-          <ImportPreview summary={summary} options={null} uploadId={null} />
+          <ImportPreview summary={summary} options={null} uploadId={null} otherSheets={[]} />
         ) : (
           <>
             <h1>{t("imports.new.title")}</h1>
@@ -234,10 +239,12 @@ function ImportPreview({
   summary,
   options,
   uploadId,
+  otherSheets,
 }: {
   summary: ImportSummary;
   options: ImportOptions | null;
   uploadId: string | null;
+  otherSheets: string[];
 }) {
   const { lang, t, fmt } = useI18n();
   const busy = useNavigation().state === "submitting";
@@ -254,6 +261,13 @@ function ImportPreview({
       ) : null}
       {summary.sheet !== null ? (
         <p>{t("imports.preview.sheet", { sheet: summary.sheet })}</p>
+      ) : null}
+      {otherSheets.length ? (
+        <p>
+          {t("imports.preview.otherSheets", {
+            sheets: otherSheets.map((name) => `«${name}»`).join(", "),
+          })}
+        </p>
       ) : null}
       {summary.skipped.total_row || summary.skipped.signature_block ? (
         <p>

@@ -68,6 +68,7 @@ type PreviewBody = {
   summary: ImportSummary;
   upload_id: string | null;
   options: { kind: string; strict: boolean; derive_ids: boolean; sheet: string | null };
+  other_sheets: string[];
 };
 
 let t: TestDatabase;
@@ -166,8 +167,25 @@ describe(`web upload: preview, commit, batch page (${engineName})`, () => {
     expect(s.sheet).toBe("Báo cáo");
     expect(s.skipped).toEqual({ total_row: 1, signature_block: 5 });
     expect([s.rows, s.inserted, s.rejected]).toEqual([10, 8, 2]);
+    expect(body.other_sheets).toEqual([]);
     expect(await countRows(t, "core.import_batch")).toBe(0);
     // Not committed here: the tests below count the uploads kept.
+    await rm(path.join(dataDir, "uploads", body.upload_id!), { recursive: true, force: true });
+  });
+
+  it("previews the first sheet holding a table and names the workbook's other table sheets", async () => {
+    // One tab per month behind an instructions tab (intake corpus, openpyxl).
+    const bytes = await readFile(
+      path.join("tests/fixtures/intake/files", "opx-workbook-monthly-tabs-0.xlsx"),
+    );
+    const response = await action({
+      request: postForm({ intent: "preview", ...ASSISTANCE }, new File([bytes], "Các tháng.xlsx")),
+      params: {},
+      context: {},
+    });
+    const body = (await response.json()) as PreviewBody;
+    expect(body.summary.sheet).toBe("Tháng 9");
+    expect(body.other_sheets).toEqual(["Tháng 10"]);
     await rm(path.join(dataDir, "uploads", body.upload_id!), { recursive: true, force: true });
   });
 

@@ -226,7 +226,7 @@ export const en = {
   "imports.form.deriveIds":
     "Derive record ids when the file has no id column (form exports such as Google Forms)",
   "imports.form.sheet": "Sheet name (.xlsx only)",
-  "imports.form.sheetHint": "Leave empty to read the first sheet.",
+  "imports.form.sheetHint": "Leave empty to read the first sheet holding a table.",
   "imports.form.preview": "Preview",
   "imports.form.commit": "Commit",
   "imports.form.working": "Working…",
@@ -241,6 +241,8 @@ export const en = {
   "imports.preview.cannotLoad": "This file cannot be loaded:",
   "imports.preview.another": "Choose another file",
   "imports.preview.options": "Kind of data: {kind}. Options: {options}.",
+  "imports.preview.otherSheets":
+    "The workbook has other sheets with a table: {sheets}. Each loads as a batch of its own: choose it under “Sheet” and preview again.",
   "imports.preview.sheet": "Sheet read: «{sheet}».",
   "imports.preview.skipped":
     "Rows that are not records, skipped and not stored: {totals} totals row(s), {signatures} row(s) of the signature block.",

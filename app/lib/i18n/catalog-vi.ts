@@ -228,7 +228,7 @@ export const vi = {
   "imports.form.deriveIds":
     "Tự tạo mã bản ghi khi tệp không có cột mã (tệp xuất từ biểu mẫu như Google Forms)",
   "imports.form.sheet": "Tên trang tính (chỉ với .xlsx)",
-  "imports.form.sheetHint": "Để trống để đọc trang tính đầu tiên.",
+  "imports.form.sheetHint": "Để trống để đọc trang tính đầu tiên có bảng dữ liệu.",
   "imports.form.preview": "Xem trước",
   "imports.form.commit": "Nạp vào cơ sở dữ liệu",
   "imports.form.working": "Đang xử lý…",
@@ -243,6 +243,8 @@ export const vi = {
   "imports.preview.cannotLoad": "Tệp này không thể nạp:",
   "imports.preview.another": "Chọn tệp khác",
   "imports.preview.options": "Loại dữ liệu: {kind}. Tuỳ chọn: {options}.",
+  "imports.preview.otherSheets":
+    "Tệp còn các trang tính khác có bảng dữ liệu: {sheets}. Mỗi trang được nạp thành một lô riêng: chọn trang ở ô “Trang tính” rồi xem trước lại.",
   "imports.preview.sheet": "Trang tính được đọc: «{sheet}».",
   "imports.preview.skipped":
     "Các dòng không phải bản ghi, được bỏ qua và không lưu: {totals} dòng tổng cộng, {signatures} dòng của phần ký tên.",

@@ -44,6 +44,8 @@ export type ImportUploadOutcome =
       options: ImportOptions;
       /** Set only when the dry run says the file can be committed; the upload is kept for it. */
       upload_id: string | null;
+      /** A workbook's other sheets holding a table: each is loaded by choosing it (one batch each). */
+      other_sheets: string[];
     }
   | { outcome: "committed"; summary: ImportSummary };
 
@@ -127,23 +129,28 @@ async function handleSubmission(
   const committable =
     isCommittable(summary) &&
     (await keepPreviewedUpload(context.uploadsDir, upload, parsed.options));
+  const sheets = summary.sheet === null ? null : await tableSheetsOf(upload.path, parsed.options);
   return {
     outcome: "previewed",
     summary,
     options: parsed.options,
     upload_id: committable ? upload.id : null,
+    other_sheets: (sheets ?? []).filter((name) => name !== summary.sheet),
   };
 }
 
-async function firstTableSheet(path: string, options: ImportOptions): Promise<string | undefined> {
-  const sheets = await tableSheets({
+function tableSheetsOf(path: string, options: ImportOptions): Promise<string[] | null> {
+  return tableSheets({
     path,
     kind: options.kind,
     provinceCode: "",
     loadedBy: "",
     deriveIds: options.derive_ids,
   });
-  return sheets?.[0];
+}
+
+async function firstTableSheet(path: string, options: ImportOptions): Promise<string | undefined> {
+  return (await tableSheetsOf(path, options))?.[0];
 }
 
 /** The import behind the web gate, never waiting for another importer's lock. */
