@@ -27,6 +27,15 @@ import {
   type ControlRequest,
 } from "~/lib/server/control-channel.server";
 
+/**
+ * The folder the user ran the command from: `npm run` starts scripts in the package root and
+ * says where it was called in INIT_CWD, so `npm run etl -- import ./oct.csv` from a subfolder
+ * finds the file the user means.
+ */
+function userCwd(): string {
+  return process.env.INIT_CWD || process.cwd();
+}
+
 export class UsageError extends Error {}
 
 export interface CommandIo {
@@ -116,7 +125,7 @@ function localIo(env: Env, lock: DataDirLock | undefined): CommandIo & { close()
     console: globalThis.console,
     stdout: process.stdout,
     stderrIsTTY: Boolean(process.stderr.isTTY),
-    cwd: process.cwd(),
+    cwd: userCwd(),
     user: userInfo().username,
     readStdin: readProcessStdin,
     async withDatabase(fn) {
@@ -202,7 +211,7 @@ export function runCommand(command: Command): void {
         try {
           return await sendControlCommand(
             owner.control,
-            { command: command.name, argv, cwd: process.cwd(), user: userInfo().username, stdin },
+            { command: command.name, argv, cwd: userCwd(), user: userInfo().username, stdin },
             { stdout: process.stdout, stderr: process.stderr },
           );
         } catch (error) {
