@@ -6,6 +6,7 @@
 // engine the CLI first looks at the data directory's owner: free → it takes the directory
 // itself; a server with a control channel → the command runs there; another CLI (or a server
 // still starting) → it waits a bounded time, then refuses in Vietnamese and English.
+import path from "node:path";
 import { Console } from "node:console";
 import { userInfo } from "node:os";
 import type { Writable } from "node:stream";
@@ -28,12 +29,16 @@ import {
 } from "~/lib/server/control-channel.server";
 
 /**
- * The folder the user ran the command from: `npm run` starts scripts in the package root and
- * says where it was called in INIT_CWD, so `npm run etl -- import ./oct.csv` from a subfolder
- * finds the file the user means.
+ * The folder the user ran the command from. `npm run` starts scripts in the package root and says
+ * where it was called in INIT_CWD, so `npm run etl -- import ./oct.csv` from a subfolder finds the
+ * file the user means. INIT_CWD is inherited by every child process, so it is trusted only while
+ * this process still runs in the package root npm started it in.
  */
 function userCwd(): string {
-  return process.env.INIT_CWD || process.cwd();
+  const { INIT_CWD, npm_package_json } = process.env;
+  const startedByNpm =
+    npm_package_json !== undefined && path.dirname(npm_package_json) === process.cwd();
+  return INIT_CWD && startedByNpm ? INIT_CWD : process.cwd();
 }
 
 export class UsageError extends Error {}
