@@ -8,12 +8,12 @@ import type { ImportSummary } from "./batch-summary";
 import type { ImportFileOptions } from "./import-file.server";
 import { importFile } from "./import-file.server";
 import { FileRejectedError } from "./read/file-errors";
-import { openSource, sheetToRead } from "./read/open-source.server";
+import { openSource, readableFormat } from "./read/open-source.server";
 import { listXlsxSheets } from "./read/xlsx-source.server";
 
-/** Sheets of the workbook that hold a header of this kind; null for a CSV or an unreadable file. */
+/** Sheets of the workbook that hold a header of this kind; null for anything but a readable workbook. */
 export async function tableSheets(options: ImportFileOptions): Promise<string[] | null> {
-  if ((await sheetToRead(options.path)) === null) return null;
+  if ((await readableFormat(options.path)) !== "xlsx") return null;
   let sheets;
   try {
     sheets = await listXlsxSheets(options.path);

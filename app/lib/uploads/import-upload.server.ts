@@ -115,7 +115,8 @@ async function handleSubmission(
     if (!stored || stored.uploaded_by !== context.username || !stored.options)
       return refuse({ code: "upload_not_found" });
     try {
-      const summary = await runImport(stored, stored.options, context, false);
+      const sheet = stored.options.sheet ?? (await tableSheetsOf(stored.path, stored.options))?.[0];
+      const summary = await runImport(stored, stored.options, sheet, context, false);
       return { outcome: "committed", summary };
     } finally {
       await deleteStoredUpload(context.uploadsDir, stored.id);
@@ -125,11 +126,14 @@ async function handleSubmission(
   if (!upload) return refuse({ code: "file_missing" });
   if (upload.bytes === 0) return refuse({ code: "file_empty" });
   if (!(await hasRoomToKeep(context.uploadsDir, upload))) return refuse({ code: "uploads_full" });
-  const summary = await runImport(upload, parsed.options, context, true);
+  // Without a chosen sheet, the first sheet holding a table (an instructions tab or an empty
+  // "Sheet1" in front is passed over); the preview names it and the workbook's other tables.
+  const sheets = await tableSheetsOf(upload.path, parsed.options);
+  const sheet = parsed.options.sheet ?? sheets?.[0];
+  const summary = await runImport(upload, parsed.options, sheet, context, true);
   const committable =
     isCommittable(summary) &&
     (await keepPreviewedUpload(context.uploadsDir, upload, parsed.options));
-  const sheets = summary.sheet === null ? null : await tableSheetsOf(upload.path, parsed.options);
   return {
     outcome: "previewed",
     summary,
@@ -149,18 +153,15 @@ function tableSheetsOf(path: string, options: ImportOptions): Promise<string[] |
   });
 }
 
-async function firstTableSheet(path: string, options: ImportOptions): Promise<string | undefined> {
-  return (await tableSheetsOf(path, options))?.[0];
-}
-
 /** The import behind the web gate, never waiting for another importer's lock. */
 function runImport(
   upload: StoredUpload,
   options: ImportOptions,
+  sheet: string | undefined,
   context: ImportUploadContext,
   dryRun: boolean,
 ): Promise<ImportSummary> {
-  return runWebImport(async () =>
+  return runWebImport(() =>
     importFile(context.engine, {
       path: upload.path,
       kind: options.kind,
@@ -170,9 +171,7 @@ function runImport(
       dryRun,
       strict: options.strict,
       deriveIds: options.derive_ids,
-      // Without a chosen sheet, the first sheet holding a table (an instructions tab or an
-      // empty "Sheet1" in front is passed over); the preview names it.
-      sheet: options.sheet ?? (await firstTableSheet(upload.path, options)),
+      sheet,
       now: context.now,
       tryLock: true,
     }),

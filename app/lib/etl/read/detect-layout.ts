@@ -79,37 +79,32 @@ export function detectHeader(
   kind: ImportKind,
   records: readonly SourceRecord[],
 ): DetectedHeader | null {
-  let best: { score: number; header: DetectedHeader } | null = null;
-  const consider = (score: number, header: DetectedHeader) => {
-    if (score >= 2 && (!best || score > best.score)) best = { score, header };
+  let best: { score: number; at: number; lastLine: number; cells: CellValue[] } | null = null;
+  const consider = (score: number, at: number, lastLine: number, cells: CellValue[]) => {
+    if (score >= 2 && (!best || score > best.score)) best = { score, at, lastLine, cells };
   };
   records.forEach((record, i) => {
-    const titles = records
-      .slice(0, i)
-      .map((r) => r.cells.map(text).filter(Boolean).join(" "))
-      .filter(Boolean);
-    consider(recognised(kind, record.cells), {
-      cells: record.cells,
-      firstLine: record.line,
-      lastLine: record.line,
-      titles,
-    });
+    consider(recognised(kind, record.cells), i, record.line, record.cells);
     const next = records[i + 1];
     if (next && !isColumnNumberRow(next.cells)) {
       // Two rows only when the upper one adds fields: a title right above a one-row header
       // (LibreOffice drops the blank row between them) is not a group row.
       const merged = mergeHeaderRows(kind, record.cells, next.cells);
       const score = recognised(kind, merged);
-      if (score > recognised(kind, next.cells))
-        consider(score, {
-          cells: merged,
-          firstLine: record.line,
-          lastLine: next.line,
-          titles,
-        });
+      if (score > recognised(kind, next.cells)) consider(score, i, next.line, merged);
     }
   });
-  return (best as { header: DetectedHeader } | null)?.header ?? null;
+  const found = best as { at: number; lastLine: number; cells: CellValue[] } | null;
+  if (!found) return null;
+  return {
+    cells: found.cells,
+    firstLine: records[found.at]!.line,
+    lastLine: found.lastLine,
+    titles: records
+      .slice(0, found.at)
+      .map((r) => r.cells.map(text).filter(Boolean).join(" "))
+      .filter(Boolean),
+  };
 }
 
 /** "(1) (2) (3)", "1 2 3", "A B C", "[1]": a row numbering the columns, not data. */

@@ -117,18 +117,23 @@ async function* readRows(
  * request back unchanged: openSource reports why.
  */
 export async function sheetToRead(path: string, requested?: string): Promise<string | null> {
-  const head = await readHead(path);
-  let format: "csv" | "xlsx";
-  try {
-    format = sniffFormat(head.bytes, path);
-  } catch {
-    return requested ?? null;
-  }
+  const format = await readableFormat(path);
+  if (format === null) return requested ?? null;
   if (format === "csv") return null;
   try {
     return pickSheet(await listXlsxSheets(path), requested)?.name ?? requested ?? null;
   } catch {
     return requested ?? null;
+  }
+}
+
+/** What the file would be read as, or null when its format is refused. */
+export async function readableFormat(path: string): Promise<"csv" | "xlsx" | null> {
+  const head = await readHead(path);
+  try {
+    return sniffFormat(head.bytes, path);
+  } catch {
+    return null;
   }
 }
 

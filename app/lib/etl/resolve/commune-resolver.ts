@@ -182,9 +182,9 @@ export function createCommuneResolver(options: CommuneResolverOptions): CommuneR
    * Thành); one written without any matches every unit of its key.
    */
   function exactSpelling(routes: Route[], input: string): Route[] {
+    if (!hasDiacritics(input)) return routes;
     const wanted = toneKey(input);
-    const exact = routes.filter((route) => route.tone === wanted);
-    return hasDiacritics(input) ? exact : routes;
+    return routes.filter((route) => route.tone === wanted);
   }
 
   /** No qualifier: today's name, else an old unit or today's name without its town. */
@@ -194,7 +194,8 @@ export function createCommuneResolver(options: CommuneResolverOptions): CommuneR
     // Without diacritics, today's units and old ones of that key compete: more than one commune
     // among them is ambiguous, not the first one found.
     // Today's name that has no diacritics ("Quang Trung") is an exact spelling of itself.
-    const spelledSo = (r: Route) => r.tone === toneKey(reading.name);
+    const typed = toneKey(reading.name);
+    const spelledSo = (r: Route) => r.tone === typed;
     if (!hasDiacritics(reading.name) && old.length > 0)
       return {
         tiers: current.some(spelledSo) ? [current.filter(spelledSo)] : [[...current, ...old]],
