@@ -31,7 +31,8 @@ try {
   const expected = tally(outcomes.map((o) => ({ ...o, actual: o.entry.expect, diffs: [] })));
   console.log(
     `\nfiles as expected ${t.asExpected}/${t.files}; rows loaded ${t.loaded} (expected ${expected.loaded}), ` +
-      `skipped ${t.skipped} (expected ${expected.skipped}), rejected ${t.rejected} (expected ${expected.rejected}); ` +
+      `skipped ${t.skipped} (expected ${expected.skipped}), rejected ${t.rejected} (expected ${expected.rejected}), ` +
+      `labels kept in a bucket ${t.bucketed} (expected ${expected.bucketed}); ` +
       `files refused ${t.fileErrors} (expected ${expected.fileErrors})`,
   );
 } finally {

@@ -11,7 +11,8 @@ import { ReasonsTable } from "~/components/quality/reasons-table";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { requireViewer } from "~/lib/auth/viewer.server";
-import { getDb } from "~/lib/db.server";
+import { can } from "~/lib/auth/policy";
+import { getDatabase, getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { vi } from "~/lib/i18n/catalog-vi";
 import { hrefWithLang } from "~/lib/i18n/href";
@@ -21,6 +22,7 @@ import { badFilterResponse } from "~/lib/metrics/filter-response.server";
 import { assertCanViewQuality } from "~/lib/quality/access";
 import { getQualityPage, RECENT_BATCHES } from "~/lib/quality/quality-page.server";
 import { parseQualityRequest } from "~/lib/quality/quality-request.server";
+import { countUnmappedLabels } from "~/lib/quality/vocabulary-page.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? vi["app.name"] },
@@ -52,9 +54,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     lang,
   );
   if (!result.ok) throw badFilterResponse([result.issue]);
-  return json(result.page, {
-    headers: { "Cache-Control": "private, no-cache", Vary: "Cookie" },
-  });
+  // Those who may import also see what the importer does not understand yet (issue 11).
+  const unmapped = can(viewer, "import")
+    ? await countUnmappedLabels((await getDatabase()).engine)
+    : null;
+  return json(
+    { ...result.page, unmapped },
+    {
+      headers: { "Cache-Control": "private, no-cache", Vary: "Cookie" },
+    },
+  );
 }
 
 export default function QualityRoute() {
@@ -108,6 +117,16 @@ export default function QualityRoute() {
         <section aria-labelledby="rejects-heading">
           <h2 id="rejects-heading">{t("quality.rejects.heading")}</h2>
           <ReasonsTable reasons={data.reasons} />
+          {data.unmapped ? (
+            <p>
+              <Link to={hrefWithLang("/quality/vocabulary", lang)}>
+                {t("vocab.link", {
+                  bucketed: fmt.integer(data.unmapped.bucketed),
+                  quarantined: fmt.integer(data.unmapped.quarantined),
+                })}
+              </Link>
+            </p>
+          ) : null}
         </section>
 
         {data.completeness ? (

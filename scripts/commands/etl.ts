@@ -4,17 +4,27 @@
 //   batches [--json]
 //   rejects <batch> [--format csv|json]
 //   revert <batch>
+//   labels [--json]                       what the vocabulary does not know yet, with counts
+//   map <kind> <label> <target> [--scope S] [--json]   teach the importer a word (audited)
+//   vocabulary [--kind K] [--json]        the words it knows (seed and admin)
+//   replay <batch>|--all [--json]         load quarantined rows again with today's vocabulary
 // Exit codes: 0 every batch recorded (rejected rows included), 1 nothing loaded from some file
 // because of errors, 2 usage error.
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { withSession } from "~/lib/db/engine";
 import { getEnv } from "~/lib/env.server";
 import type { ImportSummary } from "~/lib/etl/batch-summary";
 import { importSheets } from "~/lib/etl/import-sheets.server";
 import { listBatches, listRejects } from "~/lib/etl/batches.server";
 import { rejectsToCsv } from "~/lib/etl/rejects-csv";
+import { ReplayError, listReplayableBatches, replayBatch } from "~/lib/etl/replay-batch.server";
 import { RevertError, revertBatch } from "~/lib/etl/revert-batch.server";
+import { listBucketedLabels, listQuarantinedLabels } from "~/lib/etl/unmapped-labels.server";
+import { VOCABULARY_KINDS } from "~/lib/etl/vocabulary";
+import { listVocabulary } from "~/lib/etl/vocabulary.server";
+import { addMapping, MappingError } from "~/lib/etl/vocabulary-map.server";
 import { ProgressBar } from "../lib/progress";
 import { UsageError, type Command, type CommandIo } from "../lib/cli";
 
@@ -22,7 +32,14 @@ const USAGE = `Usage:
   npm run etl -- import <files…> --kind assistance|shifts|dossiers|population [--dry-run] [--strict] [--derive-ids] [--sheet NAME] [--json]
   npm run etl -- batches [--json]
   npm run etl -- rejects <batch> [--format csv|json]
-  npm run etl -- revert <batch>`;
+  npm run etl -- revert <batch>
+  npm run etl -- labels [--json]
+  npm run etl -- map <kind> <label> <target> [--scope IMPORT_KIND|PROVINCE] [--json]
+      kind: ${VOCABULARY_KINDS.join("|")}
+      e.g. map help_type "Làm CCCD gắn chip" vneid · map commune "Xã Tà Nung cũ" 24817
+           map header "Nơi hỗ trợ (xã)" commune --scope assistance
+  npm run etl -- vocabulary [--kind KIND] [--json]
+  npm run etl -- replay <batch>|--all [--json]`;
 
 const KindSchema = z.enum(["assistance", "shifts", "dossiers", "population"]);
 const BatchIdSchema = z.coerce.number().int().positive();
@@ -40,6 +57,8 @@ function parse(argv: string[]) {
         sheet: { type: "string" },
         json: { type: "boolean", default: false },
         format: { type: "string", default: "csv" },
+        scope: { type: "string" },
+        all: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -52,6 +71,8 @@ function printSummary(io: CommandIo, s: ImportSummary): void {
   const sheet = s.sheet === null ? "" : ` «${s.sheet}»`;
   const head = `${s.file}${sheet} [${s.kind}] → ${s.status}${s.batch_id ? ` (batch ${s.batch_id})` : ""}`;
   io.console.log(head);
+  if (s.status !== "already_loaded" && s.columns.length)
+    io.console.log(`  columns: ${s.columns.map((c) => `"${c.header}" → ${c.field}`).join(" · ")}`);
   if (s.status === "already_loaded") {
     io.console.log(
       "  Tệp này đã được nạp; không có gì thay đổi. / This file was already loaded; nothing changed.",
@@ -135,6 +156,7 @@ function toJson(s: ImportSummary) {
     rejected: s.rejected,
     skipped: s.skipped,
     warnings: s.warnings,
+    columns: s.columns,
     dropped_columns: s.dropped_columns,
     replaced_batches: s.replaced_batches,
     error: s.error,
@@ -181,6 +203,96 @@ async function run(argv: string[], io: CommandIo): Promise<number> {
           return 0;
         } catch (error) {
           if (!(error instanceof RevertError)) throw error;
+          io.console.error(`${error.message_vi}\n${error.message_en}`);
+          return 1;
+        }
+      });
+    }
+    case "labels":
+      return io.withDatabase((database) =>
+        withSession(database.engine, async (session) => {
+          const bucketed = await listBucketedLabels(session);
+          const quarantined = await listQuarantinedLabels(session);
+          if (values.json) io.console.log(JSON.stringify({ bucketed, quarantined }));
+          else {
+            io.console.log("Counted in a bucket, label kept / Được tính vào nhóm chung, giữ nhãn:");
+            for (const l of bucketed) io.console.log(`  ${l.kind}\t"${l.label}"\t${l.rows} row(s)`);
+            io.console.log("Quarantined until mapped / Chờ ánh xạ rồi chạy lại (etl replay):");
+            for (const l of quarantined)
+              io.console.log(
+                `  ${l.kind}\t"${l.label}"\t${l.rows} row(s)\t${l.reason_code}\tbatch ${l.batches.join(",")}`,
+              );
+          }
+          return 0;
+        }),
+      );
+    case "map": {
+      const [kind, alias, target] = rest;
+      const parsedKind = z.enum(VOCABULARY_KINDS as [string, ...string[]]).safeParse(kind);
+      if (!parsedKind.success || !alias || !target) throw new UsageError(USAGE);
+      return io.withDatabase(async (database) => {
+        try {
+          const result = await addMapping(database.engine, {
+            kind: parsedKind.data as (typeof VOCABULARY_KINDS)[number],
+            alias,
+            target,
+            scope: values.scope,
+            provinceCode: getEnv().PROVINCE_CODE,
+            addedBy: `cli:${io.user}`,
+          });
+          if (values.json) io.console.log(JSON.stringify(result));
+          else
+            io.console.log(
+              `${result.kind} "${result.alias}" → ${result.target}: ${result.status}; ${result.rows_rederived} row(s) re-derived${result.months.length ? ` (months ${result.months.join(", ")})` : ""}. Quarantined rows: npm run etl -- replay --all`,
+            );
+          return 0;
+        } catch (error) {
+          if (!(error instanceof MappingError)) throw error;
+          io.console.error(`${error.message_vi}\n${error.message_en}`);
+          return 1;
+        }
+      });
+    }
+    case "vocabulary": {
+      const kind =
+        values.kind === undefined
+          ? undefined
+          : z.enum(VOCABULARY_KINDS as [string, ...string[]]).safeParse(values.kind);
+      if (kind && !kind.success) throw new UsageError(USAGE);
+      return io.withDatabase((database) =>
+        withSession(database.engine, async (session) => {
+          const entries = await listVocabulary(session, {
+            kind: kind?.data as (typeof VOCABULARY_KINDS)[number] | undefined,
+          });
+          if (values.json) io.console.log(JSON.stringify(entries));
+          else
+            for (const e of entries)
+              io.console.log(
+                `${e.kind}${e.scope ? `[${e.scope}]` : ""}\t"${e.alias}"\t→ ${e.target}\t${e.origin}${e.added_by ? ` (${e.added_by})` : ""}`,
+              );
+          return 0;
+        }),
+      );
+    }
+    case "replay": {
+      const id = values.all ? null : BatchIdSchema.safeParse(rest[0]);
+      if (id && !id.success) throw new UsageError(USAGE);
+      return io.withDatabase(async (database) => {
+        const ids = id ? [id.data] : await withSession(database.engine, listReplayableBatches);
+        try {
+          for (const batchId of ids) {
+            const result = await replayBatch(database.engine, batchId);
+            if (values.json) io.console.log(JSON.stringify(result));
+            else
+              io.console.log(
+                `Batch ${result.batch_id} (${result.kind}): ${result.replayed} quarantined row(s) replayed, ${result.loaded} loaded (${result.inserted} new, ${result.updated} updated), ${result.still_rejected} still rejected.`,
+              );
+          }
+          if (ids.length === 0 && !values.json)
+            io.console.log("Không có dòng nào chờ chạy lại. / No quarantined rows to replay.");
+          return 0;
+        } catch (error) {
+          if (!(error instanceof ReplayError)) throw error;
           io.console.error(`${error.message_vi}\n${error.message_en}`);
           return 1;
         }

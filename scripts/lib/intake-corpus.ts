@@ -18,6 +18,8 @@ export interface SheetOutcome {
   skipped: { total_row: number; signature_block: number };
   rejected: Record<string, number>;
   communes: Record<string, number>;
+  /** Loaded rows whose label landed in a catch-all bucket, by field (kept for mapping). */
+  bucketed?: Record<string, number>;
 }
 
 export interface Outcome {
@@ -81,6 +83,7 @@ export async function importCorpusFile(
     const batch = summary.batch_id;
     const rejected: Record<string, number> = {};
     const communes: Record<string, number> = {};
+    const bucketed: Record<string, number> = {};
     if (batch !== null && summary.status === "loaded") {
       await withSession(engine, async (session) => {
         const reasons = await session.query<{ reason_code: string; n: number }>(
@@ -93,6 +96,14 @@ export async function importCorpusFile(
           [batch],
         );
         for (const r of rows.rows) communes[r.commune_code] = r.n;
+        if (entry.kind !== "assistance") return;
+        const labels = await session.query<{ field: string; n: number }>(
+          `select l.key as field, count(*)::int as n
+           from core.assistance a cross join lateral jsonb_each_text(a.source_labels) l
+           where a.batch_id = $1 group by 1`,
+          [batch],
+        );
+        for (const r of labels.rows) bucketed[r.field] = r.n;
       });
     } else if (summary.error) {
       rejected[`file:${summary.error.code}`] = summary.rows;
@@ -107,6 +118,7 @@ export async function importCorpusFile(
       },
       rejected,
       communes,
+      bucketed,
     });
   }
   return { sheets };
@@ -151,6 +163,10 @@ export function compareOutcome(expected: Outcome, actual: Outcome): string[] {
       diffs.push(`${label}: rejected ${sorted(g.rejected)}, expected ${sorted(w.rejected ?? {})}`);
     if (sorted(g.communes) !== sorted(w.communes ?? {}))
       diffs.push(`${label}: communes ${sorted(g.communes)}, expected ${sorted(w.communes ?? {})}`);
+    if (sorted(g.bucketed ?? {}) !== sorted(w.bucketed ?? {}))
+      diffs.push(
+        `${label}: bucketed ${sorted(g.bucketed ?? {})}, expected ${sorted(w.bucketed ?? {})}`,
+      );
   });
   return diffs;
 }
@@ -161,6 +177,8 @@ export interface CorpusTally {
   loaded: number;
   skipped: number;
   rejected: number;
+  /** Labels counted in a catch-all bucket (a row can carry two). */
+  bucketed: number;
   fileErrors: number;
 }
 
@@ -173,6 +191,7 @@ export function tally(
     loaded: 0,
     skipped: 0,
     rejected: 0,
+    bucketed: 0,
     fileErrors: 0,
   };
   for (const { actual, diffs } of outcomes) {
@@ -182,6 +201,7 @@ export function tally(
     for (const s of actual.sheets ?? []) {
       t.loaded += s.loaded;
       t.skipped += s.skipped.total_row + s.skipped.signature_block;
+      t.bucketed += Object.values(s.bucketed ?? {}).reduce((a, b) => a + b, 0);
       t.rejected += Object.values(s.rejected).reduce((a, b) => a + b, 0);
     }
   }

@@ -11,6 +11,8 @@ export const AUDIT_ACTION_VALUES = [
   "logout",
   "import.commit",
   "import.revert",
+  "import.replay",
+  "vocabulary.map",
   "user.add",
   "user.passwd",
   "user.disable",

@@ -23,8 +23,10 @@ export type Permission =
   | "download"
   /** Data-quality page: batches, rejects, completeness. */
   | "view_quality"
-  /** Upload, commit and revert imports. */
+  /** Upload, commit and revert imports; replay held-back rows. */
   | "import"
+  /** Teach the importer a word (ref.vocabulary): changes how rows are counted, so admins only. */
+  | "map_vocabulary"
   /** Record-level extracts (no direct identifiers). */
   | "download_records"
   | "manage_users"
@@ -36,6 +38,7 @@ const PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "download",
     "view_quality",
     "import",
+    "map_vocabulary",
     "download_records",
     "manage_users",
     "view_audit",

@@ -152,6 +152,8 @@ export interface AssistanceTable {
   gender: Gender;
   ethnic_code: string | null;
   minutes: number;
+  /** Labels no vocabulary entry knew, by field, counted in a catch-all bucket until mapped. */
+  source_labels: Partial<Record<"help_type" | "gender" | "ethnicity" | "procedure", string>> | null;
   row_hash: string;
   batch_id: number;
   source_line: number;

@@ -40,6 +40,8 @@ export interface ImportSummary {
   /** Rows below the header that are not records (totals, signature block), by reason; not stored. */
   skipped: Partial<Record<"total_row" | "signature_block", number>>;
   dropped_columns: { name: string; personal_data: boolean }[];
+  /** Which header fed which field (and, for a field the title gives, the title), in file order. */
+  columns: { header: string; field: string }[];
   /** The first rejected rows by line (at most MAX_SAMPLE_REJECTS), so a dry run can show them. */
   sample_rejects: RejectSample[];
   /** Earlier batches whose figures this batch replaced (dossiers: same commune × month × procedure). */

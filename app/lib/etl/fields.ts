@@ -292,15 +292,16 @@ const PREFIX_INDEX = new Map(
  * The canonical field a header feeds, or null when the column is not one of the kind's. Tried in
  * turn: the header as written; without brackets and filler words; a unit in brackets; then
  * (unless `strict`) the longest alias of two words or more that the header starts with, which is
- * how form questions are written ("Thủ tục hành chính đã hỗ trợ").
+ * how form questions are written ("Thủ tục hành chính đã hỗ trợ"). `extra` holds an admin's
+ * header aliases (ref.vocabulary), keyed by toHeaderKey.
  */
 export function fieldForHeader(
   kind: ImportKind,
   header: string,
-  options: { strict?: boolean } = {},
+  options: { strict?: boolean; extra?: ReadonlyMap<string, string> } = {},
 ): string | null {
   const index = HEADER_INDEX.get(kind);
-  const exact = index?.get(toHeaderKey(header));
+  const exact = index?.get(toHeaderKey(header)) ?? options.extra?.get(toHeaderKey(header));
   if (exact) return exact;
   const bare = foldKey(header.replace(/\([^)]*\)/g, " "));
   const withoutFiller = bare.replace(FILLER, " ").replace(/\s+/g, " ").trim();

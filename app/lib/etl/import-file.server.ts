@@ -16,6 +16,7 @@ import { CopyBuffer } from "./copy-buffer";
 import { buildMergeSql, buildRejectDuplicatesSql, MERGE_SPECS, stagingColumns } from "./merge-spec";
 import { FileRejectedError } from "./read/file-errors";
 import { openSource, sheetToRead } from "./read/open-source.server";
+import { replayableRaw } from "./rows/personal-ids";
 import { maskPersonalValue } from "./read/pii";
 import { makeIssue } from "./reasons";
 import { sha256File } from "./read/sha256.server";
@@ -129,6 +130,7 @@ export async function importFile(
     warnings: [],
     skipped: {},
     dropped_columns: [],
+    columns: [],
     sample_rejects: [],
     replaced_batches: [],
     months: [],
@@ -326,7 +328,14 @@ async function readRows(
     kind: options.kind,
     sheet: options.sheet,
     deriveIds: options.deriveIds,
+    headerAliases: ctx.vocabulary.headers(options.kind),
   });
+  summary.columns = [
+    ...source.columns.flatMap((c) =>
+      c.field === null ? [] : [{ header: c.header, field: c.field }],
+    ),
+    ...Object.keys(source.fromTitle).map((field) => ({ header: "(tiêu đề / title)", field })),
+  ];
   summary.dropped_columns = source.droppedColumns.map((c) => ({
     name: c.name,
     personal_data: c.personalData,
@@ -381,7 +390,7 @@ async function readRows(
       rejectReasons.add(issue, sourceRow.line);
       // Only rejected rows keep their (masked) cells, so only they pay for the JSON.
       const { column, reason_code, message_vi, message_en } = issue;
-      const raw = JSON.stringify(sourceRow.raw);
+      const raw = JSON.stringify(replayableRaw(sourceRow.raw, sourceRow.values, ctx));
       await rejects.push([
         batchId,
         sourceRow.line,

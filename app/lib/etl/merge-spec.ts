@@ -39,6 +39,7 @@ export const MERGE_SPECS: Record<ImportKind, MergeSpec> = {
       "gender",
       "ethnic_code",
       "minutes",
+      "source_labels",
     ],
     monthOf: (a) => `to_char(${a}.assisted_at, 'YYYY-MM')`,
     keyLabel: "record_id",

@@ -54,6 +54,13 @@ export const REASONS = {
       en: `${quoteValue(value)} picks several ${field} values; the case is counted once, under the first (${counted}).`,
     }),
   ),
+  label_bucketed: define<{ value: Value; field: string; bucket: string }>(
+    "warning",
+    ({ value, field, bucket }) => ({
+      vi: `Nhãn ${quoteValue(value)} của ${field} chưa có trong danh mục; lượt hỗ trợ vẫn được tính, vào "${bucket}", và nhãn được giữ lại. Ánh xạ nhãn này trên trang Chất lượng dữ liệu (hoặc npm run etl -- map) để tính lại các dòng.`,
+      en: `${quoteValue(value)} is not a known ${field}; the case still counts, under "${bucket}", and the label is kept. Map it on the data-quality page (or npm run etl -- map) to re-derive those rows.`,
+    }),
+  ),
   value_from_title: define<{ field: string; value: string }>("warning", ({ field, value }) => ({
     vi: `Không có cột ${field}; mọi dòng lấy giá trị ${value} từ tiêu đề báo cáo. Kiểm tra lại nếu tiêu đề sai.`,
     en: `No ${field} column; every row takes ${value} from the report's title. Check it if the title is wrong.`,

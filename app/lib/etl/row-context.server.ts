@@ -14,6 +14,7 @@ import { createCommuneResolver } from "./resolve/commune-resolver";
 import { createEthnicityResolver } from "./resolve/ethnicity-resolver";
 import { createProcedureResolver } from "./resolve/procedure-resolver";
 import type { RowContext } from "./rows/row-context";
+import { loadVocabulary, withVocabulary } from "./vocabulary.server";
 
 type Resolvers = Pick<RowContext, "communes" | "ethnicity" | "procedures">;
 const cache = new Map<string, Resolvers>();
@@ -54,8 +55,11 @@ export async function loadRowContext(
     cache.clear();
     cache.set(key, resolvers);
   }
+  // Read afresh for every batch: an admin's new mapping counts from the next import on.
+  const vocabulary = await loadVocabulary(session);
   return {
-    ...resolvers,
+    ...withVocabulary(resolvers, vocabulary),
+    vocabulary,
     provinceCode: options.provinceCode,
     deriveIds: options.deriveIds,
     now: options.now,

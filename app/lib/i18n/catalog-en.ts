@@ -3,6 +3,7 @@ import type { Catalog } from "./catalog-vi";
 import { communeMessages } from "./messages/commune";
 import { compareMessages } from "./messages/compare";
 import { qualityMessages } from "./messages/quality";
+import { vocabularyMessages } from "./messages/vocabulary";
 import { methodologyMessages } from "./messages/methodology";
 import { reportMessages } from "./messages/report";
 import { downloadsMessages } from "./messages/downloads";
@@ -343,6 +344,7 @@ export const en = {
   ...communeMessages.en,
   ...compareMessages.en,
   ...qualityMessages.en,
+  ...vocabularyMessages.en,
   ...methodologyMessages.en,
   ...reportMessages.en,
   ...downloadsMessages.en,

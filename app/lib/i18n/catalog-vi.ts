@@ -3,6 +3,7 @@
 import { communeMessages } from "./messages/commune";
 import { compareMessages } from "./messages/compare";
 import { qualityMessages } from "./messages/quality";
+import { vocabularyMessages } from "./messages/vocabulary";
 import { methodologyMessages } from "./messages/methodology";
 import { reportMessages } from "./messages/report";
 import { downloadsMessages } from "./messages/downloads";
@@ -348,6 +349,7 @@ export const vi = {
   ...communeMessages.vi,
   ...compareMessages.vi,
   ...qualityMessages.vi,
+  ...vocabularyMessages.vi,
   ...methodologyMessages.vi,
   ...reportMessages.vi,
   ...downloadsMessages.vi,

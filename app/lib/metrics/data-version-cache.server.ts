@@ -20,17 +20,24 @@ const caches = new WeakMap<Kysely<DB>, Map<string, Entry>>();
 const pending = new WeakMap<Kysely<DB>, Map<string, Promise<unknown>>>();
 
 /**
- * What the data looks like now: the newest batch, how many are loaded and the latest revert.
- * Any import (any kind, population profiles too) or revert changes it.
+ * What the data looks like now: the newest batch, how many are loaded, the latest revert and the
+ * latest mart refresh. Any import (any kind, population profiles too), revert, replay of
+ * quarantined rows or vocabulary mapping that re-derives rows changes it.
  */
 export async function getDataVersion(db: Kysely<DB>): Promise<string> {
-  const { rows } = await sql<{ last: string | null; loaded: string; reverted: string | null }>`
+  const { rows } = await sql<{
+    last: string | null;
+    loaded: string;
+    reverted: string | null;
+    refreshed: string | null;
+  }>`
     select max(batch_id)::text as last,
            count(*) filter (where status = 'loaded')::text as loaded,
-           max(reverted_at)::text as reverted
+           max(reverted_at)::text as reverted,
+           (select max(refreshed_at)::text from mart.refresh_state) as refreshed
     from core.import_batch`.execute(db);
   const row = rows[0];
-  return `${row?.last ?? "-"}/${row?.loaded ?? "0"}/${row?.reverted ?? "-"}`;
+  return `${row?.last ?? "-"}/${row?.loaded ?? "0"}/${row?.reverted ?? "-"}/${row?.refreshed ?? "-"}`;
 }
 
 /**

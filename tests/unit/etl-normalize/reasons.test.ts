@@ -9,6 +9,7 @@ describe("reason catalogue", () => {
     expect(warnings).toEqual([
       "choices_multiple",
       "commune_renamed",
+      "label_bucketed",
       "procedure_ambiguous",
       "procedure_unknown",
       "record_id_derived",

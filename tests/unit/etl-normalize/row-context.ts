@@ -4,6 +4,7 @@ import { createEthnicityResolver } from "~/lib/etl/resolve/ethnicity-resolver";
 import { createProcedureResolver } from "~/lib/etl/resolve/procedure-resolver";
 import type { RowContext } from "~/lib/etl/rows/row-context";
 import { pseudonymiser } from "~/lib/etl/pseudonym.server";
+import { EMPTY_VOCABULARY } from "~/lib/etl/vocabulary";
 import { loadReferenceData } from "./reference-data";
 
 // 2026-03-01 12:00 in Ho Chi Minh City.
@@ -24,5 +25,6 @@ export async function createLamDongContext(deriveIds = false): Promise<RowContex
     deriveIds,
     now: NOW,
     pseudonymise: pseudonymiser(Buffer.alloc(32, 7)),
+    vocabulary: EMPTY_VOCABULARY,
   };
 }

@@ -118,7 +118,7 @@ describe("openSource on an XLSX workbook", () => {
     });
     expect(first?.raw).toMatchObject({
       assisted_at: "2025-07-01T08:30:00.000Z",
-      volunteer_id: "101",
+      volunteer_id: 101,
     });
   });
 

@@ -21,7 +21,7 @@ function aliasIndex<T extends string>(aliases: Record<T, readonly string[]>): Al
   return { byKey, label };
 }
 
-const HELP_TYPES = aliasIndex<HelpType>({
+const HELP_TYPE_ALIASES: Record<HelpType, readonly string[]> = {
   guidance: ["Hướng dẫn", "Tư vấn", "Hướng dẫn thủ tục"],
   form_filling: [
     "Điền biểu mẫu",
@@ -42,9 +42,9 @@ const HELP_TYPES = aliasIndex<HelpType>({
   scanning: ["Scan", "Số hóa", "Scan giấy tờ", "Số hóa giấy tờ", "Chụp giấy tờ", "Quét giấy tờ"],
   payment: ["Thanh toán", "Thanh toán trực tuyến", "Nộp phí", "Nộp lệ phí", "Thanh toán phí"],
   other: ["Khác", "Hỗ trợ khác"],
-});
+};
 
-const CHANNELS = aliasIndex<Channel>({
+const CHANNEL_ALIASES: Record<Channel, readonly string[]> = {
   online: [
     "Trực tuyến",
     "Online",
@@ -65,9 +65,9 @@ const CHANNELS = aliasIndex<Channel>({
     "in person",
     "offline",
   ],
-});
+};
 
-const OUTCOMES = aliasIndex<Outcome>({
+const OUTCOME_ALIASES: Record<Outcome, readonly string[]> = {
   submitted: ["Đã nộp", "Nộp thành công", "Đã gửi", "Đã nộp hồ sơ"],
   completed: ["Hoàn thành", "Đã có kết quả", "Đã hoàn thành", "Có kết quả", "Đã trả kết quả"],
   not_completed: [
@@ -78,14 +78,36 @@ const OUTCOMES = aliasIndex<Outcome>({
     "Thất bại",
     "not completed",
   ],
-});
+};
 
-const GENDERS = aliasIndex<Gender>({
+const GENDER_ALIASES: Record<Gender, readonly string[]> = {
   female: ["Nữ", "F", "Nữ giới", "Nu", "woman"],
   male: ["Nam", "M", "Nam giới", "man"],
   other: ["Khác"],
   unknown: ["Không rõ", "Chưa rõ", "Không xác định", "U", "-"],
-});
+};
+
+/** The seed lists of ref.vocabulary (vocabulary.ts): each value with the words forms use for it. */
+export const ENUM_ALIASES = {
+  help_type: HELP_TYPE_ALIASES,
+  channel: CHANNEL_ALIASES,
+  outcome: OUTCOME_ALIASES,
+  gender: GENDER_ALIASES,
+} as const;
+
+const HELP_TYPES = aliasIndex(HELP_TYPE_ALIASES);
+const CHANNELS = aliasIndex(CHANNEL_ALIASES);
+const OUTCOMES = aliasIndex(OUTCOME_ALIASES);
+const GENDERS = aliasIndex(GENDER_ALIASES);
+
+/** Each coded value's Vietnamese label (its first alias), for messages and pages. */
+export function enumLabelVi(kind: keyof typeof ENUM_ALIASES, value: string): string {
+  const words = (ENUM_ALIASES[kind] as Record<string, readonly string[]>)[value];
+  return words?.[0] ?? value;
+}
+
+/** An admin's extra aliases (ref.vocabulary): a label's value, or undefined. */
+export type ExtraAliases = (text: string) => string | undefined;
 
 // Files repeat a handful of spellings millions of times; remember each one's key.
 const keyCache = new Map<string, string>();
@@ -103,10 +125,16 @@ function normalizeEnum<T extends string>(
   index: AliasIndex<T>,
   value: CellValue,
   column: string,
-  options: { multiple?: boolean } = {},
+  options: { multiple?: boolean; extra?: ExtraAliases } = {},
 ): Normalized<T> {
   const text = cellText(value);
-  const found = text === null ? undefined : index.byKey.get(cachedKey(text));
+  const known = (word: string): T | undefined => {
+    const found = index.byKey.get(cachedKey(word));
+    if (found || !options.extra) return found;
+    const mapped = options.extra(word);
+    return mapped !== undefined && index.label.has(mapped as T) ? (mapped as T) : undefined;
+  };
+  const found = text === null ? undefined : known(text);
   if (found) return { ok: true, value: found };
   if (text === null)
     return { ok: false, error: makeIssue("value_missing", column, { field: column }) };
@@ -117,7 +145,7 @@ function normalizeEnum<T extends string>(
       .split(/[,;]/)
       .map((part) => part.trim())
       .filter(Boolean);
-    const values = choices.map((choice) => index.byKey.get(cachedKey(choice)));
+    const values = choices.map(known);
     const [first] = values;
     if (first && values.every((v) => v !== undefined))
       return {
@@ -138,15 +166,19 @@ function normalizeEnum<T extends string>(
   };
 }
 
-export const normalizeHelpType = (value: CellValue, column = "help_type") =>
-  normalizeEnum(HELP_TYPES, value, column, { multiple: true });
-export const normalizeChannel = (value: CellValue, column = "channel") =>
-  normalizeEnum(CHANNELS, value, column);
-export const normalizeOutcome = (value: CellValue, column = "outcome") =>
-  normalizeEnum(OUTCOMES, value, column);
+export const normalizeHelpType = (value: CellValue, column = "help_type", extra?: ExtraAliases) =>
+  normalizeEnum(HELP_TYPES, value, column, { multiple: true, extra });
+export const normalizeChannel = (value: CellValue, column = "channel", extra?: ExtraAliases) =>
+  normalizeEnum(CHANNELS, value, column, { extra });
+export const normalizeOutcome = (value: CellValue, column = "outcome", extra?: ExtraAliases) =>
+  normalizeEnum(OUTCOMES, value, column, { extra });
 
 /** Empty means unknown here: many forms leave gender blank. */
-export function normalizeGender(value: CellValue, column = "gender"): Normalized<Gender> {
+export function normalizeGender(
+  value: CellValue,
+  column = "gender",
+  extra?: ExtraAliases,
+): Normalized<Gender> {
   if (cellText(value) === null) return { ok: true, value: "unknown" };
-  return normalizeEnum(GENDERS, value, column);
+  return normalizeEnum(GENDERS, value, column, { extra });
 }

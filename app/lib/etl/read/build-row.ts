@@ -18,8 +18,10 @@ function normalizeCell(cell: CellValue | undefined): string | number | Date | nu
   return Number.isFinite(cell) ? cell : null;
 }
 
-function rawText(cell: CellValue | undefined): string {
+// A number stays a number, so a replayed row (etl replay) reads exactly what the import read.
+function rawText(cell: CellValue | undefined): string | number {
   if (cell === null || cell === undefined) return "";
+  if (typeof cell === "number") return Number.isFinite(cell) ? cell : "";
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? "" : cell.toISOString();
   const text = maskPersonalValue(String(cell).normalize("NFC"));
   return text.length > MAX_FIELD_CHARS ? `${text.slice(0, MAX_FIELD_CHARS)}…` : text;

@@ -23,14 +23,17 @@ export interface DetectedHeader {
   titles: string[];
 }
 
+/** An admin's header aliases (ref.vocabulary), keyed by toHeaderKey. */
+export type HeaderAliases = ReadonlyMap<string, string>;
+
 const text = (cell: CellValue | undefined): string =>
   cell === null || cell === undefined || cell instanceof Date ? "" : normalizeText(String(cell));
 
-function recognised(kind: ImportKind, cells: readonly CellValue[]): number {
+function recognised(kind: ImportKind, cells: readonly CellValue[], extra?: HeaderAliases): number {
   const fields = new Set<string>();
   for (const cell of cells) {
     const header = text(cell);
-    const field = header === "" ? null : fieldForHeader(kind, header);
+    const field = header === "" ? null : fieldForHeader(kind, header, { extra });
     if (field) fields.add(field);
   }
   return fields.size;
@@ -46,6 +49,7 @@ export function mergeHeaderRows(
   kind: ImportKind,
   group: readonly CellValue[],
   sub: readonly CellValue[],
+  extra?: HeaderAliases,
 ): CellValue[] {
   const width = Math.max(group.length, sub.length);
   const merged: CellValue[] = [];
@@ -63,8 +67,8 @@ export function mergeHeaderRows(
     // Exact readings first, so "Tiếp nhận" over "Trong đó trực tuyến" is the online count and not,
     // by its first words, the total.
     merged.push(
-      candidates.find((c) => fieldForHeader(kind, c, { strict: true }) !== null) ??
-        candidates.find((c) => fieldForHeader(kind, c) !== null) ??
+      candidates.find((c) => fieldForHeader(kind, c, { strict: true, extra }) !== null) ??
+        candidates.find((c) => fieldForHeader(kind, c, { extra }) !== null) ??
         (below || above),
     );
   }
@@ -78,20 +82,21 @@ export function mergeHeaderRows(
 export function detectHeader(
   kind: ImportKind,
   records: readonly SourceRecord[],
+  extra?: HeaderAliases,
 ): DetectedHeader | null {
   let best: { score: number; at: number; lastLine: number; cells: CellValue[] } | null = null;
   const consider = (score: number, at: number, lastLine: number, cells: CellValue[]) => {
     if (score >= 2 && (!best || score > best.score)) best = { score, at, lastLine, cells };
   };
   records.forEach((record, i) => {
-    consider(recognised(kind, record.cells), i, record.line, record.cells);
+    consider(recognised(kind, record.cells, extra), i, record.line, record.cells);
     const next = records[i + 1];
     if (next && !isColumnNumberRow(next.cells)) {
       // Two rows only when the upper one adds fields: a title right above a one-row header
       // (LibreOffice drops the blank row between them) is not a group row.
-      const merged = mergeHeaderRows(kind, record.cells, next.cells);
-      const score = recognised(kind, merged);
-      if (score > recognised(kind, next.cells)) consider(score, i, next.line, merged);
+      const merged = mergeHeaderRows(kind, record.cells, next.cells, extra);
+      const score = recognised(kind, merged, extra);
+      if (score > recognised(kind, next.cells, extra)) consider(score, i, next.line, merged);
     }
   });
   const found = best as { at: number; lastLine: number; cells: CellValue[] } | null;

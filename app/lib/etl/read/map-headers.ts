@@ -42,12 +42,14 @@ export function resolveHeaders(
     deriveIds?: boolean;
     /** Values the title gives (valuesFromTitles); used for fields no column holds. */
     titleValues?: Record<string, string | number>;
+    /** An admin's header aliases (ref.vocabulary), keyed by toHeaderKey. */
+    headerAliases?: ReadonlyMap<string, string>;
   },
 ): HeaderLayout {
   const headers = cells.map(headerText);
   const columns = headers.map((header) => ({
     header,
-    field: header === "" ? null : fieldForHeader(kind, header),
+    field: header === "" ? null : fieldForHeader(kind, header, { extra: options.headerAliases }),
   }));
   // A fallback header ("Dấu thời gian") feeds its field only when no column does.
   for (const column of columns) {

@@ -30,6 +30,8 @@ export interface OpenSourceOptions {
   sheet?: string;
   /** assistance: a file without record_id is accepted (ids are derived downstream). */
   deriveIds?: boolean;
+  /** An admin's header aliases (ref.vocabulary), keyed by toHeaderKey. */
+  headerAliases?: ReadonlyMap<string, string>;
 }
 
 const HEAD_BYTES = 64 * 1024;
@@ -157,7 +159,7 @@ export async function openSource(path: string, opts: OpenSourceOptions): Promise
   if (top.length === 0) throw emptyFileError(source.format === "xlsx" ? opts.sheet : undefined);
   // The table may start below a title block; without a recognisable header the first row is
   // reported as the header that was not understood.
-  const detected = detectHeader(opts.kind, top);
+  const detected = detectHeader(opts.kind, top, opts.headerAliases);
   const header = detected
     ? { cells: detected.cells, line: detected.firstLine, lastLine: detected.lastLine }
     : { cells: top[0]!.cells, line: top[0]!.line, lastLine: top[0]!.line };
@@ -165,6 +167,7 @@ export async function openSource(path: string, opts: OpenSourceOptions): Promise
     line: header.line,
     deriveIds: opts.deriveIds,
     titleValues: valuesFromTitles(detected?.titles ?? []),
+    headerAliases: opts.headerAliases,
   });
 
   return {

@@ -28,8 +28,11 @@ export interface SourceRow {
   line: number;
   /** Canonical field → cell; strings NFC-normalized and trimmed; "" → null. */
   values: Partial<Record<string, string | number | Date | null>>;
-  /** Canonical field → original text (NFC, masked with maskPersonalValue), for the rejected-row copy. */
-  raw: Record<string, string>;
+  /**
+   * Canonical field → original text (NFC, masked with maskPersonalValue) or number, for the
+   * rejected-row copy that `etl replay` parses again.
+   */
+  raw: Record<string, string | number>;
   problem?: RowProblem;
   /** Not a record (a totals row, the signature block): counted, never stored; values are empty. */
   skip?: SkipReason;

@@ -18,8 +18,8 @@ type Group = Pick<
   "code" | "code_1979" | "name_vi" | "name_en" | "name_en_alt" | "name_variants"
 >;
 
-// Spellings met on forms that the reference list does not carry.
-const EXTRA_ALIASES: Record<string, string[]> = {
+// Spellings met on forms that the reference list does not carry (seeds of ref.vocabulary).
+export const ETHNICITY_ALIASES: Record<string, readonly string[]> = {
   "10": ["Jrai"],
   "11": ["Rađê"],
   "20": ["Mơ Nông"],
@@ -51,7 +51,7 @@ function spellings(group: Group): string[] {
     group.name_en,
     group.name_en_alt ?? "",
     ...group.name_variants.split(";"),
-    ...(EXTRA_ALIASES[group.code] ?? []),
+    ...(ETHNICITY_ALIASES[group.code] ?? []),
   ];
   return raw
     .flatMap((s) => {

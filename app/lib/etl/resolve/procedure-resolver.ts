@@ -17,6 +17,23 @@ type Procedure = Pick<
 >;
 
 export const OTHER_PROCEDURE_CODE = "other";
+
+/**
+ * Names volunteers write that the catalogue words differently (seeds of ref.vocabulary). The
+ * level-2 VNeID account, the procedure they help with most, is catalogued with ", căn cước điện
+ * tử" appended, so its everyday name was counted as "other" until this list (intake corpus).
+ */
+export const PROCEDURE_ALIASES: Record<string, readonly string[]> = {
+  "3.000228": [
+    "Cấp tài khoản định danh điện tử mức độ 2 (VNeID)",
+    "Cấp tài khoản định danh điện tử mức độ 2",
+    "Cấp tài khoản định danh điện tử mức 2",
+    "Định danh điện tử mức 2",
+    "Định danh mức 2",
+    "VNeID mức 2",
+    "Kích hoạt VNeID mức 2",
+  ],
+};
 const CODE = /^\d\.\d{6}$/;
 const LEADING_CODE = /^(\d\.\d{6})\s*[-–:|]\s*\S/u;
 const OTHER_WORDS = new Set(["other", "khác", "thủ tục khác", "khac"].map(compactKey));
@@ -34,7 +51,11 @@ export function createProcedureResolver(
   const byName = new Map<string, Procedure[]>();
   for (const p of procedures) {
     if (p.code === OTHER_PROCEDURE_CODE) continue;
-    const keys = new Set([p.name, p.label_vi ?? "", p.label_en ?? ""].filter(Boolean).map(nameKey));
+    const keys = new Set(
+      [p.name, p.label_vi ?? "", p.label_en ?? "", ...(PROCEDURE_ALIASES[p.code] ?? [])]
+        .filter(Boolean)
+        .map(nameKey),
+    );
     for (const key of keys) byName.set(key, [...(byName.get(key) ?? []), p]);
   }
   const other = (warning?: RowIssue): ProcedureResolution =>

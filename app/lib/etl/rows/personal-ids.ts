@@ -18,3 +18,27 @@ export function safeVolunteerId(value: string, b: RowBuilder, ctx: RowContext): 
   b.warn(makeIssue("volunteer_pseudonymised", "volunteer_id", {}));
   return ctx.pseudonymise(value.toLocaleLowerCase("vi"), "v-");
 }
+
+/**
+ * A rejected row's stored cells, made replayable: where masking hid a personal record id or a
+ * volunteer's name, the pseudonym the loaded row would carry is stored instead, so `etl replay`
+ * gives the row exactly what a fresh import of the file would (and the value itself stays unstored).
+ */
+export function replayableRaw(
+  raw: Record<string, string | number>,
+  values: Partial<Record<string, unknown>>,
+  ctx: Pick<RowContext, "pseudonymise">,
+): Record<string, string | number> {
+  const out = { ...raw };
+  const id = values.record_id;
+  if (typeof id === "string" && raw.record_id !== undefined && maskPersonalValue(id) !== id)
+    out.record_id = ctx.pseudonymise(id, "p-");
+  const volunteer = values.volunteer_id;
+  if (
+    typeof volunteer === "string" &&
+    raw.volunteer_id !== undefined &&
+    (looksLikeName(volunteer) || maskPersonalValue(volunteer) !== volunteer)
+  )
+    out.volunteer_id = ctx.pseudonymise(volunteer.toLocaleLowerCase("vi"), "v-");
+  return out;
+}

@@ -5,6 +5,7 @@ import { makeIssue, type RowIssue } from "~/lib/etl/reasons";
 import type { CommuneResolver } from "~/lib/etl/resolve/commune-resolver";
 import type { EthnicityResolver } from "~/lib/etl/resolve/ethnicity-resolver";
 import type { ProcedureResolver } from "~/lib/etl/resolve/procedure-resolver";
+import type { Vocabulary } from "~/lib/etl/vocabulary";
 
 export interface RowContext {
   provinceCode: string;
@@ -17,6 +18,8 @@ export interface RowContext {
   now: Date;
   /** Keyed pseudonym of a personal value (an ID-number record id, a volunteer's name). */
   pseudonymise: (value: string, prefix: string) => string;
+  /** An admin's aliases (ref.vocabulary); the resolvers above already consult it. */
+  vocabulary: Vocabulary;
 }
 
 /** One row's cells by canonical field name. */
