@@ -80,22 +80,27 @@ export async function action({ request }: ActionFunctionArgs) {
     username: viewer.username,
   });
   if (result.outcome === "committed") {
-    await recordAudit(db, {
-      viewer,
-      action: "import.commit",
-      target: result.summary.batch_id === null ? null : `batch:${result.summary.batch_id}`,
-      details: {
-        file: result.summary.file,
-        kind: result.summary.kind,
-        status: result.summary.status,
-        rows: result.summary.rows,
-        inserted: result.summary.inserted,
-        updated: result.summary.updated,
-        rejected: result.summary.rejected,
-      },
-      address: clientAddress(request),
-    });
+    for (const summary of [result.summary, ...result.more])
+      await recordAudit(db, {
+        viewer,
+        action: "import.commit",
+        target: summary.batch_id === null ? null : `batch:${summary.batch_id}`,
+        details: {
+          file: summary.file,
+          sheet: summary.sheet,
+          kind: summary.kind,
+          status: summary.status,
+          rows: summary.rows,
+          inserted: summary.inserted,
+          updated: summary.updated,
+          rejected: summary.rejected,
+        },
+        address: clientAddress(request),
+      });
   }
+  // Several sheets: the batch list shows them all; one: its own page.
+  if (result.outcome === "committed" && result.more.length > 0)
+    return redirect(hrefWithLang("/imports", lang), 303);
   if (result.outcome === "committed" && result.summary.batch_id !== null) {
     return redirect(hrefWithLang(`/imports/${result.summary.batch_id}`, lang), 303);
   }
@@ -336,6 +341,14 @@ function ImportPreview({
           {options.strict ? <input type="hidden" name="strict" value="on" /> : null}
           {options.derive_ids ? <input type="hidden" name="derive_ids" value="on" /> : null}
           {options.sheet ? <input type="hidden" name="sheet" value={options.sheet} /> : null}
+          {otherSheets.length && !options.sheet ? (
+            <p>
+              <label>
+                <input type="checkbox" name="all_sheets" />{" "}
+                {t("imports.preview.allSheets", { count: otherSheets.length })}
+              </label>
+            </p>
+          ) : null}
           <div className="filters__actions">
             <button type="submit" name="intent" value="commit" disabled={busy}>
               {busy ? t("imports.form.working") : t("imports.form.commit")}

@@ -565,4 +565,38 @@ describe(`web upload: refusals and clean-up (${engineName})`, () => {
     expect(((await call("-1")) as Response).status).toBe(400);
     expect(((await call("999999")) as Response).status).toBe(404);
   });
+
+  it("commits every table sheet of a workbook when asked, one batch each, and lists them", async () => {
+    const bytes = await readFile(
+      path.join("tests/fixtures/intake/files", "opx-workbook-monthly-tabs-0.xlsx"),
+    );
+    const preview = (await (
+      await action({
+        request: postForm({ intent: "preview", ...ASSISTANCE }, new File([bytes], "Năm.xlsx")),
+        params: {},
+        context: {},
+      })
+    ).json()) as PreviewBody;
+    expect(preview.other_sheets).toEqual(["Tháng 10"]);
+    const response = await action({
+      request: postForm(
+        { intent: "commit", upload_id: preview.upload_id!, all_sheets: "on", ...ASSISTANCE },
+        null,
+      ),
+      params: {},
+      context: {},
+    });
+    expect(response.status).toBe(303);
+    expect(response.headers.get("Location")).toBe("/imports?lang=vi");
+    const batches = await t.db
+      .selectFrom("core.import_batch")
+      .select(["sheet", "status"])
+      .where("file_name", "=", "Năm.xlsx")
+      .orderBy("batch_id")
+      .execute();
+    expect(batches).toEqual([
+      { sheet: "Tháng 9", status: "loaded" },
+      { sheet: "Tháng 10", status: "loaded" },
+    ]);
+  });
 });

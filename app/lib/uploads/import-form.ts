@@ -71,7 +71,14 @@ export interface ImportFormValues {
 
 export type ParsedImportForm =
   | { ok: true; intent: "preview"; options: ImportOptions }
-  | { ok: true; intent: "commit"; options: ImportOptions; upload_id: string }
+  | {
+      ok: true;
+      intent: "commit";
+      options: ImportOptions;
+      upload_id: string;
+      /** Also load the workbook's other sheets holding a table, one batch each (as the CLI does). */
+      all_sheets: boolean;
+    }
   | { ok: false; problem: UploadProblem };
 
 const PROBLEM_BY_FIELD: Record<keyof ImportOptions, UploadProblemCode> = {
@@ -117,5 +124,11 @@ export function parseImportForm(form: FormData): ParsedImportForm {
   if (intent.data === "preview") return { ok: true, intent: "preview", options: options.data };
   const uploadId = UploadIdSchema.safeParse(form.get("upload_id"));
   if (!uploadId.success) return { ok: false, problem: { code: "upload_id_invalid" } };
-  return { ok: true, intent: "commit", options: options.data, upload_id: uploadId.data };
+  return {
+    ok: true,
+    intent: "commit",
+    options: options.data,
+    upload_id: uploadId.data,
+    all_sheets: textOf(form, "all_sheets") === "on",
+  };
 }

@@ -47,7 +47,12 @@ export type ImportUploadOutcome =
       /** A workbook's other sheets holding a table: each is loaded by choosing it (one batch each). */
       other_sheets: string[];
     }
-  | { outcome: "committed"; summary: ImportSummary };
+  | {
+      outcome: "committed";
+      summary: ImportSummary;
+      /** The workbook's other table sheets, when the commit asked for them: one batch each. */
+      more: ImportSummary[];
+    };
 
 const NO_VALUES: ImportFormValues = { kind: null, strict: false, derive_ids: false, sheet: "" };
 
@@ -115,9 +120,16 @@ async function handleSubmission(
     if (!stored || stored.uploaded_by !== context.username || !stored.options)
       return refuse({ code: "upload_not_found" });
     try {
-      const sheet = stored.options.sheet ?? (await tableSheetsOf(stored.path, stored.options))?.[0];
+      const sheets = stored.options.sheet ? null : await tableSheetsOf(stored.path, stored.options);
+      const sheet = stored.options.sheet ?? sheets?.[0];
       const summary = await runImport(stored, stored.options, sheet, context, false);
-      return { outcome: "committed", summary };
+      // One tab per month is how offices keep a year: the other tables load too when asked,
+      // each as its own batch, as `etl import` does. Only after the previewed sheet loaded.
+      const more: ImportSummary[] = [];
+      if (parsed.all_sheets && summary.status === "loaded")
+        for (const other of (sheets ?? []).slice(1))
+          more.push(await runImport(stored, stored.options, other, context, false));
+      return { outcome: "committed", summary, more };
     } finally {
       await deleteStoredUpload(context.uploadsDir, stored.id);
     }
