@@ -10,7 +10,7 @@ import { SiteHeader } from "~/components/site-header";
 import { requireViewer } from "~/lib/auth/viewer.server";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
-import { formatMetricValue } from "~/lib/format/metric-value";
+import { formatMetric } from "~/lib/metrics/registry";
 import { vi } from "~/lib/i18n/catalog-vi";
 import { buildHref } from "~/lib/i18n/href";
 import { LANG_PARAM } from "~/lib/i18n/languages";
@@ -22,7 +22,7 @@ import { COMMUNE_SEARCH_MAX_LENGTH, parseCommuneSearch } from "~/lib/metrics/com
 import { MAP_METRICS, UNIT_TYPES } from "~/lib/metrics/filter-options";
 import { badFilterResponse } from "~/lib/metrics/filter-response.server";
 import { parseOverviewFilter } from "~/lib/metrics/filters";
-import { METRIC_NAME_KEY } from "~/lib/metrics/metric-labels";
+import { METRICS } from "~/lib/metrics/registry";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? vi["app.name"] },
@@ -166,7 +166,7 @@ export default function CommunesRoute() {
                   </th>
                   {MAP_METRICS.map((metric) => (
                     <th key={metric} scope="col" className="num">
-                      {t(METRIC_NAME_KEY[metric])}
+                      {t(METRICS[metric].name)}
                     </th>
                   ))}
                 </tr>
@@ -195,7 +195,7 @@ export default function CommunesRoute() {
                     <td className="num">{fmt.integer(row.cases)}</td>
                     {MAP_METRICS.map((metric) => (
                       <td key={metric} className="num">
-                        {formatMetricValue(metric, row[metric], fmt)}
+                        {formatMetric(metric, row[metric], fmt)}
                       </td>
                     ))}
                   </tr>

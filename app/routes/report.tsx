@@ -24,7 +24,7 @@ import { badFilterResponse } from "~/lib/metrics/filter-response.server";
 import { UNIT_TYPES } from "~/lib/metrics/filter-options";
 import { showMonthTotals, type ShownMonthTotals } from "~/lib/privacy/suppress-month-totals";
 import { listMonths } from "~/lib/metrics/months";
-import { safeRatio } from "~/lib/metrics/ratios";
+import { METRICS, ratioOf, type MetricId } from "~/lib/metrics/registry";
 import {
   getMonthlyReport,
   getReportCommuneOptions,
@@ -86,7 +86,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-const FIGURE_ROWS: ReadonlyArray<keyof ReportMonthFigures> = [
+const FIGURE_ROWS: ReadonlyArray<keyof ReportMonthFigures & MetricId> = [
   "cases_online",
   "cases_completed",
   "cases_not_completed",
@@ -120,10 +120,8 @@ function TrendTable({ trend }: { trend: ShownMonthTotals[] }) {
           <tr key={month.month}>
             <th scope="row">{fmt.monthNumeric(month.month)}</th>
             <td className="num">{fmt.integer(month.cases)}</td>
-            <td className="num">
-              {fmt.percent(safeRatio(month.dossiers_online, month.dossiers_total), 1)}
-            </td>
-            <td className="num">{fmt.percent(safeRatio(month.cases_online, month.cases), 1)}</td>
+            <td className="num">{fmt.percent(ratioOf("online_uptake", month), 1)}</td>
+            <td className="num">{fmt.percent(ratioOf("assisted_online_share", month), 1)}</td>
           </tr>
         ))}
       </tbody>
@@ -267,20 +265,18 @@ export default function ReportRoute() {
                     </thead>
                     <tbody>
                       <tr>
-                        <th scope="row">{t("table.dossiersTotal")}</th>
+                        <th scope="row">{t("metric.dossiers_total.name")}</th>
                         <td className="num">{fmt.integer(report.month_figures.dossiers_total)}</td>
                       </tr>
                       <tr>
-                        <th scope="row">{t("table.dossiersOnline")}</th>
+                        <th scope="row">{t("metric.dossiers_online.name")}</th>
                         <td className="num">{fmt.integer(report.month_figures.dossiers_online)}</td>
                       </tr>
                       {FIGURE_ROWS.map((key) => {
                         const value = report.month_figures![key];
                         return (
                           <tr key={key}>
-                            <th scope="row">
-                              {t(`report.figure.${key}` as `report.figure.cases_online`)}
-                            </th>
+                            <th scope="row">{t(METRICS[key].name)}</th>
                             <td className="num">
                               {typeof value === "number" ? fmt.integer(value) : value}
                             </td>

@@ -9,6 +9,7 @@ import type {
   ProcedureRow,
 } from "~/lib/metrics/commune-page.server";
 import { TOP_PROCEDURES } from "~/lib/metrics/commune-page-options";
+import { ratioOf } from "~/lib/metrics/registry";
 import { PlotFigure } from "../plot-figure";
 import { CommuneDownloadLinks } from "./commune-download-links";
 
@@ -151,9 +152,7 @@ export function CommuneHelpTypesSection({
                   <th scope="row">{t(`commune.helpType.${row.help_type}`)}</th>
                   <td className="num">{fmt.integer(row.cases)}</td>
                   <td className="num">{fmt.percent(row.share_of_cases, 1)}</td>
-                  <td className="num">
-                    {fmt.percent(row.cases > 0 ? row.cases_online / row.cases : null, 1)}
-                  </td>
+                  <td className="num">{fmt.percent(ratioOf("assisted_online_share", row), 1)}</td>
                 </tr>
               ))}
             </tbody>

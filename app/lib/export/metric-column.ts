@@ -1,0 +1,31 @@
+// A download column holding a registered metric: its type follows the metric's kind and its
+// description is the registry's column text in English, so every file describes a metric the
+// same way (app/lib/metrics/registry.ts).
+import { createTranslator } from "~/lib/i18n/translate";
+import { metricOf, type MetricDefinition, type MetricId } from "~/lib/metrics/registry";
+import type { ExportColumn } from "./dataset";
+
+const COLUMN_TYPES: Record<MetricDefinition["kind"], ExportColumn["type"]> = {
+  count: "int",
+  sum: "float",
+  ratio: "float",
+};
+
+const english = createTranslator("en");
+
+/**
+ * `name` keeps a download's documented column name where it differs from the metric's id
+ * (compare's `minority_share`); `type` overrides the kind's type (a suppressed count is text).
+ */
+export function metricColumn(
+  id: MetricId,
+  { name = id as string, type }: { name?: string; type?: ExportColumn["type"] } = {},
+): ExportColumn {
+  const definition = metricOf(id);
+  return {
+    name,
+    type: type ?? COLUMN_TYPES[definition.kind],
+    ...(definition.kind === "ratio" ? { nullable: true } : {}),
+    description: english(definition.column),
+  };
+}

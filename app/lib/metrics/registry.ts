@@ -1,0 +1,347 @@
+// Every metric the dashboard shows or a download holds, defined once: what it adds up, how a
+// ratio is formed, how it is printed and how its change reads, whether small-cell suppression
+// applies, where /methodology explains it and which catalog strings name it. Pages, charts,
+// downloads and tiles read this table; tests/unit/metric-registry.test.ts checks it against the
+// mart's columns, docs/metrics*.md and both message catalogs.
+import type { Formatter } from "~/lib/format/formatter";
+import type { MessageKey } from "~/lib/i18n/catalog-vi";
+import { suppressedRate } from "~/lib/privacy/suppress";
+
+/** How a change between two periods is expressed: counts in percent, ratios in points. */
+export type MetricChange = "relative" | "points" | "units";
+export type MetricFormat = "integer" | "decimal" | "percent";
+
+interface MetricCommon {
+  /** "mart": a column of mart.commune_month; "derived": computed from mart columns and ref data. */
+  source: "mart" | "derived";
+  change: MetricChange;
+  format: MetricFormat;
+  /** Decimals printed in tables and tiles. */
+  precision: number;
+  /** A demographic figure: leader and secretary roles see it small-cell suppressed. */
+  suppressible: boolean;
+  /** Heading id in docs/metrics.md and docs/metrics.vi.md (both use the same explicit ids). */
+  anchor: string;
+  name: MessageKey;
+  /** The tile's "?" text, for metrics shown as a key indicator. */
+  definition?: MessageKey;
+  /** The download column's description (files carry the English text). */
+  column: MessageKey;
+}
+
+interface CountMetric extends MetricCommon {
+  kind: "count" | "sum";
+}
+
+/** `(numerator − minus) × scale ÷ denominator`, from summed counts; null without a denominator. */
+interface RatioMetric extends MetricCommon {
+  kind: "ratio";
+  numerator: string;
+  minus?: string;
+  denominator: string;
+  scale?: number;
+}
+
+export type MetricDefinition = CountMetric | RatioMetric;
+
+// Message keys follow "metric.<id>.name|definition|column" (app/lib/i18n/messages/metrics.ts).
+const keys = (id: string) => ({
+  name: `metric.${id}.name` as MessageKey,
+  column: `metric.${id}.column` as MessageKey,
+});
+const definitionKey = (id: string) => `metric.${id}.definition` as MessageKey;
+
+export const METRICS = {
+  cases: {
+    kind: "count",
+    source: "mart",
+    change: "relative",
+    format: "integer",
+    precision: 0,
+    suppressible: false,
+    anchor: "cases",
+    ...keys("cases"),
+    definition: definitionKey("cases"),
+  },
+  cases_online: {
+    kind: "count",
+    source: "mart",
+    change: "relative",
+    format: "integer",
+    precision: 0,
+    suppressible: false,
+    anchor: "columns",
+    ...keys("cases_online"),
+  },
+  cases_completed: {
+    kind: "count",
+    source: "mart",
+    change: "relative",
+    format: "integer",
+    precision: 0,
+    suppressible: false,
+    anchor: "columns",
+    ...keys("cases_completed"),
+  },
+  cases_not_completed: {
+    kind: "count",
+    source: "mart",
+    change: "relative",
+    format: "integer",
+    precision: 0,
+    suppressible: false,
+    anchor: "columns",
+    ...keys("cases_not_completed"),
+  },
+  cases_vneid: {
+    kind: "count",
+    source: "mart",
+    change: "relative",
+    format: "integer",
+    precision: 0,
+    suppressible: false,
+    anchor: "columns",
+    ...keys("cases_vneid"),
+  },
+  cases_minority: {
+    kind: "count",
+    source: "mart",
+    change: "relative",
+    format: "integer",
+    precision: 0,
+    suppressible: true,
+    anchor: "minority-elderly-female-shares",
+    ...keys("cases_minority"),
+  },
+  cases_elderly: {
+    kind: "count",
+    source: "mart",
+    change: "relative",
+    format: "integer",
+    precision: 0,
+    suppressible: true,
+    anchor: "minority-elderly-female-shares",
+    ...keys("cases_elderly"),
+  },
+  cases_female: {
+    kind: "count",
+    source: "mart",
+    change: "relative",
+    format: "integer",
+    precision: 0,
+    suppressible: true,
+    anchor: "minority-elderly-female-shares",
+    ...keys("cases_female"),
+  },
+  cases_ethnicity_unknown: {
+    kind: "count",
+    source: "mart",
+    change: "relative",
+    format: "integer",
+    precision: 0,
+    suppressible: true,
+    anchor: "minority-elderly-female-shares",
+    ...keys("cases_ethnicity_unknown"),
+  },
+  volunteer_hours: {
+    kind: "sum",
+    source: "mart",
+    change: "relative",
+    format: "integer",
+    precision: 0,
+    suppressible: false,
+    anchor: "volunteer-hours",
+    ...keys("volunteer_hours"),
+    definition: definitionKey("volunteer_hours"),
+  },
+  volunteers_active: {
+    kind: "count",
+    source: "mart",
+    change: "relative",
+    format: "integer",
+    precision: 0,
+    suppressible: false,
+    anchor: "active-volunteers",
+    ...keys("volunteers_active"),
+    definition: definitionKey("volunteers_active"),
+  },
+  dossiers_total: {
+    kind: "count",
+    source: "mart",
+    change: "relative",
+    format: "integer",
+    precision: 0,
+    suppressible: false,
+    anchor: "online-uptake",
+    ...keys("dossiers_total"),
+  },
+  dossiers_online: {
+    kind: "count",
+    source: "mart",
+    change: "relative",
+    format: "integer",
+    precision: 0,
+    suppressible: false,
+    anchor: "online-uptake",
+    ...keys("dossiers_online"),
+  },
+  online_uptake: {
+    kind: "ratio",
+    source: "mart",
+    change: "points",
+    format: "percent",
+    precision: 1,
+    suppressible: false,
+    anchor: "online-uptake",
+    numerator: "dossiers_online",
+    denominator: "dossiers_total",
+    ...keys("online_uptake"),
+    definition: definitionKey("online_uptake"),
+  },
+  assisted_online_share: {
+    kind: "ratio",
+    source: "mart",
+    change: "points",
+    format: "percent",
+    precision: 1,
+    suppressible: false,
+    anchor: "assisted-online-share",
+    numerator: "cases_online",
+    denominator: "cases",
+    ...keys("assisted_online_share"),
+    definition: definitionKey("assisted_online_share"),
+  },
+  completion_rate: {
+    kind: "ratio",
+    source: "mart",
+    change: "points",
+    format: "percent",
+    precision: 1,
+    suppressible: false,
+    anchor: "completion-rate",
+    numerator: "cases",
+    minus: "cases_not_completed",
+    denominator: "cases",
+    ...keys("completion_rate"),
+    definition: definitionKey("completion_rate"),
+  },
+  minority_reach: {
+    kind: "ratio",
+    source: "derived",
+    change: "points",
+    format: "percent",
+    precision: 1,
+    suppressible: true,
+    anchor: "minority-elderly-female-shares",
+    numerator: "cases_minority",
+    denominator: "cases",
+    ...keys("minority_reach"),
+    definition: definitionKey("minority_reach"),
+  },
+  elderly_reach: {
+    kind: "ratio",
+    source: "derived",
+    change: "points",
+    format: "percent",
+    precision: 1,
+    suppressible: true,
+    anchor: "minority-elderly-female-shares",
+    numerator: "cases_elderly",
+    denominator: "cases",
+    ...keys("elderly_reach"),
+    definition: definitionKey("elderly_reach"),
+  },
+  cases_per_1000: {
+    kind: "ratio",
+    source: "derived",
+    change: "relative",
+    format: "decimal",
+    precision: 1,
+    suppressible: false,
+    anchor: "cases-per-1000",
+    numerator: "cases",
+    // ref.commune.population; the caller passes null where it is flagged or missing.
+    denominator: "population",
+    scale: 1000,
+    ...keys("cases_per_1000"),
+    definition: definitionKey("cases_per_1000"),
+  },
+  communes_reporting: {
+    kind: "count",
+    source: "derived",
+    change: "units",
+    format: "integer",
+    precision: 0,
+    suppressible: false,
+    anchor: "units-with-cases",
+    ...keys("communes_reporting"),
+    definition: definitionKey("communes_reporting"),
+  },
+} as const;
+// Checked here rather than with `satisfies` so every entry keeps its literal types.
+const CHECKED: Readonly<Record<string, MetricDefinition>> = METRICS;
+
+export type MetricId = keyof typeof METRICS;
+export const METRIC_IDS = Object.keys(METRICS) as MetricId[];
+/** The metrics that are columns of mart.commune_month, in the table's column order. */
+export const MART_METRIC_IDS = METRIC_IDS.filter((id) => METRICS[id].source === "mart");
+
+export type RatioMetricId = {
+  [M in MetricId]: (typeof METRICS)[M] extends { kind: "ratio" } ? M : never;
+}[MetricId];
+
+type Terms<D> = D extends { numerator: infer N extends string; denominator: infer Q extends string }
+  ? N | Q | (D extends { minus: infer X extends string } ? X : never)
+  : never;
+
+/** The counts a ratio needs, by their mart column names (e.g. dossiers_online, dossiers_total). */
+export type RatioInputs<M extends RatioMetricId> = {
+  readonly [C in Terms<(typeof METRICS)[M]>]: number | null;
+};
+
+export function metricOf(id: MetricId): MetricDefinition {
+  return CHECKED[id]!;
+}
+
+export function isMetricId(value: string): value is MetricId {
+  return Object.hasOwn(METRICS, value);
+}
+
+/**
+ * The one place a ratio is computed: from summed counts, never by averaging ratios, and null
+ * (shown "—") without a denominator. With `suppress`, a suppressible ratio also needs at least
+ * 8 records in its denominator (suppressedRate; docs/metrics.md, small-cell suppression).
+ */
+export function ratioOf<M extends RatioMetricId>(
+  metric: M,
+  row: RatioInputs<M>,
+  { suppress = false }: { suppress?: boolean } = {},
+): number | null {
+  const definition: RatioMetric = METRICS[metric];
+  const terms = row as Readonly<Record<string, number | null>>;
+  const numerator = terms[definition.numerator];
+  const minus = definition.minus === undefined ? 0 : terms[definition.minus];
+  const denominator = terms[definition.denominator];
+  if (numerator == null || minus == null || denominator == null) return null;
+  const scaled = (numerator - minus) * (definition.scale ?? 1);
+  if (suppress && definition.suppressible) return suppressedRate(scaled, denominator);
+  return denominator > 0 ? scaled / denominator : null;
+}
+
+/** A share of a total that is not a registered metric (a group's share of cases, …). */
+export function safeRatio(numerator: number, denominator: number): number | null {
+  return denominator > 0 ? numerator / denominator : null;
+}
+
+/** A metric's value as tables, tiles and chart axes print it ("—" when missing). */
+export function formatMetric(id: MetricId, value: number | null | undefined, fmt: Formatter) {
+  const { format, precision } = METRICS[id];
+  switch (format) {
+    case "percent":
+      return fmt.percent(value, precision);
+    case "decimal":
+      return fmt.decimal(value, precision);
+    case "integer":
+      return fmt.integer(value);
+  }
+}
