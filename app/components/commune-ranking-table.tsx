@@ -2,12 +2,11 @@
 // name links to the unit's page.
 import { Link } from "@remix-run/react";
 import { MISSING_VALUE, type Formatter } from "~/lib/format/formatter";
-import { formatMetric } from "~/lib/metrics/registry";
+import { formatMetric, METRICS } from "~/lib/metrics/registry";
 import { hrefWithLang } from "~/lib/i18n/href";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { RankedCommune } from "~/lib/metrics/commune-metrics";
 import { MAP_METRICS, type MapMetric } from "~/lib/metrics/filter-options";
-import { METRICS } from "~/lib/metrics/registry";
 
 export interface CommuneRankingTableProps {
   id: string;
@@ -37,7 +36,7 @@ export function CommuneRankingTable({ id, rows, metric }: CommuneRankingTablePro
               <th scope="col">{t("ranking.commune")}</th>
               <th scope="col">{t("ranking.unitType")}</th>
               <th scope="col" className="num">
-                {t("metric.cases.name")}
+                {t(METRICS.cases.name)}
               </th>
               {MAP_METRICS.map((column) => (
                 <th

@@ -4,7 +4,7 @@ import type { RenderedFigure } from "~/lib/charts/overview-figures.server";
 import { ONLINE_RATE_SERIES } from "~/lib/charts/monthly-online-rates-series";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { MonthTotals } from "~/lib/metrics/kpis";
-import { ratioOf } from "~/lib/metrics/registry";
+import { METRICS, ratioOf } from "~/lib/metrics/registry";
 import { PlotFigure, SwatchLegend } from "./plot-figure";
 
 export interface OverviewTrendProps {
@@ -29,7 +29,7 @@ export function OverviewTrend({ trend, cases, rates }: OverviewTrendProps) {
               <tr>
                 <th scope="col">{t("chart.month")}</th>
                 <th scope="col" className="num">
-                  {t("metric.cases.name")}
+                  {t(METRICS.cases.name)}
                 </th>
               </tr>
             </thead>
@@ -56,22 +56,22 @@ export function OverviewTrend({ trend, cases, rates }: OverviewTrendProps) {
               <tr>
                 <th scope="col">{t("chart.month")}</th>
                 <th scope="col" className="num">
-                  {t("metric.dossiers_online.name")}
+                  {t(METRICS.dossiers_online.name)}
                 </th>
                 <th scope="col" className="num">
-                  {t("metric.dossiers_total.name")}
+                  {t(METRICS.dossiers_total.name)}
                 </th>
                 <th scope="col" className="num">
-                  {t("metric.online_uptake.name")}
+                  {t(METRICS.online_uptake.name)}
                 </th>
                 <th scope="col" className="num">
-                  {t("metric.cases_online.name")}
+                  {t(METRICS.cases_online.name)}
                 </th>
                 <th scope="col" className="num">
-                  {t("metric.cases.name")}
+                  {t(METRICS.cases.name)}
                 </th>
                 <th scope="col" className="num">
-                  {t("metric.assisted_online_share.name")}
+                  {t(METRICS.assisted_online_share.name)}
                 </th>
               </tr>
             </thead>

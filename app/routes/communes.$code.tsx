@@ -33,6 +33,7 @@ import { buildCommunePageView } from "~/lib/metrics/commune-page-view.server";
 import { badFilterResponse } from "~/lib/metrics/filter-response.server";
 import { parseOverviewFilter } from "~/lib/metrics/filters";
 import { pageHeaders } from "~/lib/http/page-headers";
+import { METRICS } from "~/lib/metrics/registry";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? vi["app.name"] },
@@ -136,19 +137,19 @@ export default function CommuneRoute() {
               <h2 id="commune-summary-heading">{t("commune.summaryHeading")}</h2>
               <dl className="commune-summary">
                 <div>
-                  <dt>{t("metric.cases.name")}</dt>
+                  <dt>{t(METRICS.cases.name)}</dt>
                   <dd>{fmt.integer(summary.cases)}</dd>
                 </div>
                 <div>
-                  <dt>{t("metric.online_uptake.name")}</dt>
+                  <dt>{t(METRICS.online_uptake.name)}</dt>
                   <dd>{fmt.percent(summary.online_uptake, 1)}</dd>
                 </div>
                 <div>
-                  <dt>{t("metric.assisted_online_share.name")}</dt>
+                  <dt>{t(METRICS.assisted_online_share.name)}</dt>
                   <dd>{fmt.percent(summary.assisted_online_share, 1)}</dd>
                 </div>
                 <div>
-                  <dt>{t("metric.volunteer_hours.name")}</dt>
+                  <dt>{t(METRICS.volunteer_hours.name)}</dt>
                   <dd>{fmt.decimal(summary.volunteer_hours, 1)}</dd>
                 </div>
               </dl>

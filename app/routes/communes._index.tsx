@@ -10,7 +10,7 @@ import { SiteHeader } from "~/components/site-header";
 import { requireViewer } from "~/lib/auth/viewer.server";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
-import { formatMetric } from "~/lib/metrics/registry";
+import { formatMetric, METRICS } from "~/lib/metrics/registry";
 import { vi } from "~/lib/i18n/catalog-vi";
 import { buildHref } from "~/lib/i18n/href";
 import { LANG_PARAM } from "~/lib/i18n/languages";
@@ -22,7 +22,6 @@ import { COMMUNE_SEARCH_MAX_LENGTH, parseCommuneSearch } from "~/lib/metrics/com
 import { MAP_METRICS, UNIT_TYPES } from "~/lib/metrics/filter-options";
 import { badFilterResponse } from "~/lib/metrics/filter-response.server";
 import { parseOverviewFilter } from "~/lib/metrics/filters";
-import { METRICS } from "~/lib/metrics/registry";
 import { pageHeaders } from "~/lib/http/page-headers";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -156,7 +155,7 @@ export default function CommunesRoute() {
                     {t("commune.list.population")}
                   </th>
                   <th scope="col" className="num">
-                    {t("metric.cases.name")}
+                    {t(METRICS.cases.name)}
                   </th>
                   {MAP_METRICS.map((metric) => (
                     <th key={metric} scope="col" className="num">

@@ -99,13 +99,13 @@ function TrendTable({ trend }: { trend: ShownMonthTotals[] }) {
         <tr>
           <th scope="col">{t("chart.month")}</th>
           <th scope="col" className="num">
-            {t("metric.cases.name")}
+            {t(METRICS.cases.name)}
           </th>
           <th scope="col" className="num">
-            {t("metric.online_uptake.name")}
+            {t(METRICS.online_uptake.name)}
           </th>
           <th scope="col" className="num">
-            {t("metric.assisted_online_share.name")}
+            {t(METRICS.assisted_online_share.name)}
           </th>
         </tr>
       </thead>
@@ -259,11 +259,11 @@ export default function ReportRoute() {
                     </thead>
                     <tbody>
                       <tr>
-                        <th scope="row">{t("metric.dossiers_total.name")}</th>
+                        <th scope="row">{t(METRICS.dossiers_total.name)}</th>
                         <td className="num">{fmt.integer(report.month_figures.dossiers_total)}</td>
                       </tr>
                       <tr>
-                        <th scope="row">{t("metric.dossiers_online.name")}</th>
+                        <th scope="row">{t(METRICS.dossiers_online.name)}</th>
                         <td className="num">{fmt.integer(report.month_figures.dossiers_online)}</td>
                       </tr>
                       {FIGURE_ROWS.map((key) => {

@@ -3,9 +3,8 @@
 // are hatched grey, communes outside the filter plain light grey, and each says so in its title.
 import * as Plot from "@observablehq/plot";
 import type { Feature, Geometry } from "geojson";
-import { formatMetric } from "~/lib/metrics/registry";
 import type { MapMetric } from "~/lib/metrics/filter-options";
-import { METRICS } from "~/lib/metrics/registry";
+import { formatMetric, METRICS } from "~/lib/metrics/registry";
 import type { ChartContext } from "./chart-context";
 import type { ProjectedShapes } from "./project-mercator";
 
