@@ -4,12 +4,10 @@
 // <svg> also opens as an image; charts with a legend are Plot's <figure> around two SVGs). Accept
 // an intended change with
 //   npx vitest run tests/unit/chart-snapshots.test.ts -u
+import type * as Plot from "@observablehq/plot";
 import { describe, expect, it } from "vitest";
 import type { ChartContext } from "~/lib/charts/chart-context";
-import {
-  buildCommuneChoroplethPlot,
-  type ProjectedCommuneShapes,
-} from "~/lib/charts/commune-choropleth";
+import { buildCommuneChoroplethPlot } from "~/lib/charts/commune-choropleth";
 import { buildSmallMultiplePlot, sharedYDomain } from "~/lib/charts/compare-small-multiples";
 import { buildCompletenessGridPlot } from "~/lib/charts/completeness-grid";
 import { buildHorizontalBarsPlot } from "~/lib/charts/horizontal-bars";
@@ -21,7 +19,7 @@ import { buildTrendAgainstMediansPlot } from "~/lib/charts/trend-against-medians
 import { buildWeekdayHourHeatmapPlot, heatmapHours } from "~/lib/charts/weekday-hour-heatmap";
 import { getI18n } from "~/lib/i18n/use-i18n";
 import { buildCompleteness } from "~/lib/quality/completeness";
-import type * as Plot from "@observablehq/plot";
+import { squareCommuneShapes } from "../fixtures/charts/square-commune-shapes";
 
 const vi: ChartContext = getI18n("vi");
 
@@ -39,19 +37,15 @@ const snapshot = (name: string) => `./__snapshots__/charts/${name}.svg`;
 
 const MONTHS = ["2025-12", "2026-01", "2026-02", "2026-03"];
 
-function square(x: number, y: number) {
-  return {
-    type: "Polygon" as const,
-    coordinates: [
-      [
-        [x, y],
-        [x + 10, y],
-        [x + 10, y + 10],
-        [x, y + 10],
-        [x, y],
-      ],
-    ],
-  };
+/** Rows for MONTHS from one list of values per field, e.g. `{ cases: [120, 340, 0, 210] }`. */
+function byMonth<K extends string>(values: Record<K, readonly (number | null)[]>) {
+  return MONTHS.map((month, index) => {
+    const row = { month } as { month: string } & Record<K, number | null>;
+    for (const key of Object.keys(values) as K[]) {
+      (row as Record<K, number | null>)[key] = values[key][index] ?? null;
+    }
+    return row;
+  });
 }
 
 // Each builder with an input small enough to read in the snapshot and covering its cases: a
@@ -60,23 +54,22 @@ const CHARTS: Record<string, () => string> = {
   "monthly-cases": () =>
     svgOf(
       buildMonthlyCasesPlot(
-        MONTHS.map((month, index) => ({ month, cases: [120, 340, 0, 210][index]! })),
+        [120, 340, 0, 210].map((cases, index) => ({ month: MONTHS[index]!, cases })),
         vi,
       ),
     ),
   "monthly-online-rates": () =>
     svgOf(
       buildMonthlyOnlineRatesPlot(
-        MONTHS.map((month, index) => ({
-          month,
-          online_uptake: [0.42, 0.5, null, 0.61][index]!,
-          assisted_online_share: [0.7, 0.65, 0.8, 0.75][index]!,
-        })),
+        byMonth({
+          online_uptake: [0.42, 0.5, null, 0.61],
+          assisted_online_share: [0.7, 0.65, 0.8, 0.75],
+        }),
         vi,
       ),
     ),
   "compare-small-multiple-uptake": () => {
-    const points = MONTHS.map((month, index) => ({ month, value: [0.3, null, 0.45, 0.5][index]! }));
+    const points = byMonth({ value: [0.3, null, 0.45, 0.5] });
     return svgOf(
       buildSmallMultiplePlot(
         points,
@@ -88,7 +81,7 @@ const CHARTS: Record<string, () => string> = {
     );
   },
   "compare-small-multiple-hours": () => {
-    const points = MONTHS.map((month, index) => ({ month, value: [12.5, 30, 0, 18][index]! }));
+    const points = byMonth({ value: [12.5, 30, 0, 18] });
     return svgOf(
       buildSmallMultiplePlot(
         points,
@@ -154,12 +147,11 @@ const CHARTS: Record<string, () => string> = {
   "trend-against-medians": () =>
     svgOf(
       buildTrendAgainstMediansPlot(
-        MONTHS.map((month, index) => ({
-          month,
-          own: [0.4, 0.45, null, 0.6][index]!,
-          peer_median: [0.35, 0.4, 0.42, 0.44][index]!,
-          province_median: [0.3, 0.32, 0.33, 0.35][index]!,
-        })),
+        byMonth({
+          own: [0.4, 0.45, null, 0.6],
+          peer_median: [0.35, 0.4, 0.42, 0.44],
+          province_median: [0.3, 0.32, 0.33, 0.35],
+        }),
         "share",
         "Tỷ lệ hồ sơ trực tuyến",
         "Tỷ lệ",
@@ -187,22 +179,10 @@ const CHARTS: Record<string, () => string> = {
       ),
     );
   },
-  "commune-choropleth": () => {
-    const shapes: ProjectedCommuneShapes = {
-      width: 40,
-      height: 12,
-      shapes: {
-        type: "FeatureCollection",
-        features: ["68001", "68002", "68003", "68004"].map((code, index) => ({
-          type: "Feature",
-          properties: { code, full_name: `Xã ${code}` },
-          geometry: square(index * 10, 1),
-        })),
-      },
-    };
-    return svgOf(
+  "commune-choropleth": () =>
+    svgOf(
       buildCommuneChoroplethPlot(
-        shapes,
+        squareCommuneShapes(["68001", "68002", "68003", "68004"]),
         [
           { code: "68001", name: "Xã Lạc Dương", value: 0.8 },
           { code: "68002", name: "Xã Đam Rông", value: 0.2 },
@@ -211,8 +191,7 @@ const CHARTS: Record<string, () => string> = {
         "online_uptake",
         vi,
       ),
-    );
-  },
+    ),
 };
 
 describe("chart snapshots (ADR 004)", () => {

@@ -29,3 +29,18 @@ export function metricColumn(
     description: english(definition.column),
   };
 }
+
+/**
+ * The two online rates with the counts they are formed from, in the order the monthly tables
+ * list them (the commune page's and the report's trend).
+ */
+export const ONLINE_RATE_COLUMNS: readonly ExportColumn[] = (
+  [
+    "cases",
+    "cases_online",
+    "dossiers_total",
+    "dossiers_online",
+    "online_uptake",
+    "assisted_online_share",
+  ] as const
+).map((id) => metricColumn(id));

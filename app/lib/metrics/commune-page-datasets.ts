@@ -2,7 +2,7 @@
 // so a file and the page can never disagree. Suppressed demographic counts ("<8") make their
 // columns text for leader and secretary viewers.
 import type { ExportColumn, ExportDataset, ExportRow } from "~/lib/export/dataset";
-import { metricColumn } from "~/lib/export/metric-column";
+import { metricColumn, ONLINE_RATE_COLUMNS } from "~/lib/export/metric-column";
 import type { CommunePage } from "./commune-page.server";
 
 export const COMMUNE_TABLES = [
@@ -38,12 +38,7 @@ function trendTable(page: CommunePage): TableSpec {
   return {
     columns: [
       { name: "month", type: "month" },
-      metricColumn("cases"),
-      metricColumn("cases_online"),
-      metricColumn("dossiers_total"),
-      metricColumn("dossiers_online"),
-      metricColumn("online_uptake"),
-      metricColumn("assisted_online_share"),
+      ...ONLINE_RATE_COLUMNS,
       {
         name: "peer_median_online_uptake",
         type: "float",

@@ -6,9 +6,9 @@ import { hrefWithLang } from "~/lib/i18n/href";
 import { METRIC_IDS, METRICS, type MetricId } from "./registry";
 
 // Metrics link to the heading the registry names; the other topics are page sections.
-const METRIC_ANCHORS = Object.fromEntries(METRIC_IDS.map((id) => [id, METRICS[id].anchor])) as {
-  [M in MetricId]: (typeof METRICS)[M]["anchor"];
-};
+const METRIC_ANCHORS = Object.fromEntries(
+  METRIC_IDS.map((id) => [id, METRICS[id].anchor]),
+) as Record<MetricId, string>;
 
 export const METHODOLOGY_ANCHORS = {
   ...METRIC_ANCHORS,

@@ -44,245 +44,136 @@ interface RatioMetric extends MetricCommon {
 
 export type MetricDefinition = CountMetric | RatioMetric;
 
-// Message keys follow "metric.<id>.name|definition|column" (app/lib/i18n/messages/metrics.ts).
-const keys = (id: string) => ({
-  name: `metric.${id}.name` as MessageKey,
-  column: `metric.${id}.column` as MessageKey,
-});
-const definitionKey = (id: string) => `metric.${id}.definition` as MessageKey;
+const DEMOGRAPHIC_ANCHOR = "minority-elderly-female-shares";
 
-export const METRICS = {
-  cases: {
-    kind: "count",
+/** One row of the table below: what sets the metric apart; the rest comes from its kind. */
+interface MetricEntry extends Partial<Omit<MetricCommon, "name" | "column" | "definition">> {
+  kind: MetricDefinition["kind"];
+  anchor: string;
+  /** Shown as a key indicator, so it has a "?" text (metric.<id>.definition). */
+  definition?: true;
+  numerator?: string;
+  minus?: string;
+  denominator?: string;
+  scale?: number;
+}
+
+const PER_KIND = {
+  count: {
     source: "mart",
     change: "relative",
     format: "integer",
     precision: 0,
     suppressible: false,
-    anchor: "cases",
-    ...keys("cases"),
-    definition: definitionKey("cases"),
   },
-  cases_online: {
-    kind: "count",
-    source: "mart",
-    change: "relative",
-    format: "integer",
-    precision: 0,
-    suppressible: false,
-    anchor: "columns",
-    ...keys("cases_online"),
-  },
-  cases_completed: {
-    kind: "count",
-    source: "mart",
-    change: "relative",
-    format: "integer",
-    precision: 0,
-    suppressible: false,
-    anchor: "columns",
-    ...keys("cases_completed"),
-  },
-  cases_not_completed: {
-    kind: "count",
-    source: "mart",
-    change: "relative",
-    format: "integer",
-    precision: 0,
-    suppressible: false,
-    anchor: "columns",
-    ...keys("cases_not_completed"),
-  },
-  cases_vneid: {
-    kind: "count",
-    source: "mart",
-    change: "relative",
-    format: "integer",
-    precision: 0,
-    suppressible: false,
-    anchor: "columns",
-    ...keys("cases_vneid"),
-  },
-  cases_minority: {
-    kind: "count",
-    source: "mart",
-    change: "relative",
-    format: "integer",
-    precision: 0,
-    suppressible: true,
-    anchor: "minority-elderly-female-shares",
-    ...keys("cases_minority"),
-  },
-  cases_elderly: {
-    kind: "count",
-    source: "mart",
-    change: "relative",
-    format: "integer",
-    precision: 0,
-    suppressible: true,
-    anchor: "minority-elderly-female-shares",
-    ...keys("cases_elderly"),
-  },
-  cases_female: {
-    kind: "count",
-    source: "mart",
-    change: "relative",
-    format: "integer",
-    precision: 0,
-    suppressible: true,
-    anchor: "minority-elderly-female-shares",
-    ...keys("cases_female"),
-  },
-  cases_ethnicity_unknown: {
-    kind: "count",
-    source: "mart",
-    change: "relative",
-    format: "integer",
-    precision: 0,
-    suppressible: true,
-    anchor: "minority-elderly-female-shares",
-    ...keys("cases_ethnicity_unknown"),
-  },
-  volunteer_hours: {
-    kind: "sum",
-    source: "mart",
-    change: "relative",
-    format: "integer",
-    precision: 0,
-    suppressible: false,
-    anchor: "volunteer-hours",
-    ...keys("volunteer_hours"),
-    definition: definitionKey("volunteer_hours"),
-  },
-  volunteers_active: {
-    kind: "count",
-    source: "mart",
-    change: "relative",
-    format: "integer",
-    precision: 0,
-    suppressible: false,
-    anchor: "active-volunteers",
-    ...keys("volunteers_active"),
-    definition: definitionKey("volunteers_active"),
-  },
-  dossiers_total: {
-    kind: "count",
-    source: "mart",
-    change: "relative",
-    format: "integer",
-    precision: 0,
-    suppressible: false,
-    anchor: "online-uptake",
-    ...keys("dossiers_total"),
-  },
-  dossiers_online: {
-    kind: "count",
-    source: "mart",
-    change: "relative",
-    format: "integer",
-    precision: 0,
-    suppressible: false,
-    anchor: "online-uptake",
-    ...keys("dossiers_online"),
-  },
+  sum: { source: "mart", change: "relative", format: "integer", precision: 0, suppressible: false },
+  ratio: { source: "mart", change: "points", format: "percent", precision: 1, suppressible: false },
+} as const;
+
+// Mart metrics in the mart's column order (the registry test holds them to it).
+const ENTRIES = {
+  cases: { kind: "count", anchor: "cases", definition: true },
+  cases_online: { kind: "count", anchor: "columns" },
+  cases_completed: { kind: "count", anchor: "columns" },
+  cases_not_completed: { kind: "count", anchor: "columns" },
+  cases_vneid: { kind: "count", anchor: "columns" },
+  cases_minority: { kind: "count", anchor: DEMOGRAPHIC_ANCHOR, suppressible: true },
+  cases_elderly: { kind: "count", anchor: DEMOGRAPHIC_ANCHOR, suppressible: true },
+  cases_female: { kind: "count", anchor: DEMOGRAPHIC_ANCHOR, suppressible: true },
+  cases_ethnicity_unknown: { kind: "count", anchor: DEMOGRAPHIC_ANCHOR, suppressible: true },
+  volunteer_hours: { kind: "sum", anchor: "volunteer-hours", definition: true },
+  volunteers_active: { kind: "count", anchor: "active-volunteers", definition: true },
+  dossiers_total: { kind: "count", anchor: "online-uptake" },
+  dossiers_online: { kind: "count", anchor: "online-uptake" },
   online_uptake: {
     kind: "ratio",
-    source: "mart",
-    change: "points",
-    format: "percent",
-    precision: 1,
-    suppressible: false,
     anchor: "online-uptake",
+    definition: true,
     numerator: "dossiers_online",
     denominator: "dossiers_total",
-    ...keys("online_uptake"),
-    definition: definitionKey("online_uptake"),
   },
   assisted_online_share: {
     kind: "ratio",
-    source: "mart",
-    change: "points",
-    format: "percent",
-    precision: 1,
-    suppressible: false,
     anchor: "assisted-online-share",
+    definition: true,
     numerator: "cases_online",
     denominator: "cases",
-    ...keys("assisted_online_share"),
-    definition: definitionKey("assisted_online_share"),
   },
   completion_rate: {
     kind: "ratio",
-    source: "mart",
-    change: "points",
-    format: "percent",
-    precision: 1,
-    suppressible: false,
     anchor: "completion-rate",
+    definition: true,
     numerator: "cases",
     minus: "cases_not_completed",
     denominator: "cases",
-    ...keys("completion_rate"),
-    definition: definitionKey("completion_rate"),
   },
   minority_reach: {
     kind: "ratio",
     source: "derived",
-    change: "points",
-    format: "percent",
-    precision: 1,
+    anchor: DEMOGRAPHIC_ANCHOR,
     suppressible: true,
-    anchor: "minority-elderly-female-shares",
+    definition: true,
     numerator: "cases_minority",
     denominator: "cases",
-    ...keys("minority_reach"),
-    definition: definitionKey("minority_reach"),
   },
   elderly_reach: {
     kind: "ratio",
     source: "derived",
-    change: "points",
-    format: "percent",
-    precision: 1,
+    anchor: DEMOGRAPHIC_ANCHOR,
     suppressible: true,
-    anchor: "minority-elderly-female-shares",
+    definition: true,
     numerator: "cases_elderly",
     denominator: "cases",
-    ...keys("elderly_reach"),
-    definition: definitionKey("elderly_reach"),
   },
   cases_per_1000: {
     kind: "ratio",
     source: "derived",
     change: "relative",
     format: "decimal",
-    precision: 1,
-    suppressible: false,
     anchor: "cases-per-1000",
+    definition: true,
     numerator: "cases",
     // ref.commune.population; the caller passes null where it is flagged or missing.
     denominator: "population",
     scale: 1000,
-    ...keys("cases_per_1000"),
-    definition: definitionKey("cases_per_1000"),
   },
   communes_reporting: {
     kind: "count",
     source: "derived",
     change: "units",
-    format: "integer",
-    precision: 0,
-    suppressible: false,
     anchor: "units-with-cases",
-    ...keys("communes_reporting"),
-    definition: definitionKey("communes_reporting"),
+    definition: true,
   },
-} as const;
-// Checked here rather than with `satisfies` so every entry keeps its literal types.
+} as const satisfies Record<string, MetricEntry>;
+
+type Expanded<E extends MetricEntry> = Omit<E, "definition"> &
+  Omit<(typeof PER_KIND)[E["kind"]], keyof E> & {
+    name: MessageKey;
+    column: MessageKey;
+  } & (E extends {
+    definition: true;
+  }
+    ? { definition: MessageKey }
+    : { definition?: undefined });
+
+// Message keys follow "metric.<id>.name|definition|column" (app/lib/i18n/messages/metrics.ts).
+export const METRICS = Object.fromEntries(
+  Object.entries(ENTRIES).map(([id, entry]: [string, MetricEntry]) => [
+    id,
+    {
+      ...PER_KIND[entry.kind],
+      ...entry,
+      name: `metric.${id}.name`,
+      column: `metric.${id}.column`,
+      definition: entry.definition ? `metric.${id}.definition` : undefined,
+    },
+  ]),
+) as { readonly [M in keyof typeof ENTRIES]: Expanded<(typeof ENTRIES)[M]> };
+// Checked here, as the table's rows are declared loosely to keep their literal types.
 const CHECKED: Readonly<Record<string, MetricDefinition>> = METRICS;
 
 export type MetricId = keyof typeof METRICS;
-export const METRIC_IDS = Object.keys(METRICS) as MetricId[];
+export const METRIC_IDS = Object.keys(ENTRIES) as MetricId[];
 /** The metrics that are columns of mart.commune_month, in the table's column order. */
 export const MART_METRIC_IDS = METRIC_IDS.filter((id) => METRICS[id].source === "mart");
 
@@ -317,7 +208,7 @@ export function ratioOf<M extends RatioMetricId>(
   row: RatioInputs<M>,
   { suppress = false }: { suppress?: boolean } = {},
 ): number | null {
-  const definition: RatioMetric = METRICS[metric];
+  const definition = CHECKED[metric] as RatioMetric;
   const terms = row as Readonly<Record<string, number | null>>;
   const numerator = terms[definition.numerator];
   const minus = definition.minus === undefined ? 0 : terms[definition.minus];

@@ -2,7 +2,7 @@
 // indicators (month, previous month, a year earlier, province and peers), the 12-month trend, and
 // either every commune's month (province report) or the commune's month figures.
 import type { ExportColumn, ExportDataset, ExportRow } from "~/lib/export/dataset";
-import { metricColumn } from "~/lib/export/metric-column";
+import { metricColumn, ONLINE_RATE_COLUMNS } from "~/lib/export/metric-column";
 import { ratioOf } from "./registry";
 import type { MonthlyReport } from "./monthly-report.server";
 
@@ -40,12 +40,7 @@ const KPI_COLUMNS: readonly ExportColumn[] = [
 
 const TREND_COLUMNS: readonly ExportColumn[] = [
   { name: "month", type: "month" },
-  metricColumn("cases"),
-  metricColumn("cases_online"),
-  metricColumn("dossiers_total"),
-  metricColumn("dossiers_online"),
-  metricColumn("online_uptake"),
-  metricColumn("assisted_online_share"),
+  ...ONLINE_RATE_COLUMNS,
   metricColumn("volunteer_hours"),
   metricColumn("volunteers_active"),
 ];
