@@ -13,20 +13,26 @@ const COLUMN_TYPES: Record<MetricDefinition["kind"], ExportColumn["type"]> = {
 
 const english = createTranslator("en");
 
-/**
- * `name` keeps a download's documented column name where it differs from the metric's id
- * (compare's `minority_share`); `type` overrides the kind's type (a suppressed count is text).
- */
+export interface MetricColumnOptions {
+  /** A download's documented column name where it differs from the id (`minority_share`). */
+  name?: string;
+  /** Instead of the kind's type: a suppressed count is text. */
+  type?: ExportColumn["type"];
+  /** How this table aggregates the metric, after its definition ("summed over the period"). */
+  note?: string;
+}
+
 export function metricColumn(
   id: MetricId,
-  { name = id as string, type }: { name?: string; type?: ExportColumn["type"] } = {},
+  { name = id as string, type, note }: MetricColumnOptions = {},
 ): ExportColumn {
   const definition = metricOf(id);
+  const text = english(definition.column);
   return {
     name,
     type: type ?? COLUMN_TYPES[definition.kind],
     ...(definition.kind === "ratio" ? { nullable: true } : {}),
-    description: english(definition.column),
+    description: note ? `${text}; ${note}` : text,
   };
 }
 

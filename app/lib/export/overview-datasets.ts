@@ -17,16 +17,23 @@ export function isOverviewTable(value: string): value is OverviewTable {
   return (OVERVIEW_TABLES as readonly string[]).includes(value);
 }
 
+const overCommunes = { note: "summed over the communes in the filter" };
+const overPeriod = { note: "summed over the period" };
+
 export const OVERVIEW_TREND_COLUMNS: readonly ExportColumn[] = [
   { name: "month", type: "month", description: "calendar month YYYY-MM" },
-  metricColumn("cases"),
-  metricColumn("cases_online"),
-  metricColumn("cases_minority"),
-  metricColumn("cases_elderly"),
-  metricColumn("dossiers_total"),
-  metricColumn("dossiers_online"),
-  metricColumn("volunteer_hours"),
-  metricColumn("volunteers_active"),
+  ...(
+    [
+      "cases",
+      "cases_online",
+      "cases_minority",
+      "cases_elderly",
+      "dossiers_total",
+      "dossiers_online",
+      "volunteer_hours",
+      "volunteers_active",
+    ] as const
+  ).map((id) => metricColumn(id, overCommunes)),
   metricColumn("communes_reporting", { name: "communes_with_cases" }),
   metricColumn("online_uptake"),
   metricColumn("assisted_online_share"),
@@ -40,11 +47,11 @@ export const OVERVIEW_COMMUNE_COLUMNS: readonly ExportColumn[] = [
   { name: "commune_code", type: "string", description: "GSO 5-digit commune code" },
   { name: "commune_full_name", type: "string", description: "name with its type prefix" },
   { name: "unit_type", type: "string", dictionary: true, description: "phuong, xa or dac_khu" },
-  metricColumn("cases"),
+  metricColumn("cases", overPeriod),
   metricColumn("online_uptake"),
   metricColumn("assisted_online_share"),
   metricColumn("cases_per_1000"),
-  metricColumn("volunteer_hours"),
+  metricColumn("volunteer_hours", overPeriod),
 ];
 
 export interface OverviewDatasetOptions {

@@ -37,23 +37,24 @@ function fileBaseName(data: CompareData, dataset: string): string {
 export function compareTableColumns(suppressed: boolean): ExportColumn[] {
   // Suppressed demographic counts carry "<8", so they are text for leader and secretary roles.
   const demographicCount = suppressed ? "string" : "int";
+  const note = "summed over the period";
   return [
     { name: "commune_code", type: "string", nullable: true },
     { name: "commune_name", type: "string" },
     { name: "unit_type", type: "string", nullable: true },
     { name: "from_month", type: "month" },
     { name: "to_month", type: "month" },
-    metricColumn("cases"),
-    metricColumn("dossiers_total"),
-    metricColumn("dossiers_online"),
+    metricColumn("cases", { note }),
+    metricColumn("dossiers_total", { note }),
+    metricColumn("dossiers_online", { note }),
     metricColumn("online_uptake"),
     metricColumn("assisted_online_share"),
     metricColumn("completion_rate"),
-    metricColumn("volunteer_hours"),
-    metricColumn("volunteers_active"),
-    metricColumn("cases_minority", { type: demographicCount }),
+    metricColumn("volunteer_hours", { note }),
+    metricColumn("volunteers_active", { note: "in to_month, the last month of the period" }),
+    metricColumn("cases_minority", { type: demographicCount, note }),
     metricColumn("minority_reach", { name: "minority_share" }),
-    metricColumn("cases_elderly", { type: demographicCount }),
+    metricColumn("cases_elderly", { type: demographicCount, note }),
     metricColumn("elderly_reach", { name: "elderly_share" }),
     { name: "population", type: "int", nullable: true },
     metricColumn("cases_per_1000"),
