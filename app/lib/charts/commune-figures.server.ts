@@ -173,7 +173,7 @@ export function renderCommuneFigures(page: CommunePage, lang: Lang): CommuneFigu
           hoursDrawn,
           {
             title: t("commune.heatmap.demandTitle"),
-            valueLabel: t("commune.heatmap.cases"),
+            valueLabel: t(METRICS.cases.name),
             scheme: "blues",
             format: integer,
           },
@@ -189,7 +189,7 @@ export function renderCommuneFigures(page: CommunePage, lang: Lang): CommuneFigu
           hoursDrawn,
           {
             title: t("commune.heatmap.presenceTitle"),
-            valueLabel: t("commune.heatmap.hours"),
+            valueLabel: t(METRICS.volunteer_hours.name),
             scheme: "oranges",
             format: hours,
           },
