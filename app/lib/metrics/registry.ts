@@ -216,7 +216,7 @@ export function ratioOf<M extends RatioMetricId>(
   if (numerator == null || minus == null || denominator == null) return null;
   const scaled = (numerator - minus) * (definition.scale ?? 1);
   if (suppress && definition.suppressible) return suppressedRate(scaled, denominator);
-  return denominator > 0 ? scaled / denominator : null;
+  return safeRatio(scaled, denominator);
 }
 
 /** A share of a total that is not a registered metric (a group's share of cases, …). */
