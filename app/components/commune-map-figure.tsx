@@ -4,7 +4,7 @@ import type { OverviewFigures } from "~/lib/charts/overview-figures.server";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { ResolvedPeriod } from "~/lib/metrics/filters";
 import type { MapMetric } from "~/lib/metrics/filter-options";
-import { METRIC_NAME_KEY } from "~/lib/metrics/metric-labels";
+import { METRICS } from "~/lib/metrics/registry";
 import { PlotFigure, SwatchLegend, type LegendSwatch } from "./plot-figure";
 
 export interface CommuneMapFigureProps {
@@ -38,7 +38,7 @@ export function CommuneMapFigure({ figure, metric, period, rankingId }: CommuneM
     <PlotFigure
       id="figure-map"
       title={t("chart.map.title", {
-        metric: t(METRIC_NAME_KEY[metric]),
+        metric: t(METRICS[metric].name),
         from: fmt.monthNumeric(period.from),
         to: fmt.monthNumeric(period.to),
       })}

@@ -2,12 +2,11 @@
 // name links to the unit's page.
 import { Link } from "@remix-run/react";
 import { MISSING_VALUE, type Formatter } from "~/lib/format/formatter";
-import { formatMetricValue } from "~/lib/format/metric-value";
+import { formatMetric, METRICS } from "~/lib/metrics/registry";
 import { hrefWithLang } from "~/lib/i18n/href";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { RankedCommune } from "~/lib/metrics/commune-metrics";
 import { MAP_METRICS, type MapMetric } from "~/lib/metrics/filter-options";
-import { METRIC_NAME_KEY } from "~/lib/metrics/metric-labels";
 
 export interface CommuneRankingTableProps {
   id: string;
@@ -17,12 +16,12 @@ export interface CommuneRankingTableProps {
 
 function metricCell(row: RankedCommune, metric: MapMetric, fmt: Formatter): string {
   const value = metric === "volunteer_hours" ? row.volunteer_hours : row[metric];
-  return formatMetricValue(metric, value, fmt);
+  return formatMetric(metric, value, fmt);
 }
 
 export function CommuneRankingTable({ id, rows, metric }: CommuneRankingTableProps) {
   const { lang, t, fmt } = useI18n();
-  const metricName = t(METRIC_NAME_KEY[metric]);
+  const metricName = t(METRICS[metric].name);
   return (
     <section className="ranking" aria-labelledby={`${id}-heading`} id={id}>
       <h2 id={`${id}-heading`}>{t("ranking.heading", { metric: metricName })}</h2>
@@ -37,7 +36,7 @@ export function CommuneRankingTable({ id, rows, metric }: CommuneRankingTablePro
               <th scope="col">{t("ranking.commune")}</th>
               <th scope="col">{t("ranking.unitType")}</th>
               <th scope="col" className="num">
-                {t("metric.cases.name")}
+                {t(METRICS.cases.name)}
               </th>
               {MAP_METRICS.map((column) => (
                 <th
@@ -46,7 +45,7 @@ export function CommuneRankingTable({ id, rows, metric }: CommuneRankingTablePro
                   className={column === metric ? "num is-sorted" : "num"}
                   aria-sort={column === metric ? "descending" : undefined}
                 >
-                  {t(METRIC_NAME_KEY[column])}
+                  {t(METRICS[column].name)}
                 </th>
               ))}
             </tr>

@@ -5,14 +5,13 @@ import type { Translator } from "~/lib/i18n/translate";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { ResolvedPeriod } from "~/lib/metrics/filters";
 import {
-  KPI_CHANGE_KIND,
   KPI_IDS,
   compareKpi,
   type KpiChange,
   type KpiId,
   type KpiValues,
 } from "~/lib/metrics/kpis";
-import { KPI_LABEL_KEYS } from "~/lib/metrics/metric-labels";
+import { formatMetric, METRICS } from "~/lib/metrics/registry";
 import { methodologyHref } from "~/lib/metrics/methodology-anchors";
 
 export interface KpiTilesProps {
@@ -22,16 +21,6 @@ export interface KpiTilesProps {
 }
 
 const ARROWS = { up: "▲", down: "▼", flat: "▬" } as const;
-
-export function formatKpiValue(id: KpiId, value: number | null, fmt: Formatter): string {
-  switch (KPI_CHANGE_KIND[id]) {
-    case "points":
-      return fmt.percent(value, 1);
-    case "relative":
-    case "units":
-      return fmt.integer(value);
-  }
-}
 
 export function describeChange(change: KpiChange, t: Translator, fmt: Formatter): string {
   if (change.direction === "flat") return t("kpi.change.flat");
@@ -55,7 +44,7 @@ export function describeChange(change: KpiChange, t: Translator, fmt: Formatter)
 
 function KpiTile({ id, kpis, previousKpis, previousPeriod }: KpiTilesProps & { id: KpiId }) {
   const { lang, t, fmt } = useI18n();
-  const labels = KPI_LABEL_KEYS[id];
+  const labels = METRICS[id];
   const name = t(labels.name);
   const value = kpis[id];
   const previous = previousKpis ? previousKpis[id] : null;
@@ -78,7 +67,7 @@ function KpiTile({ id, kpis, previousKpis, previousPeriod }: KpiTilesProps & { i
   } else {
     const period = `${fmt.monthNumeric(previousPeriod.from)} – ${fmt.monthNumeric(previousPeriod.to)}`;
     changeText = `${describeChange(change, t, fmt)} ${t("kpi.change.versus", {
-      value: formatKpiValue(id, previous, fmt),
+      value: formatMetric(id, previous, fmt),
       period,
     })}`;
     changeClass += ` kpi__change--${change.direction}`;
@@ -100,7 +89,7 @@ function KpiTile({ id, kpis, previousKpis, previousPeriod }: KpiTilesProps & { i
           </p>
         </details>
       </div>
-      <p className="kpi__value">{formatKpiValue(id, value, fmt)}</p>
+      <p className="kpi__value">{formatMetric(id, value, fmt)}</p>
       {note ? <p className="kpi__note">{note}</p> : null}
       {changeText ? (
         <p className={changeClass}>

@@ -18,7 +18,7 @@ import {
   type UnitTypeFilter,
 } from "~/lib/metrics/filter-options";
 import type { Coverage, ResolvedPeriod } from "~/lib/metrics/filters";
-import { METRIC_NAME_KEY } from "~/lib/metrics/metric-labels";
+import { METRICS } from "~/lib/metrics/registry";
 
 export interface OverviewFiltersProps {
   coverage: Coverage;
@@ -82,7 +82,7 @@ export function OverviewFilters({
           <select id="filter-metric" name="metric" defaultValue={metric}>
             {MAP_METRICS.map((option) => (
               <option key={option} value={option}>
-                {t(METRIC_NAME_KEY[option])}
+                {t(METRICS[option].name)}
               </option>
             ))}
           </select>

@@ -4,7 +4,7 @@ import type { RenderedFigure } from "~/lib/charts/overview-figures.server";
 import { ONLINE_RATE_SERIES } from "~/lib/charts/monthly-online-rates-series";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { MonthTotals } from "~/lib/metrics/kpis";
-import { safeRatio } from "~/lib/metrics/ratios";
+import { METRICS, ratioOf } from "~/lib/metrics/registry";
 import { PlotFigure, SwatchLegend } from "./plot-figure";
 
 export interface OverviewTrendProps {
@@ -29,7 +29,7 @@ export function OverviewTrend({ trend, cases, rates }: OverviewTrendProps) {
               <tr>
                 <th scope="col">{t("chart.month")}</th>
                 <th scope="col" className="num">
-                  {t("metric.cases.name")}
+                  {t(METRICS.cases.name)}
                 </th>
               </tr>
             </thead>
@@ -56,22 +56,22 @@ export function OverviewTrend({ trend, cases, rates }: OverviewTrendProps) {
               <tr>
                 <th scope="col">{t("chart.month")}</th>
                 <th scope="col" className="num">
-                  {t("table.dossiersOnline")}
+                  {t(METRICS.dossiers_online.name)}
                 </th>
                 <th scope="col" className="num">
-                  {t("table.dossiersTotal")}
+                  {t(METRICS.dossiers_total.name)}
                 </th>
                 <th scope="col" className="num">
-                  {t("metric.online_uptake.name")}
+                  {t(METRICS.online_uptake.name)}
                 </th>
                 <th scope="col" className="num">
-                  {t("table.casesOnline")}
+                  {t(METRICS.cases_online.name)}
                 </th>
                 <th scope="col" className="num">
-                  {t("metric.cases.name")}
+                  {t(METRICS.cases.name)}
                 </th>
                 <th scope="col" className="num">
-                  {t("metric.assisted_online_share.name")}
+                  {t(METRICS.assisted_online_share.name)}
                 </th>
               </tr>
             </thead>
@@ -81,14 +81,10 @@ export function OverviewTrend({ trend, cases, rates }: OverviewTrendProps) {
                   <th scope="row">{fmt.monthNumeric(month.month)}</th>
                   <td className="num">{fmt.integer(month.dossiers_online)}</td>
                   <td className="num">{fmt.integer(month.dossiers_total)}</td>
-                  <td className="num">
-                    {fmt.percent(safeRatio(month.dossiers_online, month.dossiers_total), 1)}
-                  </td>
+                  <td className="num">{fmt.percent(ratioOf("online_uptake", month), 1)}</td>
                   <td className="num">{fmt.integer(month.cases_online)}</td>
                   <td className="num">{fmt.integer(month.cases)}</td>
-                  <td className="num">
-                    {fmt.percent(safeRatio(month.cases_online, month.cases), 1)}
-                  </td>
+                  <td className="num">{fmt.percent(ratioOf("assisted_online_share", month), 1)}</td>
                 </tr>
               ))}
             </tbody>

@@ -25,20 +25,14 @@ import { cachedForDataVersion } from "~/lib/metrics/data-version-cache.server";
 import { getOverview } from "~/lib/metrics/overview.server";
 import { buildOverviewPage } from "~/lib/metrics/overview-page.server";
 import { showMonthTotals } from "~/lib/privacy/suppress-month-totals";
+import { pageHeaders } from "~/lib/http/page-headers";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? vi["app.name"] },
 ];
 
 // The page depends on the language cookie and on data that changes with every import.
-export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders, parentHeaders }) => {
-  const headers = new Headers(parentHeaders);
-  for (const name of ["Cache-Control", "Vary"]) {
-    const value = (errorHeaders ?? loaderHeaders).get(name);
-    if (value) headers.set(name, value);
-  }
-  return headers;
-};
+export const headers: HeadersFunction = pageHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "view_dashboard");

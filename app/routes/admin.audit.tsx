@@ -17,6 +17,7 @@ import { resolveLanguage } from "~/lib/i18n/language.server";
 import { createTranslator } from "~/lib/i18n/translate";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import { badFilterResponse } from "~/lib/metrics/filter-response.server";
+import { noStoreHeaders } from "~/lib/http/page-headers";
 
 const PAGE_SIZE = 50;
 
@@ -24,7 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? vi["app.name"] },
 ];
 
-export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+export const headers: HeadersFunction = noStoreHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "view_audit");

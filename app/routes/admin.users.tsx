@@ -11,12 +11,13 @@ import { vi } from "~/lib/i18n/catalog-vi";
 import { resolveLanguage } from "~/lib/i18n/language.server";
 import { createTranslator } from "~/lib/i18n/translate";
 import { useI18n } from "~/lib/i18n/use-i18n";
+import { noStoreHeaders } from "~/lib/http/page-headers";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? vi["app.name"] },
 ];
 
-export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+export const headers: HeadersFunction = noStoreHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "manage_users");

@@ -32,19 +32,14 @@ import { getCommunePage } from "~/lib/metrics/commune-page.server";
 import { buildCommunePageView } from "~/lib/metrics/commune-page-view.server";
 import { badFilterResponse } from "~/lib/metrics/filter-response.server";
 import { parseOverviewFilter } from "~/lib/metrics/filters";
+import { pageHeaders } from "~/lib/http/page-headers";
+import { METRICS } from "~/lib/metrics/registry";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? vi["app.name"] },
 ];
 
-export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders, parentHeaders }) => {
-  const headers = new Headers(parentHeaders);
-  for (const name of ["Cache-Control", "Vary"]) {
-    const value = (errorHeaders ?? loaderHeaders).get(name);
-    if (value) headers.set(name, value);
-  }
-  return headers;
-};
+export const headers: HeadersFunction = pageHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -142,19 +137,19 @@ export default function CommuneRoute() {
               <h2 id="commune-summary-heading">{t("commune.summaryHeading")}</h2>
               <dl className="commune-summary">
                 <div>
-                  <dt>{t("metric.cases.name")}</dt>
+                  <dt>{t(METRICS.cases.name)}</dt>
                   <dd>{fmt.integer(summary.cases)}</dd>
                 </div>
                 <div>
-                  <dt>{t("metric.online_uptake.name")}</dt>
+                  <dt>{t(METRICS.online_uptake.name)}</dt>
                   <dd>{fmt.percent(summary.online_uptake, 1)}</dd>
                 </div>
                 <div>
-                  <dt>{t("metric.assisted_online_share.name")}</dt>
+                  <dt>{t(METRICS.assisted_online_share.name)}</dt>
                   <dd>{fmt.percent(summary.assisted_online_share, 1)}</dd>
                 </div>
                 <div>
-                  <dt>{t("metric.volunteer_hours.name")}</dt>
+                  <dt>{t(METRICS.volunteer_hours.name)}</dt>
                   <dd>{fmt.decimal(summary.volunteer_hours, 1)}</dd>
                 </div>
               </dl>

@@ -10,7 +10,7 @@ import { SiteHeader } from "~/components/site-header";
 import { requireViewer } from "~/lib/auth/viewer.server";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
-import { formatMetricValue } from "~/lib/format/metric-value";
+import { formatMetric, METRICS } from "~/lib/metrics/registry";
 import { vi } from "~/lib/i18n/catalog-vi";
 import { buildHref } from "~/lib/i18n/href";
 import { LANG_PARAM } from "~/lib/i18n/languages";
@@ -22,20 +22,13 @@ import { COMMUNE_SEARCH_MAX_LENGTH, parseCommuneSearch } from "~/lib/metrics/com
 import { MAP_METRICS, UNIT_TYPES } from "~/lib/metrics/filter-options";
 import { badFilterResponse } from "~/lib/metrics/filter-response.server";
 import { parseOverviewFilter } from "~/lib/metrics/filters";
-import { METRIC_NAME_KEY } from "~/lib/metrics/metric-labels";
+import { pageHeaders } from "~/lib/http/page-headers";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? vi["app.name"] },
 ];
 
-export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders, parentHeaders }) => {
-  const headers = new Headers(parentHeaders);
-  for (const name of ["Cache-Control", "Vary"]) {
-    const value = (errorHeaders ?? loaderHeaders).get(name);
-    if (value) headers.set(name, value);
-  }
-  return headers;
-};
+export const headers: HeadersFunction = pageHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -162,11 +155,11 @@ export default function CommunesRoute() {
                     {t("commune.list.population")}
                   </th>
                   <th scope="col" className="num">
-                    {t("metric.cases.name")}
+                    {t(METRICS.cases.name)}
                   </th>
                   {MAP_METRICS.map((metric) => (
                     <th key={metric} scope="col" className="num">
-                      {t(METRIC_NAME_KEY[metric])}
+                      {t(METRICS[metric].name)}
                     </th>
                   ))}
                 </tr>
@@ -195,7 +188,7 @@ export default function CommunesRoute() {
                     <td className="num">{fmt.integer(row.cases)}</td>
                     {MAP_METRICS.map((metric) => (
                       <td key={metric} className="num">
-                        {formatMetricValue(metric, row[metric], fmt)}
+                        {formatMetric(metric, row[metric], fmt)}
                       </td>
                     ))}
                   </tr>

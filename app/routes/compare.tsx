@@ -24,19 +24,13 @@ import { keepLinkParams } from "~/lib/http/link-params";
 import { COMPARE_DATASETS } from "~/lib/metrics/compare-datasets";
 import { badFilterResponse } from "~/lib/metrics/filter-response.server";
 import { parseOverviewFilter } from "~/lib/metrics/filters";
+import { pageHeaders } from "~/lib/http/page-headers";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? vi["app.name"] },
 ];
 
-export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders, parentHeaders }) => {
-  const headers = new Headers(parentHeaders);
-  for (const name of ["Cache-Control", "Vary"]) {
-    const value = (errorHeaders ?? loaderHeaders).get(name);
-    if (value) headers.set(name, value);
-  }
-  return headers;
-};
+export const headers: HeadersFunction = pageHeaders;
 
 // Complete as HTML (GET forms, links), like the overview: no scripts needed.
 // The page cache may keep the finished page (ADR 010): it depends on the URL, the viewer, the

@@ -12,19 +12,13 @@ import { resolveLanguage } from "~/lib/i18n/language.server";
 import { createTranslator } from "~/lib/i18n/translate";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import { getMethodologyDoc, METHODOLOGY_FILES } from "~/lib/methodology/methodology-doc.server";
+import { pageHeaders } from "~/lib/http/page-headers";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.meta_title ?? vi["app.name"] },
 ];
 
-export const headers: HeadersFunction = ({ loaderHeaders }) => {
-  const headers = new Headers();
-  for (const name of ["Cache-Control", "Vary"]) {
-    const value = loaderHeaders.get(name);
-    if (value) headers.set(name, value);
-  }
-  return headers;
-};
+export const headers: HeadersFunction = pageHeaders;
 
 // Complete as HTML (GET forms, links), like the overview: no scripts needed.
 // The page cache may keep the finished page (ADR 010): it depends on the URL, the viewer, the

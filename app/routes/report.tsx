@@ -24,7 +24,7 @@ import { badFilterResponse } from "~/lib/metrics/filter-response.server";
 import { UNIT_TYPES } from "~/lib/metrics/filter-options";
 import { showMonthTotals, type ShownMonthTotals } from "~/lib/privacy/suppress-month-totals";
 import { listMonths } from "~/lib/metrics/months";
-import { safeRatio } from "~/lib/metrics/ratios";
+import { METRICS, ratioOf, type MetricId } from "~/lib/metrics/registry";
 import {
   getMonthlyReport,
   getReportCommuneOptions,
@@ -33,19 +33,13 @@ import {
 import { reportDatasetsOf } from "~/lib/metrics/report-datasets";
 import { parseReportParams } from "~/lib/metrics/report-params";
 import { getFormatter } from "~/lib/format/formatter";
+import { pageHeaders } from "~/lib/http/page-headers";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.meta_title ?? vi["app.name"] },
 ];
 
-export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders, parentHeaders }) => {
-  const headers = new Headers(parentHeaders);
-  for (const name of ["Cache-Control", "Vary"]) {
-    const value = (errorHeaders ?? loaderHeaders).get(name);
-    if (value) headers.set(name, value);
-  }
-  return headers;
-};
+export const headers: HeadersFunction = pageHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "download");
@@ -86,7 +80,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-const FIGURE_ROWS: ReadonlyArray<keyof ReportMonthFigures> = [
+const FIGURE_ROWS: ReadonlyArray<keyof ReportMonthFigures & MetricId> = [
   "cases_online",
   "cases_completed",
   "cases_not_completed",
@@ -105,13 +99,13 @@ function TrendTable({ trend }: { trend: ShownMonthTotals[] }) {
         <tr>
           <th scope="col">{t("chart.month")}</th>
           <th scope="col" className="num">
-            {t("metric.cases.name")}
+            {t(METRICS.cases.name)}
           </th>
           <th scope="col" className="num">
-            {t("metric.online_uptake.name")}
+            {t(METRICS.online_uptake.name)}
           </th>
           <th scope="col" className="num">
-            {t("metric.assisted_online_share.name")}
+            {t(METRICS.assisted_online_share.name)}
           </th>
         </tr>
       </thead>
@@ -120,10 +114,8 @@ function TrendTable({ trend }: { trend: ShownMonthTotals[] }) {
           <tr key={month.month}>
             <th scope="row">{fmt.monthNumeric(month.month)}</th>
             <td className="num">{fmt.integer(month.cases)}</td>
-            <td className="num">
-              {fmt.percent(safeRatio(month.dossiers_online, month.dossiers_total), 1)}
-            </td>
-            <td className="num">{fmt.percent(safeRatio(month.cases_online, month.cases), 1)}</td>
+            <td className="num">{fmt.percent(ratioOf("online_uptake", month), 1)}</td>
+            <td className="num">{fmt.percent(ratioOf("assisted_online_share", month), 1)}</td>
           </tr>
         ))}
       </tbody>
@@ -267,20 +259,18 @@ export default function ReportRoute() {
                     </thead>
                     <tbody>
                       <tr>
-                        <th scope="row">{t("table.dossiersTotal")}</th>
+                        <th scope="row">{t(METRICS.dossiers_total.name)}</th>
                         <td className="num">{fmt.integer(report.month_figures.dossiers_total)}</td>
                       </tr>
                       <tr>
-                        <th scope="row">{t("table.dossiersOnline")}</th>
+                        <th scope="row">{t(METRICS.dossiers_online.name)}</th>
                         <td className="num">{fmt.integer(report.month_figures.dossiers_online)}</td>
                       </tr>
                       {FIGURE_ROWS.map((key) => {
                         const value = report.month_figures![key];
                         return (
                           <tr key={key}>
-                            <th scope="row">
-                              {t(`report.figure.${key}` as `report.figure.cases_online`)}
-                            </th>
+                            <th scope="row">{t(METRICS[key].name)}</th>
                             <td className="num">
                               {typeof value === "number" ? fmt.integer(value) : value}
                             </td>

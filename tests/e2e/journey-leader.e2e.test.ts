@@ -4,7 +4,7 @@
 // only small-cell suppressed — and opens the monthly report laid out for A4.
 import { describe, expect, it } from "vitest";
 import { createTranslator } from "~/lib/i18n/translate";
-import { KPI_LABEL_KEYS } from "~/lib/metrics/metric-labels";
+import { METRICS } from "~/lib/metrics/registry";
 import { saveScreenshot, withPage } from "./support/browser";
 import {
   INTEGER_PATTERN,
@@ -62,9 +62,7 @@ describe("journey: provincial leader", () => {
         .locator('article.kpi[aria-labelledby="kpi-online_uptake-name"] details.kpi__help summary')
         .click();
       await definition.waitFor({ state: "visible" });
-      expect((await definition.innerText()).trim()).toBe(
-        vi(KPI_LABEL_KEYS.online_uptake.definition),
-      );
+      expect((await definition.innerText()).trim()).toBe(vi(METRICS.online_uptake.definition));
 
       // Filters: a period preset link, then unit type and procedure group through the form.
       const initial = await readPeriod(page);

@@ -6,6 +6,7 @@ import type { HeatmapSection, PredecessorRow, TeamRow } from "~/lib/metrics/comm
 import { WEEKDAY_KEYS } from "~/lib/metrics/commune-page-options";
 import { PlotFigure } from "../plot-figure";
 import { CommuneDownloadLinks } from "./commune-download-links";
+import { METRICS } from "~/lib/metrics/registry";
 
 export interface CommuneTeamsSectionProps {
   code: string;
@@ -34,7 +35,7 @@ export function CommuneTeamsSection({ code, search, teams, figure }: CommuneTeam
                   <tr>
                     <th scope="col">{t("commune.teams.team")}</th>
                     <th scope="col" className="num">
-                      {t("commune.teams.hours")}
+                      {t(METRICS.volunteer_hours.name)}
                     </th>
                     <th scope="col" className="num">
                       {t("commune.teams.shifts")}
@@ -43,7 +44,7 @@ export function CommuneTeamsSection({ code, search, teams, figure }: CommuneTeam
                       {t("commune.teams.volunteers")}
                     </th>
                     <th scope="col" className="num">
-                      {t("commune.teams.cases")}
+                      {t(METRICS.cases.name)}
                     </th>
                     <th scope="col" className="num">
                       {t("commune.teams.casesPerHour")}
@@ -97,10 +98,10 @@ export function CommuneHeatmapSection({
           <th scope="col">{t("commune.heatmap.weekday")}</th>
           <th scope="col">{t("commune.heatmap.slot")}</th>
           <th scope="col" className="num">
-            {t("commune.heatmap.cases")}
+            {t(METRICS.cases.name)}
           </th>
           <th scope="col" className="num">
-            {t("commune.heatmap.hours")}
+            {t(METRICS.volunteer_hours.name)}
           </th>
         </tr>
       </thead>

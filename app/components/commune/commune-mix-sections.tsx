@@ -9,6 +9,7 @@ import type {
   ProcedureRow,
 } from "~/lib/metrics/commune-page.server";
 import { TOP_PROCEDURES } from "~/lib/metrics/commune-page-options";
+import { METRICS, ratioOf } from "~/lib/metrics/registry";
 import { PlotFigure } from "../plot-figure";
 import { CommuneDownloadLinks } from "./commune-download-links";
 
@@ -44,13 +45,13 @@ export function CommuneProceduresSection({
               <tr>
                 <th scope="col">{t("commune.procedures.group")}</th>
                 <th scope="col" className="num">
-                  {t("metric.cases.name")}
+                  {t(METRICS.cases.name)}
                 </th>
                 <th scope="col" className="num">
                   {t("commune.procedures.shareOfCases")}
                 </th>
                 <th scope="col" className="num">
-                  {t("metric.assisted_online_share.name")}
+                  {t(METRICS.assisted_online_share.name)}
                 </th>
               </tr>
             </thead>
@@ -82,10 +83,10 @@ export function CommuneProceduresSection({
               <th scope="col">{t("commune.procedures.code")}</th>
               <th scope="col">{t("commune.procedures.group")}</th>
               <th scope="col" className="num">
-                {t("metric.cases.name")}
+                {t(METRICS.cases.name)}
               </th>
               <th scope="col" className="num">
-                {t("metric.assisted_online_share.name")}
+                {t(METRICS.assisted_online_share.name)}
               </th>
             </tr>
           </thead>
@@ -135,13 +136,13 @@ export function CommuneHelpTypesSection({
               <tr>
                 <th scope="col">{t("commune.helpTypes.type")}</th>
                 <th scope="col" className="num">
-                  {t("metric.cases.name")}
+                  {t(METRICS.cases.name)}
                 </th>
                 <th scope="col" className="num">
                   {t("commune.procedures.shareOfCases")}
                 </th>
                 <th scope="col" className="num">
-                  {t("metric.assisted_online_share.name")}
+                  {t(METRICS.assisted_online_share.name)}
                 </th>
               </tr>
             </thead>
@@ -151,9 +152,7 @@ export function CommuneHelpTypesSection({
                   <th scope="row">{t(`commune.helpType.${row.help_type}`)}</th>
                   <td className="num">{fmt.integer(row.cases)}</td>
                   <td className="num">{fmt.percent(row.share_of_cases, 1)}</td>
-                  <td className="num">
-                    {fmt.percent(row.cases > 0 ? row.cases_online / row.cases : null, 1)}
-                  </td>
+                  <td className="num">{fmt.percent(ratioOf("assisted_online_share", row), 1)}</td>
                 </tr>
               ))}
             </tbody>

@@ -10,6 +10,7 @@ import type { PeerCommune } from "~/lib/metrics/commune-peers";
 import { PEER_COUNT } from "~/lib/metrics/commune-peers";
 import { PlotFigure, SwatchLegend } from "../plot-figure";
 import { CommuneDownloadLinks } from "./commune-download-links";
+import { METRICS } from "~/lib/metrics/registry";
 
 function TrendLegend() {
   const { t } = useI18n();
@@ -67,7 +68,7 @@ export function CommuneTrendSection({
           <tr>
             <th scope="col">{t("chart.month")}</th>
             <th scope="col" className="num">
-              {t("metric.online_uptake.name")}
+              {t(METRICS.online_uptake.name)}
             </th>
             <th scope="col" className="num">
               {t("commune.series.peerMedian")}
@@ -76,7 +77,7 @@ export function CommuneTrendSection({
               {t("commune.series.provinceMedian")}
             </th>
             <th scope="col" className="num">
-              {t("metric.cases.name")}
+              {t(METRICS.cases.name)}
             </th>
             <th scope="col" className="num">
               {t("commune.series.peerMedian")}

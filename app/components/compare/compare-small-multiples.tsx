@@ -3,6 +3,7 @@
 import type { SmallMultiplesFigure } from "~/lib/charts/compare-figures.server";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { CompareMonthRow } from "~/lib/metrics/compare.server";
+import { formatMetric } from "~/lib/metrics/registry";
 
 export interface CompareSmallMultiplesProps {
   figure: SmallMultiplesFigure;
@@ -13,8 +14,7 @@ export function CompareSmallMultiples({ figure, monthly }: CompareSmallMultiples
   const { t, fmt } = useI18n();
   const id = `compare-${figure.metric}`;
   const title = t(`compare.chart.${figure.metric}`);
-  const format = (value: number | null) =>
-    figure.metric === "online_uptake" ? fmt.percent(value, 1) : fmt.integer(value);
+  const format = (value: number | null) => formatMetric(figure.metric, value, fmt);
   const months = [...new Set(monthly.map((row) => row.month))];
   const valueOf = (code: string, month: string) =>
     monthly.find((row) => row.commune_code === code && row.month === month)?.[figure.metric] ??

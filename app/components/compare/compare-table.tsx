@@ -1,73 +1,34 @@
 // The side-by-side table: one column per chosen commune and the province as the reference column,
 // one row per indicator, each indicator's name linking to its definition on /methodology.
 import { useI18n } from "~/lib/i18n/use-i18n";
-import type { MessageKey } from "~/lib/i18n/catalog-vi";
 import type { Formatter } from "~/lib/format/formatter";
 import type { CompareKeyFigures } from "~/lib/metrics/compare.server";
 import type { ResolvedPeriod } from "~/lib/metrics/filters";
-import { methodologyHref, type MethodologyTopic } from "~/lib/metrics/methodology-anchors";
+import { methodologyHref } from "~/lib/metrics/methodology-anchors";
+import { formatMetric, METRICS, type MetricId } from "~/lib/metrics/registry";
 
 interface TableRow {
+  /** The figure's field; compare's downloads name the demographic shares `…_share`. */
   key: keyof CompareKeyFigures;
-  name: MessageKey;
-  topic: MethodologyTopic;
-  format: (value: number | null, fmt: Formatter) => string;
+  metric: MetricId;
+  /** Instead of the registry's format: hours keep one decimal over a few communes. */
+  format?: (value: number | null, fmt: Formatter) => string;
 }
 
-const percent = (value: number | null, fmt: Formatter) => fmt.percent(value, 1);
-const integer = (value: number | null, fmt: Formatter) => fmt.integer(value);
-const decimal = (value: number | null, fmt: Formatter) => fmt.decimal(value, 1);
-
 const ROWS: readonly TableRow[] = [
-  { key: "cases", name: "metric.cases.name", topic: "cases", format: integer },
-  {
-    key: "online_uptake",
-    name: "metric.online_uptake.name",
-    topic: "online_uptake",
-    format: percent,
-  },
-  {
-    key: "assisted_online_share",
-    name: "metric.assisted_online_share.name",
-    topic: "assisted_online_share",
-    format: percent,
-  },
-  {
-    key: "completion_rate",
-    name: "compare.completionRate",
-    topic: "completion_rate",
-    format: percent,
-  },
+  { key: "cases", metric: "cases" },
+  { key: "online_uptake", metric: "online_uptake" },
+  { key: "assisted_online_share", metric: "assisted_online_share" },
+  { key: "completion_rate", metric: "completion_rate" },
   {
     key: "volunteer_hours",
-    name: "metric.volunteer_hours.name",
-    topic: "volunteer_hours",
-    format: decimal,
+    metric: "volunteer_hours",
+    format: (value, fmt) => fmt.decimal(value, 1),
   },
-  {
-    key: "volunteers_active",
-    name: "metric.volunteers_active.name",
-    topic: "volunteers_active",
-    format: integer,
-  },
-  {
-    key: "minority_share",
-    name: "metric.minority_reach.name",
-    topic: "minority_reach",
-    format: percent,
-  },
-  {
-    key: "elderly_share",
-    name: "metric.elderly_reach.name",
-    topic: "elderly_reach",
-    format: percent,
-  },
-  {
-    key: "cases_per_1000",
-    name: "metric.cases_per_1000.name",
-    topic: "cases_per_1000",
-    format: decimal,
-  },
+  { key: "volunteers_active", metric: "volunteers_active" },
+  { key: "minority_share", metric: "minority_reach" },
+  { key: "elderly_share", metric: "elderly_reach" },
+  { key: "cases_per_1000", metric: "cases_per_1000" },
 ];
 
 export interface CompareTableProps {
@@ -104,7 +65,8 @@ export function CompareTable({ communes, province, period, suppressed }: Compare
         </thead>
         <tbody>
           {ROWS.map((row) => {
-            const name = t(row.name);
+            const name = t(METRICS[row.metric].name);
+            const format = row.format ?? ((value, fmt) => formatMetric(row.metric, value, fmt));
             return (
               <tr key={row.key}>
                 <th scope="row">
@@ -116,7 +78,7 @@ export function CompareTable({ communes, province, period, suppressed }: Compare
                     : name}{" "}
                   <a
                     className="compare-table__definition"
-                    href={methodologyHref(row.topic, lang)}
+                    href={methodologyHref(row.metric, lang)}
                     aria-label={`${t("compare.definitionLink")}: ${name}`}
                   >
                     ({t("compare.definitionLink")})
@@ -127,7 +89,7 @@ export function CompareTable({ communes, province, period, suppressed }: Compare
                     key={column.code ?? "province"}
                     className={column.code === null ? "num compare-table__province" : "num"}
                   >
-                    {row.format(column[row.key] as number | null, fmt)}
+                    {format(column[row.key] as number | null, fmt)}
                   </td>
                 ))}
               </tr>

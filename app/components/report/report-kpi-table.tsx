@@ -1,9 +1,9 @@
 // The report's indicator table: the month, the previous month and the same month a year earlier
 // (each with its change in words), and for a commune the province and the peer median.
-import { describeChange, formatKpiValue } from "~/components/kpi-tiles";
+import { describeChange } from "~/components/kpi-tiles";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { KpiChange } from "~/lib/metrics/kpis";
-import { KPI_LABEL_KEYS } from "~/lib/metrics/metric-labels";
+import { formatMetric, METRICS } from "~/lib/metrics/registry";
 import type { ReportKpiRow } from "~/lib/metrics/monthly-report.server";
 
 export interface ReportKpiTableProps {
@@ -24,7 +24,7 @@ export function ReportKpiTable({
   const { t, fmt } = useI18n();
   const compared = (row: ReportKpiRow, value: number | null, change: KpiChange | null) => (
     <>
-      {formatKpiValue(row.id, value, fmt)}
+      {formatMetric(row.id, value, fmt)}
       {change ? <span className="report__change"> ({describeChange(change, t, fmt)})</span> : null}
     </>
   );
@@ -62,9 +62,9 @@ export function ReportKpiTable({
       <tbody>
         {rows.map((row) => (
           <tr key={row.id}>
-            <th scope="row">{t(KPI_LABEL_KEYS[row.id].name)}</th>
+            <th scope="row">{t(METRICS[row.id].name)}</th>
             <td className="num">
-              <strong>{formatKpiValue(row.id, row.value, fmt)}</strong>
+              <strong>{formatMetric(row.id, row.value, fmt)}</strong>
             </td>
             <td className="num">
               {previousMonth
@@ -76,8 +76,8 @@ export function ReportKpiTable({
             </td>
             {withReferences ? (
               <>
-                <td className="num">{formatKpiValue(row.id, row.province, fmt)}</td>
-                <td className="num">{formatKpiValue(row.id, row.peer_median, fmt)}</td>
+                <td className="num">{formatMetric(row.id, row.province, fmt)}</td>
+                <td className="num">{formatMetric(row.id, row.peer_median, fmt)}</td>
               </>
             ) : null}
           </tr>

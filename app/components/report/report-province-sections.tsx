@@ -4,6 +4,7 @@ import { formatDay } from "~/components/needs-attention";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { CommuneRef, RankedCommune } from "~/lib/metrics/commune-metrics";
 import type { ProvinceSections } from "~/lib/metrics/monthly-report.server";
+import { METRICS } from "~/lib/metrics/registry";
 
 const MAX_NAMES = 8;
 
@@ -75,13 +76,13 @@ export function ReportProvinceSections({ sections }: { sections: ProvinceSection
             caption={t("report.topUptake")}
             rows={sections.top_uptake}
             format={uptake}
-            valueLabel={t("metric.online_uptake.name")}
+            valueLabel={t(METRICS.online_uptake.name)}
           />
           <RankedTable
             caption={t("report.bottomUptake")}
             rows={sections.bottom_uptake}
             format={uptake}
-            valueLabel={t("metric.online_uptake.name")}
+            valueLabel={t(METRICS.online_uptake.name)}
           />
         </div>
       </section>
@@ -92,7 +93,7 @@ export function ReportProvinceSections({ sections }: { sections: ProvinceSection
             caption={t("report.topHours")}
             rows={sections.top_hours}
             format={(row) => fmt.decimal(row.volunteer_hours, 1)}
-            valueLabel={t("metric.volunteer_hours.name")}
+            valueLabel={t(METRICS.volunteer_hours.name)}
           />
         </section>
         <section className="report__section" aria-labelledby="report-attention-heading">

@@ -3,9 +3,8 @@
 // are hatched grey, communes outside the filter plain light grey, and each says so in its title.
 import * as Plot from "@observablehq/plot";
 import type { Feature, Geometry } from "geojson";
-import { formatMetricValue } from "~/lib/format/metric-value";
 import type { MapMetric } from "~/lib/metrics/filter-options";
-import { METRIC_NAME_KEY } from "~/lib/metrics/metric-labels";
+import { formatMetric, METRICS } from "~/lib/metrics/registry";
 import type { ChartContext } from "./chart-context";
 import type { ProjectedShapes } from "./project-mercator";
 
@@ -108,7 +107,7 @@ export function buildCommuneChoroplethPlot(
     width,
     height,
     margin: 0,
-    ariaLabel: t(METRIC_NAME_KEY[metric]),
+    ariaLabel: t(METRICS[metric].name),
     projection: "identity",
     color:
       withValue.length > 0
@@ -120,8 +119,8 @@ export function buildCommuneChoroplethPlot(
               : {}),
             range: [...CHOROPLETH_COLORS],
             legend: true,
-            label: t(METRIC_NAME_KEY[metric]),
-            tickFormat: (value: number) => formatMetricValue(metric, value, fmt),
+            label: t(METRICS[metric].name),
+            tickFormat: (value: number) => formatMetric(metric, value, fmt),
           }
         : undefined,
     marks: [
@@ -131,7 +130,7 @@ export function buildCommuneChoroplethPlot(
         fill: (datum: MapDatum) => datum.commune!.value,
         ...border,
         title: (datum: MapDatum) =>
-          `${nameOf(datum)}: ${formatMetricValue(metric, datum.commune!.value, fmt)}`,
+          `${nameOf(datum)}: ${formatMetric(metric, datum.commune!.value, fmt)}`,
       }),
       Plot.geo(withoutValue, {
         geometry,
@@ -174,9 +173,9 @@ export function describeCommuneChoropleth(
   return (
     t("chart.map.description", {
       maxName: highest.name,
-      maxValue: formatMetricValue(metric, highest.value, fmt),
+      maxValue: formatMetric(metric, highest.value, fmt),
       minName: lowest.name,
-      minValue: formatMetricValue(metric, lowest.value, fmt),
+      minValue: formatMetric(metric, lowest.value, fmt),
     }) + missingSentence
   );
 }

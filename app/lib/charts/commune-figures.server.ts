@@ -20,6 +20,7 @@ import {
   heatmapHours,
   type HeatmapValueCell,
 } from "./weekday-hour-heatmap";
+import { METRICS } from "~/lib/metrics/registry";
 
 export interface CommuneFigures {
   uptake: RenderedFigure;
@@ -109,7 +110,7 @@ export function renderCommuneFigures(page: CommunePage, lang: Lang): CommuneFigu
           uptakeRows,
           "share",
           t("commune.trend.uptakeTitle"),
-          t("metric.online_uptake.name"),
+          t(METRICS.online_uptake.name),
           context,
         ),
       ),
@@ -145,7 +146,7 @@ export function renderCommuneFigures(page: CommunePage, lang: Lang): CommuneFigu
       "teams",
       teamRows,
       t("commune.teams.title"),
-      t("metric.volunteer_hours.name"),
+      t(METRICS.volunteer_hours.name),
       hours,
     ),
     reach:
@@ -172,7 +173,7 @@ export function renderCommuneFigures(page: CommunePage, lang: Lang): CommuneFigu
           hoursDrawn,
           {
             title: t("commune.heatmap.demandTitle"),
-            valueLabel: t("commune.heatmap.cases"),
+            valueLabel: t(METRICS.cases.name),
             scheme: "blues",
             format: integer,
           },
@@ -188,7 +189,7 @@ export function renderCommuneFigures(page: CommunePage, lang: Lang): CommuneFigu
           hoursDrawn,
           {
             title: t("commune.heatmap.presenceTitle"),
-            valueLabel: t("commune.heatmap.hours"),
+            valueLabel: t(METRICS.volunteer_hours.name),
             scheme: "oranges",
             format: hours,
           },

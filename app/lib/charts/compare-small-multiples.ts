@@ -2,6 +2,7 @@
 // an indicator on the same y scale so heights compare across panels. Uptake is a line (a share
 // per month), cases and volunteer hours are bars (counts per month).
 import * as Plot from "@observablehq/plot";
+import { formatMetric } from "~/lib/metrics/registry";
 import { formatMonthTick, monthTicks, type ChartContext } from "./chart-context";
 import { CASES_BAR_COLOR } from "./monthly-cases";
 import { ONLINE_RATE_SERIES } from "./monthly-online-rates-series";
@@ -106,8 +107,7 @@ export function describeSmallMultiples(
     (entry): entry is { name: string; value: number } => entry.value !== null,
   );
   if (known.length === 0) return t("compare.chart.noValues");
-  const formatValue = (value: number) =>
-    metric === "online_uptake" ? fmt.percent(value, 1) : fmt.integer(value);
+  const formatValue = (value: number) => formatMetric(metric, value, fmt);
   const highest = known.reduce((best, entry) => (entry.value > best.value ? entry : best));
   const lowest = known.reduce((best, entry) => (entry.value < best.value ? entry : best));
   if (known.length === 1 || highest === lowest) {

@@ -1,6 +1,7 @@
 // Colours, dashes and point shapes of the two online-share lines, shared by the chart and its
 // HTML legend. Free of Plot, so the legend can render in the browser without it.
 import type { MessageKey } from "~/lib/i18n/catalog-vi";
+import { METRICS } from "~/lib/metrics/registry";
 
 export type RateKey = "online_uptake" | "assisted_online_share";
 
@@ -16,14 +17,14 @@ export interface RateSeries {
 export const ONLINE_RATE_SERIES: readonly RateSeries[] = [
   {
     key: "online_uptake",
-    name_key: "metric.online_uptake.name",
+    name_key: METRICS.online_uptake.name,
     color: "#1f5f9e",
     dash: undefined,
     symbol: "circle",
   },
   {
     key: "assisted_online_share",
-    name_key: "metric.assisted_online_share.name",
+    name_key: METRICS.assisted_online_share.name,
     color: "#b35806",
     dash: "6 3",
     symbol: "square",

@@ -4,7 +4,7 @@ import type { Lang } from "~/lib/i18n/languages";
 import { getI18n } from "~/lib/i18n/use-i18n";
 import type { RankedCommune } from "~/lib/metrics/commune-metrics";
 import type { Overview } from "~/lib/metrics/overview.server";
-import { safeRatio } from "~/lib/metrics/ratios";
+import { ratioOf } from "~/lib/metrics/registry";
 import type { ChartContext } from "./chart-context";
 import { getCommuneBoundaries } from "./commune-boundaries.server";
 import {
@@ -42,8 +42,8 @@ export interface OverviewFigures {
 export function toMonthlyRatesRows(overview: Overview): MonthlyRatesRow[] {
   return overview.trend.map((month) => ({
     month: month.month,
-    online_uptake: safeRatio(month.dossiers_online, month.dossiers_total),
-    assisted_online_share: safeRatio(month.cases_online, month.cases),
+    online_uptake: ratioOf("online_uptake", month),
+    assisted_online_share: ratioOf("assisted_online_share", month),
   }));
 }
 

@@ -3,7 +3,7 @@
 import type { Lang } from "~/lib/i18n/languages";
 import { getI18n } from "~/lib/i18n/use-i18n";
 import type { MonthTotals } from "~/lib/metrics/kpis";
-import { safeRatio } from "~/lib/metrics/ratios";
+import { ratioOf } from "~/lib/metrics/registry";
 import { buildMonthlyCasesPlot, describeMonthlyCases } from "./monthly-cases";
 import { buildMonthlyOnlineRatesPlot, describeMonthlyOnlineRates } from "./monthly-online-rates";
 import type { RenderedFigure } from "./overview-figures.server";
@@ -19,8 +19,8 @@ export function renderReportFigures(trend: readonly MonthTotals[], lang: Lang): 
   const casesRows = trend.map((month) => ({ month: month.month, cases: month.cases }));
   const ratesRows = trend.map((month) => ({
     month: month.month,
-    online_uptake: safeRatio(month.dossiers_online, month.dossiers_total),
-    assisted_online_share: safeRatio(month.cases_online, month.cases),
+    online_uptake: ratioOf("online_uptake", month),
+    assisted_online_share: ratioOf("assisted_online_share", month),
   }));
   const keyOf = (chart: string, rows: unknown) => JSON.stringify(["report", chart, lang, rows]);
   return {

@@ -5,8 +5,9 @@
 import { mustSuppressDemographics, type Viewer } from "~/lib/auth/policy";
 import { rankCommunes } from "~/lib/metrics/commune-metrics";
 import type { Overview } from "~/lib/metrics/overview.server";
-import { safeRatio } from "~/lib/metrics/ratios";
+import { isMetricId, METRICS, ratioOf } from "~/lib/metrics/registry";
 import type { ExportColumn, ExportDataset, ExportRow } from "./dataset";
+import { metricColumn } from "./metric-column";
 import { suppressColumns } from "./suppress-columns";
 
 export const OVERVIEW_TABLES = ["trend", "communes"] as const;
@@ -16,44 +17,41 @@ export function isOverviewTable(value: string): value is OverviewTable {
   return (OVERVIEW_TABLES as readonly string[]).includes(value);
 }
 
-const int = (name: string, description: string): ExportColumn => ({
-  name,
-  type: "int",
-  description,
-});
-const rate = (name: string, description: string): ExportColumn => ({
-  name,
-  type: "float",
-  nullable: true,
-  description,
-});
+const overCommunes = { note: "summed over the communes in the filter" };
+const overPeriod = { note: "summed over the period" };
 
 export const OVERVIEW_TREND_COLUMNS: readonly ExportColumn[] = [
   { name: "month", type: "month", description: "calendar month YYYY-MM" },
-  int("cases", "assisted cases, summed over the communes in the filter"),
-  int("cases_online", "cases submitted online"),
-  int("cases_minority", "cases whose citizen's ethnic group is known and is not Kinh"),
-  int("cases_elderly", "cases whose citizen was aged 60 or over"),
-  int("dossiers_total", "dossiers received, all channels"),
-  int("dossiers_online", "dossiers received online"),
-  { name: "volunteer_hours", type: "float", description: "sum of volunteer shift hours" },
-  int("volunteers_active", "sum over communes of distinct active volunteers"),
-  int("communes_with_cases", "communes with at least one assisted case"),
-  rate("online_uptake", "dossiers_online / dossiers_total"),
-  rate("assisted_online_share", "cases_online / cases"),
+  ...(
+    [
+      "cases",
+      "cases_online",
+      "cases_minority",
+      "cases_elderly",
+      "dossiers_total",
+      "dossiers_online",
+      "volunteer_hours",
+      "volunteers_active",
+    ] as const
+  ).map((id) => metricColumn(id, overCommunes)),
+  metricColumn("communes_reporting", { name: "communes_with_cases" }),
+  metricColumn("online_uptake"),
+  metricColumn("assisted_online_share"),
 ];
-const TREND_DEMOGRAPHIC_COLUMNS = ["cases_minority", "cases_elderly"];
+const TREND_DEMOGRAPHIC_COLUMNS = OVERVIEW_TREND_COLUMNS.map((column) => column.name).filter(
+  (name) => isMetricId(name) && METRICS[name].suppressible,
+);
 
 export const OVERVIEW_COMMUNE_COLUMNS: readonly ExportColumn[] = [
   { name: "rank", type: "int", nullable: true, description: "rank by the stamp's metric" },
   { name: "commune_code", type: "string", description: "GSO 5-digit commune code" },
   { name: "commune_full_name", type: "string", description: "name with its type prefix" },
   { name: "unit_type", type: "string", dictionary: true, description: "phuong, xa or dac_khu" },
-  int("cases", "assisted cases over the period"),
-  rate("online_uptake", "dossiers_online / dossiers_total over the period"),
-  rate("assisted_online_share", "cases_online / cases over the period"),
-  rate("cases_per_1000", "cases per 1,000 inhabitants (none for a suspect population)"),
-  { name: "volunteer_hours", type: "float", description: "volunteer shift hours over the period" },
+  metricColumn("cases", overPeriod),
+  metricColumn("online_uptake"),
+  metricColumn("assisted_online_share"),
+  metricColumn("cases_per_1000"),
+  metricColumn("volunteer_hours", overPeriod),
 ];
 
 export interface OverviewDatasetOptions {
@@ -87,8 +85,8 @@ export function buildOverviewDataset(
   if (table === "trend") {
     const rows: ExportRow[] = overview.trend.map((month) => ({
       ...month,
-      online_uptake: safeRatio(month.dossiers_online, month.dossiers_total),
-      assisted_online_share: safeRatio(month.cases_online, month.cases),
+      online_uptake: ratioOf("online_uptake", month),
+      assisted_online_share: ratioOf("assisted_online_share", month),
     }));
     const dataset: ExportDataset = { file_base_name, columns: OVERVIEW_TREND_COLUMNS, rows, stamp };
     return mustSuppressDemographics(viewer)

@@ -9,6 +9,7 @@ import { reportMessages } from "./messages/report";
 import { downloadsMessages } from "./messages/downloads";
 import { authMessages } from "./messages/auth";
 import { adminMessages } from "./messages/admin";
+import { metricMessages } from "./messages/metrics";
 
 export const en = {
   "app.name": "Cầu Nối Số",
@@ -89,32 +90,6 @@ export const en = {
   "procedureGroup.other": "Other procedures",
   "unitType.dac_khu": "Special zone",
 
-  "metric.cases.name": "Assisted cases",
-  "metric.cases.definition":
-    "Number of times a volunteer helped a citizen with one procedure (one assistance record is one case), summed over the period.",
-  "metric.online_uptake.name": "Online uptake",
-  "metric.online_uptake.definition":
-    "Dossiers received online ÷ all dossiers received through every channel in the period (indicator 3.3 of Decision 766/QĐ-TTg). Computed from summed dossier counts, not by averaging rates; “—” when no dossier was received.",
-  "metric.assisted_online_share.name": "Assisted-online share",
-  "metric.assisted_online_share.definition":
-    "Assisted cases submitted online ÷ all assisted cases in the period. As in GOV.UK's digital take-up, assisted digital transactions count as digital.",
-  "metric.volunteer_hours.name": "Volunteer hours",
-  "metric.volunteer_hours.definition": "Total length of volunteer shifts in the period.",
-  "metric.volunteers_active.name": "Active volunteers",
-  "metric.volunteers_active.definition":
-    "Volunteers with at least one shift in the last month of the period, summed over communes (someone on duty in two communes counts twice). The last month is used because adding months up would count the same person several times.",
-  "metric.minority_reach.name": "Minority reach",
-  "metric.minority_reach.definition":
-    "Cases for ethnic-minority citizens (ethnic group known and not Kinh) ÷ all cases. Cases with an unknown ethnic group stay in the denominator.",
-  "metric.elderly_reach.name": "Elderly reach",
-  "metric.elderly_reach.definition": "Cases for citizens aged 60 or over ÷ all cases.",
-  "metric.communes_reporting.name": "Units with cases",
-  "metric.communes_reporting.definition":
-    "Communes, wards and special zones with at least one assisted case in the last month of the period, out of all units in the filter.",
-  "metric.cases_per_1000.name": "Cases per 1,000 residents",
-  "metric.cases_per_1000.definition":
-    "Assisted cases in the period ÷ the unit's population × 1,000. Not computed where the reference data flags the population as suspect or missing.",
-
   "kpi.definition": "Definition: {name}",
   "kpi.latestMonth": "in {month}",
   "kpi.ofTotal": "out of {total} units, in {month}",
@@ -131,9 +106,6 @@ export const en = {
 
   "chart.showTable": "Show the data table",
   "chart.month": "Month",
-  "table.dossiersOnline": "Dossiers online",
-  "table.dossiersTotal": "All dossiers",
-  "table.casesOnline": "Cases submitted online",
   "chart.cases.title": "Assisted cases per month",
   "chart.cases.axis": "Cases",
   "chart.cases.description":
@@ -352,4 +324,5 @@ export const en = {
   ...downloadsMessages.en,
   ...authMessages.en,
   ...adminMessages.en,
+  ...metricMessages.en,
 } satisfies Catalog;

@@ -9,6 +9,7 @@ import { reportMessages } from "./messages/report";
 import { downloadsMessages } from "./messages/downloads";
 import { authMessages } from "./messages/auth";
 import { adminMessages } from "./messages/admin";
+import { metricMessages } from "./messages/metrics";
 
 export const vi = {
   "app.name": "Cầu Nối Số",
@@ -90,32 +91,6 @@ export const vi = {
   "procedureGroup.phuong_tien": "Phương tiện giao thông",
   "procedureGroup.other": "Thủ tục khác",
 
-  "metric.cases.name": "Số ca hỗ trợ",
-  "metric.cases.definition":
-    "Số lượt người dân được tình nguyện viên hỗ trợ một thủ tục (mỗi bản ghi hỗ trợ là một ca), cộng trong kỳ.",
-  "metric.online_uptake.name": "Tỷ lệ hồ sơ trực tuyến",
-  "metric.online_uptake.definition":
-    "Số hồ sơ tiếp nhận trực tuyến ÷ tổng số hồ sơ tiếp nhận qua mọi kênh trong kỳ (chỉ tiêu 3.3, Quyết định 766/QĐ-TTg). Tính từ tổng số hồ sơ, không lấy trung bình các tỷ lệ; “—” khi không có hồ sơ nào.",
-  "metric.assisted_online_share.name": "Tỷ lệ ca hỗ trợ nộp trực tuyến",
-  "metric.assisted_online_share.definition":
-    "Số ca hỗ trợ nộp qua kênh trực tuyến ÷ tổng số ca hỗ trợ trong kỳ. Theo GOV.UK, giao dịch số có người hỗ trợ vẫn tính là sử dụng kênh số.",
-  "metric.volunteer_hours.name": "Giờ tình nguyện",
-  "metric.volunteer_hours.definition": "Tổng thời lượng các ca trực của tình nguyện viên trong kỳ.",
-  "metric.volunteers_active.name": "Tình nguyện viên hoạt động",
-  "metric.volunteers_active.definition":
-    "Số tình nguyện viên có ít nhất một ca trực trong tháng cuối của kỳ, cộng theo từng xã (người trực ở hai xã được đếm hai lần). Lấy tháng cuối vì cộng các tháng sẽ đếm một người nhiều lần.",
-  "metric.minority_reach.name": "Tỷ lệ ca là người dân tộc thiểu số",
-  "metric.minority_reach.definition":
-    "Số ca hỗ trợ người dân tộc thiểu số (đã biết dân tộc và không phải Kinh) ÷ tổng số ca. Ca chưa rõ dân tộc vẫn nằm trong mẫu số.",
-  "metric.elderly_reach.name": "Tỷ lệ ca là người cao tuổi",
-  "metric.elderly_reach.definition": "Số ca hỗ trợ người từ 60 tuổi trở lên ÷ tổng số ca.",
-  "metric.communes_reporting.name": "Đơn vị có ca hỗ trợ",
-  "metric.communes_reporting.definition":
-    "Số xã, phường, đặc khu có ít nhất một ca hỗ trợ trong tháng cuối của kỳ, trên tổng số đơn vị thuộc bộ lọc.",
-  "metric.cases_per_1000.name": "Số ca trên 1.000 dân",
-  "metric.cases_per_1000.definition":
-    "Số ca hỗ trợ trong kỳ ÷ dân số của đơn vị × 1.000. Không tính cho đơn vị có dân số bị đánh dấu nghi vấn hoặc thiếu trong dữ liệu tham chiếu.",
-
   "kpi.definition": "Định nghĩa: {name}",
   "kpi.latestMonth": "trong {month}",
   "kpi.ofTotal": "trên tổng số {total} đơn vị, trong {month}",
@@ -132,9 +107,6 @@ export const vi = {
 
   "chart.showTable": "Xem bảng số liệu",
   "chart.month": "Tháng",
-  "table.dossiersOnline": "Hồ sơ trực tuyến",
-  "table.dossiersTotal": "Tổng hồ sơ",
-  "table.casesOnline": "Ca nộp trực tuyến",
   "chart.cases.title": "Số ca hỗ trợ theo tháng",
   "chart.cases.axis": "Số ca",
   "chart.cases.description":
@@ -357,6 +329,7 @@ export const vi = {
   ...downloadsMessages.vi,
   ...authMessages.vi,
   ...adminMessages.vi,
+  ...metricMessages.vi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -3,7 +3,7 @@
 import type { UnitType } from "~/lib/db/types";
 import { compareVietnamese } from "~/lib/format/collation";
 import type { MapMetric } from "./filter-options";
-import { safeRatio } from "./ratios";
+import { ratioOf } from "./registry";
 
 /** One commune's sums of mart.commune_month over the period, plus its latest month. */
 export interface CommuneSummary {
@@ -27,13 +27,14 @@ export interface CommuneSummary {
 export function computeCommuneMetric(commune: CommuneSummary, metric: MapMetric): number | null {
   switch (metric) {
     case "online_uptake":
-      return safeRatio(commune.dossiers_online, commune.dossiers_total);
+      return ratioOf("online_uptake", commune);
     case "assisted_online_share":
-      return safeRatio(commune.cases_online, commune.cases);
+      return ratioOf("assisted_online_share", commune);
     case "cases_per_1000":
-      return commune.population_ok && commune.population !== null
-        ? safeRatio(commune.cases * 1000, commune.population)
-        : null;
+      return ratioOf("cases_per_1000", {
+        cases: commune.cases,
+        population: commune.population_ok ? commune.population : null,
+      });
     case "volunteer_hours":
       return commune.volunteer_hours;
   }

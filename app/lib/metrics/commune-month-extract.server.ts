@@ -6,23 +6,13 @@ import type { Viewer } from "~/lib/auth/policy";
 import { mustSuppressDemographics } from "~/lib/auth/policy";
 import type { DB } from "~/lib/db/types";
 import type { ExportColumn, ExportDataset, ExportRow } from "~/lib/export/dataset";
+import { metricColumn } from "~/lib/export/metric-column";
 import { suppressColumns } from "~/lib/export/suppress-columns";
 import type { FilterIssue } from "./filter-issues";
 import type { UnitTypeFilter } from "./filter-options";
 import { parseOverviewFilter, resolvePeriod, type OverviewFilter } from "./filters";
 import { getCoverage, type CoverageInfo } from "./overview.server";
-
-const count = (name: string, description: string): ExportColumn => ({
-  name,
-  type: "int",
-  description,
-});
-const ratio = (name: string, description: string): ExportColumn => ({
-  name,
-  type: "float",
-  nullable: true,
-  description,
-});
+import { MART_METRIC_IDS, METRICS } from "./registry";
 
 /** The columns of mart.commune_month, in table order, as the analysts' contract names them. */
 export const COMMUNE_MONTH_COLUMNS: readonly ExportColumn[] = [
@@ -45,35 +35,8 @@ export const COMMUNE_MONTH_COLUMNS: readonly ExportColumn[] = [
     description: "phuong (ward), xa (commune) or dac_khu (special zone)",
   },
   { name: "month", type: "month", description: "calendar month YYYY-MM, Asia/Ho_Chi_Minh" },
-  count("cases", "citizens helped with one procedure (one assistance record each)"),
-  count("cases_online", "cases whose submission channel was online"),
-  count("cases_completed", "cases with outcome completed"),
-  count("cases_not_completed", "cases with outcome not_completed"),
-  count("cases_vneid", "cases whose help type was a VNeID account"),
-  count("cases_minority", "cases whose citizen's ethnic group is known and is not Kinh"),
-  count("cases_elderly", "cases whose citizen was aged 60 or over"),
-  count("cases_female", "cases whose citizen was recorded as female"),
-  count("cases_ethnicity_unknown", "cases with no recognised ethnic group"),
-  {
-    name: "volunteer_hours",
-    type: "float",
-    description: "sum of volunteer shift durations (hours)",
-  },
-  count("volunteers_active", "distinct volunteers with a shift or an assistance record"),
-  count("dossiers_total", "dossiers received by the commune's service center, all channels"),
-  count("dossiers_online", "of those, dossiers received online"),
-  ratio("online_uptake", "dossiers_online / dossiers_total (Decision 766 indicator 3.3)"),
-  ratio("assisted_online_share", "cases_online / cases"),
-  ratio("completion_rate", "(cases - cases_not_completed) / cases"),
+  ...MART_METRIC_IDS.map((id) => metricColumn(id)),
 ];
-
-/** Counts by ethnicity, age band or gender: small-cell suppressed for leaders and secretaries. */
-export const COMMUNE_MONTH_DEMOGRAPHIC_COLUMNS = [
-  "cases_minority",
-  "cases_elderly",
-  "cases_female",
-  "cases_ethnicity_unknown",
-] as const;
 
 export interface CommuneMonthQuery {
   provinceCode: string;
@@ -252,7 +215,10 @@ export async function buildCommuneMonthExport(
   return {
     ok: true,
     dataset: mustSuppressDemographics(viewer)
-      ? suppressColumns(dataset, COMMUNE_MONTH_DEMOGRAPHIC_COLUMNS)
+      ? suppressColumns(
+          dataset,
+          MART_METRIC_IDS.filter((id) => METRICS[id].suppressible),
+        )
       : dataset,
   };
 }

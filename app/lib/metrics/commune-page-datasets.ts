@@ -2,6 +2,7 @@
 // so a file and the page can never disagree. Suppressed demographic counts ("<8") make their
 // columns text for leader and secretary viewers.
 import type { ExportColumn, ExportDataset, ExportRow } from "~/lib/export/dataset";
+import { metricColumn, ONLINE_RATE_COLUMNS } from "~/lib/export/metric-column";
 import type { CommunePage } from "./commune-page.server";
 
 export const COMMUNE_TABLES = [
@@ -37,12 +38,7 @@ function trendTable(page: CommunePage): TableSpec {
   return {
     columns: [
       { name: "month", type: "month" },
-      { name: "cases", type: "int" },
-      { name: "cases_online", type: "int" },
-      { name: "dossiers_total", type: "int" },
-      { name: "dossiers_online", type: "int" },
-      { name: "online_uptake", type: "float", nullable: true },
-      { name: "assisted_online_share", type: "float", nullable: true },
+      ...ONLINE_RATE_COLUMNS,
       {
         name: "peer_median_online_uptake",
         type: "float",
@@ -81,9 +77,9 @@ function proceduresTable(page: CommunePage): TableSpec {
       { name: "procedure_group", type: "string", dictionary: true },
       { name: "label_vi", type: "string" },
       { name: "label_en", type: "string" },
-      { name: "cases", type: "int" },
-      { name: "cases_online", type: "int" },
-      { name: "assisted_online_share", type: "float", nullable: true },
+      metricColumn("cases"),
+      metricColumn("cases_online"),
+      metricColumn("assisted_online_share"),
       { name: "share_of_cases", type: "float", nullable: true },
     ],
     rows: page.procedures.map((row) => ({
@@ -103,8 +99,8 @@ function helpTypesTable(page: CommunePage): TableSpec {
   return {
     columns: [
       { name: "help_type", type: "string", dictionary: true },
-      { name: "cases", type: "int" },
-      { name: "cases_online", type: "int" },
+      metricColumn("cases"),
+      metricColumn("cases_online"),
       { name: "share_of_cases", type: "float", nullable: true },
     ],
     rows: page.help_types.map((row) => ({ ...row })),
@@ -188,8 +184,8 @@ function teamsTable(page: CommunePage): TableSpec {
       { name: "team", type: "string" },
       { name: "shifts", type: "int" },
       { name: "volunteers", type: "int" },
-      { name: "volunteer_hours", type: "float" },
-      { name: "cases", type: "int" },
+      metricColumn("volunteer_hours"),
+      metricColumn("cases"),
       { name: "cases_per_hour", type: "float", nullable: true },
     ],
     rows: page.teams.map((row) => ({ ...row })),
@@ -201,8 +197,8 @@ function heatmapTable(page: CommunePage): TableSpec {
     columns: [
       { name: "weekday", type: "int", description: "ISO weekday, 1 = Monday … 7 = Sunday" },
       { name: "hour", type: "int", description: "Hour slot [hour, hour + 1), local time" },
-      { name: "cases", type: "int" },
-      { name: "volunteer_hours", type: "float" },
+      metricColumn("cases"),
+      metricColumn("volunteer_hours"),
     ],
     rows: page.heatmap.cells.map((cell) => ({ ...cell })),
   };

@@ -22,7 +22,7 @@ import {
   type CoverageInfo,
   type ProvinceInfo,
 } from "./overview.server";
-import { safeRatio } from "./ratios";
+import { ratioOf, safeRatio } from "./registry";
 import { expandShiftIntoHourSlots } from "./shift-hour-slots";
 
 export interface CommuneInfo {
@@ -358,7 +358,7 @@ export function buildCommuneTrend(
       dossiers_total: 0,
       dossiers_online: 0,
     };
-  const uptake = (cell: CommuneMonthCell) => safeRatio(cell.dossiers_online, cell.dossiers_total);
+  const uptake = (cell: CommuneMonthCell) => ratioOf("online_uptake", cell);
   return months.map((month) => {
     const own = cellAt(code, month);
     const province = provinceCodes.map((commune) => cellAt(commune, month));
@@ -370,7 +370,7 @@ export function buildCommuneTrend(
       dossiers_total: own.dossiers_total,
       dossiers_online: own.dossiers_online,
       online_uptake: uptake(own),
-      assisted_online_share: safeRatio(own.cases_online, own.cases),
+      assisted_online_share: ratioOf("assisted_online_share", own),
       province_median_online_uptake: median(province.map(uptake)),
       province_median_cases: median(province.map((cell) => cell.cases)),
       peer_median_online_uptake: peers.length > 0 ? median(peers.map(uptake)) : null,
@@ -428,7 +428,10 @@ async function getProcedureMix(
       label_en: row.label_en ?? row.label_vi ?? row.name,
       cases,
       cases_online: casesOnline,
-      assisted_online_share: safeRatio(casesOnline, cases),
+      assisted_online_share: ratioOf("assisted_online_share", {
+        cases_online: casesOnline,
+        cases,
+      }),
       share_of_cases: safeRatio(cases, total),
     };
   });
@@ -445,7 +448,7 @@ async function getProcedureMix(
         procedure_group,
         cases: group.cases,
         cases_online: group.cases_online,
-        assisted_online_share: safeRatio(group.cases_online, group.cases),
+        assisted_online_share: ratioOf("assisted_online_share", group),
         share_of_cases: safeRatio(group.cases, total),
       }))
       .sort((a, b) => byCases(a, b) || a.procedure_group.localeCompare(b.procedure_group)),
@@ -875,23 +878,22 @@ export async function getCommunePage(
   );
   const sum = (pick: (row: CommuneTrendRow) => number) =>
     trend.reduce((total, row) => total + pick(row), 0);
-  const cases = sum((row) => row.cases);
-  const casesOnline = sum((row) => row.cases_online);
-  const dossiersTotal = sum((row) => row.dossiers_total);
-  const dossiersOnline = sum((row) => row.dossiers_online);
+  const totals = {
+    cases: sum((row) => row.cases),
+    cases_online: sum((row) => row.cases_online),
+    dossiers_total: sum((row) => row.dossiers_total),
+    dossiers_online: sum((row) => row.dossiers_online),
+  };
   return {
     ok: true,
     page: {
       ...base,
       period,
       summary: {
-        cases,
-        cases_online: casesOnline,
-        dossiers_total: dossiersTotal,
-        dossiers_online: dossiersOnline,
+        ...totals,
         volunteer_hours: volunteerHours,
-        online_uptake: safeRatio(dossiersOnline, dossiersTotal),
-        assisted_online_share: safeRatio(casesOnline, cases),
+        online_uptake: ratioOf("online_uptake", totals),
+        assisted_online_share: ratioOf("assisted_online_share", totals),
       },
       trend,
       procedure_groups: mix.groups,

@@ -1,6 +1,7 @@
 // The compare page's downloads, built from the same CompareData the page renders: the side-by-side
 // table (one row per commune plus the province) and the monthly series behind the small multiples.
 import type { ExportColumn, ExportDataset, ExportRow } from "~/lib/export/dataset";
+import { metricColumn } from "~/lib/export/metric-column";
 import type { CompareData, CompareKeyFigures } from "./compare.server";
 
 export const COMPARE_DATASETS = ["table", "monthly"] as const;
@@ -36,26 +37,27 @@ function fileBaseName(data: CompareData, dataset: string): string {
 export function compareTableColumns(suppressed: boolean): ExportColumn[] {
   // Suppressed demographic counts carry "<8", so they are text for leader and secretary roles.
   const demographicCount = suppressed ? "string" : "int";
+  const note = "summed over the period";
   return [
     { name: "commune_code", type: "string", nullable: true },
     { name: "commune_name", type: "string" },
     { name: "unit_type", type: "string", nullable: true },
     { name: "from_month", type: "month" },
     { name: "to_month", type: "month" },
-    { name: "cases", type: "int" },
-    { name: "dossiers_total", type: "int" },
-    { name: "dossiers_online", type: "int" },
-    { name: "online_uptake", type: "float", nullable: true },
-    { name: "assisted_online_share", type: "float", nullable: true },
-    { name: "completion_rate", type: "float", nullable: true },
-    { name: "volunteer_hours", type: "float" },
-    { name: "volunteers_active", type: "int" },
-    { name: "cases_minority", type: demographicCount },
-    { name: "minority_share", type: "float", nullable: true },
-    { name: "cases_elderly", type: demographicCount },
-    { name: "elderly_share", type: "float", nullable: true },
+    metricColumn("cases", { note }),
+    metricColumn("dossiers_total", { note }),
+    metricColumn("dossiers_online", { note }),
+    metricColumn("online_uptake"),
+    metricColumn("assisted_online_share"),
+    metricColumn("completion_rate"),
+    metricColumn("volunteer_hours", { note }),
+    metricColumn("volunteers_active", { note: "in to_month, the last month of the period" }),
+    metricColumn("cases_minority", { type: demographicCount, note }),
+    metricColumn("minority_reach", { name: "minority_share" }),
+    metricColumn("cases_elderly", { type: demographicCount, note }),
+    metricColumn("elderly_reach", { name: "elderly_share" }),
     { name: "population", type: "int", nullable: true },
-    { name: "cases_per_1000", type: "float", nullable: true },
+    metricColumn("cases_per_1000"),
   ];
 }
 
@@ -105,13 +107,13 @@ export const COMPARE_MONTHLY_COLUMNS: readonly ExportColumn[] = [
   { name: "commune_code", type: "string" },
   { name: "commune_name", type: "string" },
   { name: "month", type: "month" },
-  { name: "cases", type: "int" },
-  { name: "cases_online", type: "int" },
-  { name: "dossiers_total", type: "int" },
-  { name: "dossiers_online", type: "int" },
-  { name: "online_uptake", type: "float", nullable: true },
-  { name: "volunteer_hours", type: "float" },
-  { name: "volunteers_active", type: "int" },
+  metricColumn("cases"),
+  metricColumn("cases_online"),
+  metricColumn("dossiers_total"),
+  metricColumn("dossiers_online"),
+  metricColumn("online_uptake"),
+  metricColumn("volunteer_hours"),
+  metricColumn("volunteers_active"),
 ];
 
 /** The small multiples' numbers: chosen communes × months of the period. */

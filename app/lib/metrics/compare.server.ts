@@ -7,7 +7,7 @@ import type { Viewer } from "~/lib/auth/policy";
 import { mustSuppressDemographics } from "~/lib/auth/policy";
 import type { DB, UnitType } from "~/lib/db/types";
 import { sortByVietnameseName } from "~/lib/format/collation";
-import { suppressCount, suppressedRate, type SuppressedCount } from "~/lib/privacy/suppress";
+import { suppressCount, type SuppressedCount } from "~/lib/privacy/suppress";
 import type { FilterIssue } from "./filter-issues";
 import { resolvePeriod, type OverviewFilter, type ResolvedPeriod } from "./filters";
 import { listMonths } from "./months";
@@ -17,7 +17,7 @@ import {
   type CoverageInfo,
   type ProvinceInfo,
 } from "./overview.server";
-import { safeRatio } from "./ratios";
+import { ratioOf } from "./registry";
 
 /** A commune the chooser offers. */
 export interface CommuneOption {
@@ -202,26 +202,26 @@ export function toKeyFigures(
   identity: { code: string | null; name: string; unit_type: UnitType | null },
   suppress: boolean,
 ): CompareKeyFigures {
-  const share = suppress ? suppressedRate : safeRatio;
   return {
     ...identity,
     cases: sums.cases,
     dossiers_total: sums.dossiers_total,
     dossiers_online: sums.dossiers_online,
-    online_uptake: safeRatio(sums.dossiers_online, sums.dossiers_total),
-    assisted_online_share: safeRatio(sums.cases_online, sums.cases),
-    completion_rate: safeRatio(sums.cases - sums.cases_not_completed, sums.cases),
+    online_uptake: ratioOf("online_uptake", sums),
+    assisted_online_share: ratioOf("assisted_online_share", sums),
+    completion_rate: ratioOf("completion_rate", sums),
     volunteer_hours: sums.volunteer_hours,
     volunteers_active: sums.volunteers_active,
     cases_minority: suppress ? suppressCount(sums.cases_minority) : sums.cases_minority,
-    minority_share: share(sums.cases_minority, sums.cases),
+    minority_share: ratioOf("minority_reach", sums, { suppress }),
     cases_elderly: suppress ? suppressCount(sums.cases_elderly) : sums.cases_elderly,
-    elderly_share: share(sums.cases_elderly, sums.cases),
+    elderly_share: ratioOf("elderly_reach", sums, { suppress }),
     population: sums.population,
-    cases_per_1000:
-      sums.population !== null && sums.population > 0
-        ? (sums.cases_with_population * 1000) / sums.population
-        : null,
+    // Over the units with a usable population only: their cases ÷ their population.
+    cases_per_1000: ratioOf("cases_per_1000", {
+      cases: sums.cases_with_population,
+      population: sums.population,
+    }),
   };
 }
 
@@ -266,7 +266,10 @@ async function getCompareMonths(
         cases_online: Number(row?.cases_online ?? 0),
         dossiers_total: dossiersTotal,
         dossiers_online: dossiersOnline,
-        online_uptake: safeRatio(dossiersOnline, dossiersTotal),
+        online_uptake: ratioOf("online_uptake", {
+          dossiers_online: dossiersOnline,
+          dossiers_total: dossiersTotal,
+        }),
         volunteer_hours: Number(row?.volunteer_hours ?? 0),
         volunteers_active: Number(row?.volunteers_active ?? 0),
       };

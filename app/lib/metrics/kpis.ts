@@ -1,6 +1,6 @@
 // The overview's key indicators, computed from province totals per month, and their change
 // against the previous period of the same length.
-import { safeRatio } from "./ratios";
+import { METRICS, ratioOf, type MetricChange } from "./registry";
 
 /** Province (or filtered) sums of mart.commune_month for one month. */
 export interface MonthTotals {
@@ -30,17 +30,10 @@ export const KPI_IDS = [
 export type KpiId = (typeof KPI_IDS)[number];
 
 /** How a change is expressed: counts in percent, ratios in percentage points, units in units. */
-export type KpiChangeKind = "relative" | "points" | "units";
-export const KPI_CHANGE_KIND: Record<KpiId, KpiChangeKind> = {
-  cases: "relative",
-  online_uptake: "points",
-  assisted_online_share: "points",
-  volunteer_hours: "relative",
-  volunteers_active: "relative",
-  minority_reach: "points",
-  elderly_reach: "points",
-  communes_reporting: "units",
-};
+export type KpiChangeKind = MetricChange;
+export const KPI_CHANGE_KIND = Object.fromEntries(
+  KPI_IDS.map((id) => [id, METRICS[id].change]),
+) as Record<KpiId, KpiChangeKind>;
 
 export type KpiValues = Record<KpiId, number | null> & {
   /** Month the latest-month indicators (volunteers_active, communes_reporting) refer to. */
@@ -69,27 +62,22 @@ export function computeKpis(months: readonly MonthTotals[], communesTotal: numbe
   if (!latest) throw new RangeError("computeKpis needs at least one month");
   const sum = (pick: (month: MonthTotals) => number) =>
     months.reduce((total, month) => total + pick(month), 0);
-  const cases = sum((m) => m.cases);
+  const totals = {
+    cases: sum((m) => m.cases),
+    cases_online: sum((m) => m.cases_online),
+    cases_minority: sum((m) => m.cases_minority),
+    cases_elderly: sum((m) => m.cases_elderly),
+    dossiers_total: sum((m) => m.dossiers_total),
+    dossiers_online: sum((m) => m.dossiers_online),
+  };
   return {
-    cases,
-    online_uptake: safeRatio(
-      sum((m) => m.dossiers_online),
-      sum((m) => m.dossiers_total),
-    ),
-    assisted_online_share: safeRatio(
-      sum((m) => m.cases_online),
-      cases,
-    ),
+    cases: totals.cases,
+    online_uptake: ratioOf("online_uptake", totals),
+    assisted_online_share: ratioOf("assisted_online_share", totals),
     volunteer_hours: sum((m) => m.volunteer_hours),
     volunteers_active: latest.volunteers_active,
-    minority_reach: safeRatio(
-      sum((m) => m.cases_minority),
-      cases,
-    ),
-    elderly_reach: safeRatio(
-      sum((m) => m.cases_elderly),
-      cases,
-    ),
+    minority_reach: ratioOf("minority_reach", totals),
+    elderly_reach: ratioOf("elderly_reach", totals),
     communes_reporting: latest.communes_with_cases,
     latest_month: latest.month,
     communes_total: communesTotal,

@@ -3,18 +3,15 @@
 // both languages; a test checks that every id here exists in both files.
 import type { Lang } from "~/lib/i18n/languages";
 import { hrefWithLang } from "~/lib/i18n/href";
+import { METRIC_IDS, METRICS, type MetricId } from "./registry";
+
+// Metrics link to the heading the registry names; the other topics are page sections.
+const METRIC_ANCHORS = Object.fromEntries(
+  METRIC_IDS.map((id) => [id, METRICS[id].anchor]),
+) as Record<MetricId, string>;
 
 export const METHODOLOGY_ANCHORS = {
-  cases: "cases",
-  online_uptake: "online-uptake",
-  assisted_online_share: "assisted-online-share",
-  completion_rate: "completion-rate",
-  volunteer_hours: "volunteer-hours",
-  volunteers_active: "active-volunteers",
-  minority_reach: "minority-elderly-female-shares",
-  elderly_reach: "minority-elderly-female-shares",
-  communes_reporting: "units-with-cases",
-  cases_per_1000: "cases-per-1000",
+  ...METRIC_ANCHORS,
   reach_index: "reach-index",
   peers: "peer-communes",
   heatmap: "demand-heatmap",

@@ -8,7 +8,7 @@ import type { Viewer } from "~/lib/auth/policy";
 import { canViewCommuneDetail, mustSuppressDemographics } from "~/lib/auth/policy";
 import type { CommuneMonthTable, DB, UnitType } from "~/lib/db/types";
 import { sortByVietnameseName } from "~/lib/format/collation";
-import { suppressCount, suppressedRate, type SuppressedCount } from "~/lib/privacy/suppress";
+import { suppressCount, type SuppressedCount } from "~/lib/privacy/suppress";
 import {
   findNeedsAttention,
   rankCommunes,
@@ -37,6 +37,7 @@ import {
   type CoverageInfo,
   type ProvinceInfo,
 } from "./overview.server";
+import { ratioOf } from "./registry";
 import type { ReportParams } from "./report-params";
 import { getVolunteerActivity, type VolunteerActivity } from "./volunteer-activity.server";
 
@@ -163,8 +164,8 @@ export function monthKpis(
   if (!suppress) return kpis;
   return {
     ...kpis,
-    minority_reach: suppressedRate(totals.cases_minority, totals.cases),
-    elderly_reach: suppressedRate(totals.cases_elderly, totals.cases),
+    minority_reach: ratioOf("minority_reach", totals, { suppress }),
+    elderly_reach: ratioOf("elderly_reach", totals, { suppress }),
   };
 }
 

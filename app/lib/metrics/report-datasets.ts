@@ -2,7 +2,8 @@
 // indicators (month, previous month, a year earlier, province and peers), the 12-month trend, and
 // either every commune's month (province report) or the commune's month figures.
 import type { ExportColumn, ExportDataset, ExportRow } from "~/lib/export/dataset";
-import { safeRatio } from "./ratios";
+import { metricColumn, ONLINE_RATE_COLUMNS } from "~/lib/export/metric-column";
+import { ratioOf } from "./registry";
 import type { MonthlyReport } from "./monthly-report.server";
 
 export const REPORT_DATASETS = ["kpis", "trend", "communes", "figures"] as const;
@@ -39,14 +40,9 @@ const KPI_COLUMNS: readonly ExportColumn[] = [
 
 const TREND_COLUMNS: readonly ExportColumn[] = [
   { name: "month", type: "month" },
-  { name: "cases", type: "int" },
-  { name: "cases_online", type: "int" },
-  { name: "dossiers_total", type: "int" },
-  { name: "dossiers_online", type: "int" },
-  { name: "online_uptake", type: "float", nullable: true },
-  { name: "assisted_online_share", type: "float", nullable: true },
-  { name: "volunteer_hours", type: "float" },
-  { name: "volunteers_active", type: "int" },
+  ...ONLINE_RATE_COLUMNS,
+  metricColumn("volunteer_hours"),
+  metricColumn("volunteers_active"),
 ];
 
 const COMMUNE_COLUMNS: readonly ExportColumn[] = [
@@ -55,11 +51,11 @@ const COMMUNE_COLUMNS: readonly ExportColumn[] = [
   { name: "commune_name", type: "string" },
   { name: "unit_type", type: "string" },
   { name: "month", type: "month" },
-  { name: "cases", type: "int" },
-  { name: "online_uptake", type: "float", nullable: true },
-  { name: "assisted_online_share", type: "float", nullable: true },
-  { name: "cases_per_1000", type: "float", nullable: true },
-  { name: "volunteer_hours", type: "float" },
+  metricColumn("cases"),
+  metricColumn("online_uptake"),
+  metricColumn("assisted_online_share"),
+  metricColumn("cases_per_1000"),
+  metricColumn("volunteer_hours"),
 ];
 
 function figureColumns(suppressed: boolean): ExportColumn[] {
@@ -68,18 +64,18 @@ function figureColumns(suppressed: boolean): ExportColumn[] {
     { name: "commune_code", type: "string" },
     { name: "commune_name", type: "string" },
     { name: "month", type: "month" },
-    { name: "cases", type: "int" },
-    { name: "cases_online", type: "int" },
-    { name: "cases_completed", type: "int" },
-    { name: "cases_not_completed", type: "int" },
-    { name: "cases_vneid", type: "int" },
-    { name: "cases_minority", type: demographic },
-    { name: "cases_elderly", type: demographic },
-    { name: "cases_female", type: demographic },
-    { name: "dossiers_total", type: "int" },
-    { name: "dossiers_online", type: "int" },
-    { name: "volunteer_hours", type: "float" },
-    { name: "volunteers_active", type: "int" },
+    metricColumn("cases"),
+    metricColumn("cases_online"),
+    metricColumn("cases_completed"),
+    metricColumn("cases_not_completed"),
+    metricColumn("cases_vneid"),
+    metricColumn("cases_minority", { type: demographic }),
+    metricColumn("cases_elderly", { type: demographic }),
+    metricColumn("cases_female", { type: demographic }),
+    metricColumn("dossiers_total"),
+    metricColumn("dossiers_online"),
+    metricColumn("volunteer_hours"),
+    metricColumn("volunteers_active"),
   ];
 }
 
@@ -104,8 +100,8 @@ function rowsOf(report: MonthlyReport, name: ReportDatasetName): ExportRow[] {
         cases_online: month.cases_online,
         dossiers_total: month.dossiers_total,
         dossiers_online: month.dossiers_online,
-        online_uptake: safeRatio(month.dossiers_online, month.dossiers_total),
-        assisted_online_share: safeRatio(month.cases_online, month.cases),
+        online_uptake: ratioOf("online_uptake", month),
+        assisted_online_share: ratioOf("assisted_online_share", month),
         volunteer_hours: month.volunteer_hours,
         volunteers_active: month.volunteers_active,
       }));

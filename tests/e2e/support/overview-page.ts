@@ -11,7 +11,7 @@ import { createTranslator } from "~/lib/i18n/translate";
 import { ONLINE_RATE_SERIES } from "~/lib/charts/monthly-online-rates-series";
 import { MAP_METRICS, type MapMetric } from "~/lib/metrics/filter-options";
 import { KPI_CHANGE_KIND, KPI_IDS, type KpiId } from "~/lib/metrics/kpis";
-import { KPI_LABEL_KEYS, METRIC_NAME_KEY } from "~/lib/metrics/metric-labels";
+import { METRICS } from "~/lib/metrics/registry";
 import {
   INTEGER_PATTERN,
   PERCENT_PATTERN,
@@ -131,7 +131,7 @@ async function expectKpiDefinitionOpens(page: Page, id: KpiId, lang: Lang): Prom
   expect(await definition.isVisible(), "definition hidden before the click").toBe(false);
   await tile.locator("details.kpi__help summary").click();
   await definition.waitFor({ state: "visible" });
-  expect((await definition.innerText()).trim()).toBe(t(KPI_LABEL_KEYS[id].definition));
+  expect((await definition.innerText()).trim()).toBe(t(METRICS[id].definition));
 }
 
 function expectCasesDescriptionMatchesTable(description: string, rows: string[][], lang: Lang) {
@@ -201,7 +201,7 @@ async function expectMapMatchesRanking(page: Page, lang: Lang, monthLabels: [str
   const title = (await page.locator("#figure-map-title").innerText()).trim();
   expect(title).toBe(
     t("chart.map.title", {
-      metric: t(METRIC_NAME_KEY[metric]),
+      metric: t(METRICS[metric].name),
       from: monthLabels[0],
       to: monthLabels[1],
     }),

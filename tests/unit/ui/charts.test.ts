@@ -7,7 +7,6 @@ import {
   NO_VALUE_PATTERN_ID,
   buildCommuneChoroplethPlot,
   describeCommuneChoropleth,
-  type ProjectedCommuneShapes,
 } from "~/lib/charts/commune-choropleth";
 import {
   CASES_BAR_COLOR,
@@ -20,6 +19,7 @@ import {
 } from "~/lib/charts/monthly-online-rates";
 import { renderPlotToHtml } from "~/lib/charts/render-plot.server";
 import { getI18n } from "~/lib/i18n/use-i18n";
+import { squareCommuneShapes } from "../../fixtures/charts/square-commune-shapes";
 
 const vi: ChartContext = getI18n("vi");
 const en: ChartContext = getI18n("en");
@@ -102,30 +102,7 @@ describe("monthly online rates chart", () => {
 });
 
 describe("commune choropleth", () => {
-  const square = (x: number, y: number) => ({
-    type: "Polygon" as const,
-    coordinates: [
-      [
-        [x, y],
-        [x + 10, y],
-        [x + 10, y + 10],
-        [x, y + 10],
-        [x, y],
-      ],
-    ],
-  });
-  const shapes: ProjectedCommuneShapes = {
-    width: 40,
-    height: 12,
-    shapes: {
-      type: "FeatureCollection",
-      features: ["A", "B", "C", "D"].map((code, index) => ({
-        type: "Feature",
-        properties: { code, full_name: `Xã ${code}` },
-        geometry: square(index * 10, 1),
-      })),
-    },
-  };
+  const shapes = squareCommuneShapes(["A", "B", "C", "D"]);
   const communes = [
     { code: "A", name: "Xã A", value: 0.8 },
     { code: "B", name: "Xã B", value: 0.2 },

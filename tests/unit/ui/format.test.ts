@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compareVietnamese, sortByVietnameseName } from "~/lib/format/collation";
 import { MISSING_VALUE, getFormatter } from "~/lib/format/formatter";
-import { formatMetricValue } from "~/lib/format/metric-value";
+import { formatMetric } from "~/lib/metrics/registry";
 
 const vi = getFormatter("vi");
 const en = getFormatter("en");
@@ -66,11 +66,11 @@ describe("timestamps", () => {
 });
 
 describe("metric values", () => {
-  it("formats each map metric in its own unit", () => {
-    expect(formatMetricValue("online_uptake", 0.5, vi)).toBe("50,0%");
-    expect(formatMetricValue("cases_per_1000", 12.345, vi)).toBe("12,3");
-    expect(formatMetricValue("volunteer_hours", 1500.4, en)).toBe("1,500");
-    expect(formatMetricValue("assisted_online_share", null, en)).toBe(MISSING_VALUE);
+  it("formats each map metric in its registry unit", () => {
+    expect(formatMetric("online_uptake", 0.5, vi)).toBe("50,0%");
+    expect(formatMetric("cases_per_1000", 12.345, vi)).toBe("12,3");
+    expect(formatMetric("volunteer_hours", 1500.4, en)).toBe("1,500");
+    expect(formatMetric("assisted_online_share", null, en)).toBe(MISSING_VALUE);
   });
 });
 

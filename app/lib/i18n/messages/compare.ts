@@ -37,7 +37,6 @@ export const compareMessages = defineMessages(
       "Các chỉ số trong kỳ {from} – {to}; tỷ lệ tính từ tổng số đếm, “—” là không có mẫu số.",
     "compare.indicator": "Chỉ số",
     "compare.provinceColumn": "Toàn tỉnh",
-    "compare.completionRate": "Tỷ lệ hoàn thành",
     "compare.volunteersActiveIn": "{name} (tháng {month})",
     "compare.definitionLink": "cách tính",
     "compare.suppressedNote":
@@ -79,7 +78,6 @@ export const compareMessages = defineMessages(
       "Indicators for {from} – {to}; ratios from summed counts, “—” where there is no denominator.",
     "compare.indicator": "Indicator",
     "compare.provinceColumn": "Province",
-    "compare.completionRate": "Completion rate",
     "compare.volunteersActiveIn": "{name} ({month})",
     "compare.definitionLink": "definition",
     "compare.suppressedNote":
