@@ -29,7 +29,7 @@ import { vi } from "~/lib/i18n/catalog-vi";
 import { resolveLanguage } from "~/lib/i18n/language.server";
 import { langOf } from "~/lib/i18n/languages";
 import { useI18n } from "~/lib/i18n/use-i18n";
-import { isBadFilterResponseBody } from "~/lib/metrics/filter-issues";
+import { isBadFilterResponseBody } from "~/lib/url-params/filter-issues";
 import { useNonce } from "~/lib/security/nonce-context";
 import appStyles from "~/styles/app.css";
 import authStyles from "~/styles/auth.css";

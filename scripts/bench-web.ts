@@ -22,7 +22,7 @@ import { parseArgs } from "node:util";
 import { sql } from "kysely";
 import { z } from "zod";
 import { wrapEngine } from "~/lib/db.server";
-import { extractCommuneCodes } from "~/lib/metrics/assistance-extract.server";
+import { extractCommuneCodes } from "~/lib/api/assistance-extract.server";
 import { buildExists } from "~/lib/server/http-server.server";
 import type { BenchDatabase } from "./bench/bench-database";
 import { preparePgDatabase, preparePgliteDatabase } from "./bench/bench-database";

@@ -1,9 +1,9 @@
 // The choropleth of the communes for the chosen metric, with the notes a reader needs to trust
 // it: which units have no value and why, and where the numbers are in table form.
-import type { OverviewFigures } from "~/lib/charts/overview-figures.server";
+import type { OverviewFigures } from "~/pages/overview/figures.server";
 import { useI18n } from "~/lib/i18n/use-i18n";
-import type { ResolvedPeriod } from "~/lib/metrics/filters";
-import type { MapMetric } from "~/lib/metrics/filter-options";
+import type { ResolvedPeriod } from "~/lib/filters/filters";
+import type { MapMetric } from "~/lib/filters/filter-options";
 import { METRICS } from "~/lib/metrics/registry";
 import { PlotFigure, SwatchLegend, type LegendSwatch } from "./plot-figure";
 

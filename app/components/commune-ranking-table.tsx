@@ -1,12 +1,12 @@
 // All units of the filter ranked by the chosen metric, with the other indicators alongside; each
 // name links to the unit's page.
 import { Link } from "@remix-run/react";
-import { MISSING_VALUE, type Formatter } from "~/lib/format/formatter";
+import { MISSING_VALUE, type Formatter } from "~/lib/i18n/formatter";
 import { formatMetric, METRICS } from "~/lib/metrics/registry";
-import { hrefWithLang } from "~/lib/i18n/href";
+import { hrefWithLang } from "~/lib/http/href";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { RankedCommune } from "~/lib/metrics/commune-metrics";
-import { MAP_METRICS, type MapMetric } from "~/lib/metrics/filter-options";
+import { MAP_METRICS, type MapMetric } from "~/lib/filters/filter-options";
 
 export interface CommuneRankingTableProps {
   id: string;

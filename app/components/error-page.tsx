@@ -1,10 +1,10 @@
 // What the root error boundary shows. A refused URL (400) lists each bad parameter in the
 // reader's language; anything else is explained in both languages, without internals.
 import { Link } from "@remix-run/react";
-import { hrefWithLang } from "~/lib/i18n/href";
+import { hrefWithLang } from "~/lib/http/href";
 import { LANGUAGES, type Lang } from "~/lib/i18n/languages";
 import { createTranslator } from "~/lib/i18n/translate";
-import type { FilterIssue } from "~/lib/metrics/filter-issues";
+import type { FilterIssue } from "~/lib/url-params/filter-issues";
 
 export function BadRequestPage({ lang, issues }: { lang: Lang; issues: FilterIssue[] }) {
   const t = createTranslator(lang);

@@ -1,9 +1,9 @@
 // The key-indicator tiles: value, change against the previous period (arrow and words, not
 // colour alone) and a "?" disclosure with the indicator's definition.
-import type { Formatter } from "~/lib/format/formatter";
+import type { Formatter } from "~/lib/i18n/formatter";
 import type { Translator } from "~/lib/i18n/translate";
 import { useI18n } from "~/lib/i18n/use-i18n";
-import type { ResolvedPeriod } from "~/lib/metrics/filters";
+import type { ResolvedPeriod } from "~/lib/filters/filters";
 import {
   KPI_IDS,
   compareKpi,

@@ -1,6 +1,6 @@
 // Links to the same page in each language, keeping every other URL parameter.
 import { Link, useLocation } from "@remix-run/react";
-import { buildHref } from "~/lib/i18n/href";
+import { buildHref } from "~/lib/http/href";
 import { LANGUAGES } from "~/lib/i18n/languages";
 import { useI18n } from "~/lib/i18n/use-i18n";
 

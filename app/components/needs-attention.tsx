@@ -1,7 +1,7 @@
 // Units a leader should look at first: lowest online uptake, no volunteer activity in the 30 days
 // up to the latest date with data, nothing received for the latest month. Each name links to the unit's page.
 import { Link } from "@remix-run/react";
-import { hrefWithLang } from "~/lib/i18n/href";
+import { hrefWithLang } from "~/lib/http/href";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type {
   CommuneRef,

@@ -6,7 +6,7 @@ import {
   PeriodPresetLinks,
 } from "~/components/filters/period-controls";
 import { Form, Link, useLocation } from "@remix-run/react";
-import { buildHref } from "~/lib/i18n/href";
+import { buildHref } from "~/lib/http/href";
 import { LANG_PARAM } from "~/lib/i18n/languages";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import {
@@ -16,8 +16,8 @@ import {
   type MapMetric,
   type ProcedureGroup,
   type UnitTypeFilter,
-} from "~/lib/metrics/filter-options";
-import type { Coverage, ResolvedPeriod } from "~/lib/metrics/filters";
+} from "~/lib/filters/filter-options";
+import type { Coverage, ResolvedPeriod } from "~/lib/filters/filters";
 import { METRICS } from "~/lib/metrics/registry";
 
 export interface OverviewFiltersProps {

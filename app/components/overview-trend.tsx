@@ -1,6 +1,6 @@
 // The monthly trend: cases per month, and the two online shares on a separate chart (two
 // denominators, one honest 0–100 % axis each, no dual axis).
-import type { RenderedFigure } from "~/lib/charts/overview-figures.server";
+import type { RenderedFigure } from "~/lib/charts/render-plot.server";
 import { ONLINE_RATE_SERIES } from "~/lib/charts/monthly-online-rates-series";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { MonthTotals } from "~/lib/metrics/kpis";

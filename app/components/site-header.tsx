@@ -2,7 +2,7 @@
 import { Form, NavLink } from "@remix-run/react";
 import { can } from "~/lib/auth/policy";
 import { useOptionalViewer } from "~/lib/auth/use-viewer";
-import { hrefWithLang } from "~/lib/i18n/href";
+import { hrefWithLang } from "~/lib/http/href";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import { LanguageSwitch } from "./language-switch";
 

@@ -19,11 +19,11 @@ import { getEnv } from "~/lib/env.server";
 import { vi } from "~/lib/i18n/catalog-vi";
 import { resolveLanguage } from "~/lib/i18n/language.server";
 import { useI18n } from "~/lib/i18n/use-i18n";
-import { badFilterResponse } from "~/lib/metrics/filter-response.server";
-import { parseOverviewFilter } from "~/lib/metrics/filters";
-import { cachedForDataVersion } from "~/lib/metrics/data-version-cache.server";
+import { badFilterResponse } from "~/lib/filters/filter-response.server";
+import { parseOverviewFilter } from "~/lib/filters/filters";
+import { cachedForDataVersion } from "~/lib/cache/data-version-cache.server";
 import { getOverview } from "~/lib/metrics/overview.server";
-import { buildOverviewPage } from "~/lib/metrics/overview-page.server";
+import { buildOverviewPage } from "~/pages/overview/view.server";
 import { showMonthTotals } from "~/lib/privacy/suppress-month-totals";
 import { pageHeaders } from "~/lib/http/page-headers";
 

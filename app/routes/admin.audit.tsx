@@ -11,12 +11,12 @@ import { AUDIT_ACTION_VALUES, parseAuditQuery } from "~/lib/auth/audit-query";
 import { requirePermission } from "~/lib/auth/viewer.server";
 import { getDb } from "~/lib/db.server";
 import { vi } from "~/lib/i18n/catalog-vi";
-import { buildHref } from "~/lib/i18n/href";
+import { buildHref } from "~/lib/http/href";
 import { LANG_PARAM } from "~/lib/i18n/languages";
 import { resolveLanguage } from "~/lib/i18n/language.server";
 import { createTranslator } from "~/lib/i18n/translate";
 import { useI18n } from "~/lib/i18n/use-i18n";
-import { badFilterResponse } from "~/lib/metrics/filter-response.server";
+import { badFilterResponse } from "~/lib/filters/filter-response.server";
 import { noStoreHeaders } from "~/lib/http/page-headers";
 
 const PAGE_SIZE = 50;

@@ -3,7 +3,7 @@
 // Remix v2 segments are whole, so the format comes from the segment's extension.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/lib/auth/viewer.server";
-import { handleApiV1Download } from "~/lib/export/api-v1.server";
+import { handleApiV1Download } from "~/lib/api/api-v1.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "download", { api: true });

@@ -8,11 +8,11 @@ import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { exportResponse } from "~/lib/export/export-response.server";
 import { isExportFormat } from "~/lib/export/formats";
-import { getCommunePage } from "~/lib/metrics/commune-page.server";
-import { buildCommuneDataset, isCommuneTable } from "~/lib/metrics/commune-page-datasets";
-import type { FilterIssue } from "~/lib/metrics/filter-issues";
-import { badFilterResponse } from "~/lib/metrics/filter-response.server";
-import { parseOverviewFilter } from "~/lib/metrics/filters";
+import { getCommunePage } from "~/pages/commune/load.server";
+import { buildCommuneDataset, isCommuneTable } from "~/pages/commune/tables";
+import type { FilterIssue } from "~/lib/url-params/filter-issues";
+import { badFilterResponse } from "~/lib/filters/filter-response.server";
+import { parseOverviewFilter } from "~/lib/filters/filters";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "download", { api: true });

@@ -25,13 +25,13 @@ import { forbidden, requireViewer } from "~/lib/auth/viewer.server";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { vi } from "~/lib/i18n/catalog-vi";
-import { buildHref } from "~/lib/i18n/href";
+import { buildHref } from "~/lib/http/href";
 import { resolveLanguage } from "~/lib/i18n/language.server";
 import { useI18n } from "~/lib/i18n/use-i18n";
-import { getCommunePage } from "~/lib/metrics/commune-page.server";
-import { buildCommunePageView } from "~/lib/metrics/commune-page-view.server";
-import { badFilterResponse } from "~/lib/metrics/filter-response.server";
-import { parseOverviewFilter } from "~/lib/metrics/filters";
+import { getCommunePage } from "~/pages/commune/load.server";
+import { buildCommunePageView } from "~/pages/commune/view.server";
+import { badFilterResponse } from "~/lib/filters/filter-response.server";
+import { parseOverviewFilter } from "~/lib/filters/filters";
 import { pageHeaders } from "~/lib/http/page-headers";
 import { METRICS } from "~/lib/metrics/registry";
 

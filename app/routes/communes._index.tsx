@@ -12,16 +12,16 @@ import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { formatMetric, METRICS } from "~/lib/metrics/registry";
 import { vi } from "~/lib/i18n/catalog-vi";
-import { buildHref } from "~/lib/i18n/href";
+import { buildHref } from "~/lib/http/href";
 import { LANG_PARAM } from "~/lib/i18n/languages";
 import { resolveLanguage } from "~/lib/i18n/language.server";
 import { createTranslator } from "~/lib/i18n/translate";
 import { useI18n } from "~/lib/i18n/use-i18n";
-import { getCommuneList } from "~/lib/metrics/commune-list.server";
-import { COMMUNE_SEARCH_MAX_LENGTH, parseCommuneSearch } from "~/lib/metrics/commune-search";
-import { MAP_METRICS, UNIT_TYPES } from "~/lib/metrics/filter-options";
-import { badFilterResponse } from "~/lib/metrics/filter-response.server";
-import { parseOverviewFilter } from "~/lib/metrics/filters";
+import { getCommuneList } from "~/pages/communes/load.server";
+import { COMMUNE_SEARCH_MAX_LENGTH, parseCommuneSearch } from "~/lib/filters/commune-search";
+import { MAP_METRICS, UNIT_TYPES } from "~/lib/filters/filter-options";
+import { badFilterResponse } from "~/lib/filters/filter-response.server";
+import { parseOverviewFilter } from "~/lib/filters/filters";
 import { pageHeaders } from "~/lib/http/page-headers";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

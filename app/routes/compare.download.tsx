@@ -6,12 +6,12 @@ import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { isExportFormat } from "~/lib/export/formats";
 import { exportResponse } from "~/lib/export/export-response.server";
-import { getCompareData } from "~/lib/metrics/compare.server";
-import { buildCompareDataset, COMPARE_DATASETS } from "~/lib/metrics/compare-datasets";
-import type { CompareDatasetName } from "~/lib/metrics/compare-datasets";
-import type { FilterIssue } from "~/lib/metrics/filter-issues";
-import { badFilterResponse } from "~/lib/metrics/filter-response.server";
-import { parseOverviewFilter } from "~/lib/metrics/filters";
+import { getCompareData } from "~/pages/compare/load.server";
+import { buildCompareDataset, COMPARE_DATASETS } from "~/pages/compare/tables";
+import type { CompareDatasetName } from "~/pages/compare/tables";
+import type { FilterIssue } from "~/lib/url-params/filter-issues";
+import { badFilterResponse } from "~/lib/filters/filter-response.server";
+import { parseOverviewFilter } from "~/lib/filters/filters";
 
 function isCompareDataset(value: string): value is CompareDatasetName {
   return (COMPARE_DATASETS as readonly string[]).includes(value);

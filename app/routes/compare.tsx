@@ -11,19 +11,19 @@ import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { can } from "~/lib/auth/policy";
 import { requirePermission } from "~/lib/auth/viewer.server";
-import { renderCompareFigures } from "~/lib/charts/compare-figures.server";
+import { renderCompareFigures } from "~/pages/compare/view.server";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { vi } from "~/lib/i18n/catalog-vi";
-import { buildHref } from "~/lib/i18n/href";
+import { buildHref } from "~/lib/http/href";
 import { resolveLanguage } from "~/lib/i18n/language.server";
 import { createTranslator } from "~/lib/i18n/translate";
 import { useI18n } from "~/lib/i18n/use-i18n";
-import { getCompareData } from "~/lib/metrics/compare.server";
+import { getCompareData } from "~/pages/compare/load.server";
 import { keepLinkParams } from "~/lib/http/link-params";
-import { COMPARE_DATASETS } from "~/lib/metrics/compare-datasets";
-import { badFilterResponse } from "~/lib/metrics/filter-response.server";
-import { parseOverviewFilter } from "~/lib/metrics/filters";
+import { COMPARE_DATASETS } from "~/pages/compare/tables";
+import { badFilterResponse } from "~/lib/filters/filter-response.server";
+import { parseOverviewFilter } from "~/lib/filters/filters";
 import { pageHeaders } from "~/lib/http/page-headers";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

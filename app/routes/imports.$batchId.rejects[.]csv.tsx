@@ -3,7 +3,7 @@
 import { requirePermission } from "~/lib/auth/viewer.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/lib/db.server";
-import { badFilterResponse } from "~/lib/metrics/filter-response.server";
+import { badFilterResponse } from "~/lib/filters/filter-response.server";
 import { BatchIdParamSchema, getBatchDetail } from "~/lib/uploads/batch-page.server";
 import {
   generateRejectsCsv,

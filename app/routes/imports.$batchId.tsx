@@ -8,11 +8,11 @@ import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { getDb } from "~/lib/db.server";
 import { vi } from "~/lib/i18n/catalog-vi";
-import { buildHref, hrefWithLang } from "~/lib/i18n/href";
+import { buildHref, hrefWithLang } from "~/lib/http/href";
 import { resolveLanguage } from "~/lib/i18n/language.server";
 import { createTranslator } from "~/lib/i18n/translate";
 import { useI18n } from "~/lib/i18n/use-i18n";
-import { badFilterResponse } from "~/lib/metrics/filter-response.server";
+import { badFilterResponse } from "~/lib/filters/filter-response.server";
 import {
   BatchIdParamSchema,
   getBatchDetail,

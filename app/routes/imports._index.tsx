@@ -9,7 +9,7 @@ import { SiteHeader } from "~/components/site-header";
 import { getDb } from "~/lib/db.server";
 import { listBatches } from "~/lib/etl/batches.server";
 import { vi } from "~/lib/i18n/catalog-vi";
-import { hrefWithLang } from "~/lib/i18n/href";
+import { hrefWithLang } from "~/lib/http/href";
 import { resolveLanguage } from "~/lib/i18n/language.server";
 import { createTranslator } from "~/lib/i18n/translate";
 import { useI18n } from "~/lib/i18n/use-i18n";

@@ -19,7 +19,7 @@ import { getEnv } from "~/lib/env.server";
 import { IMPORT_KINDS } from "~/lib/etl/fields";
 import type { ImportSummary } from "~/lib/etl/batch-summary";
 import { vi } from "~/lib/i18n/catalog-vi";
-import { hrefWithLang } from "~/lib/i18n/href";
+import { hrefWithLang } from "~/lib/http/href";
 import { resolveLanguage } from "~/lib/i18n/language.server";
 import { createTranslator } from "~/lib/i18n/translate";
 import type { Translator } from "~/lib/i18n/translate";

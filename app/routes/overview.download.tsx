@@ -6,10 +6,10 @@ import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { exportResponse } from "~/lib/export/export-response.server";
 import { isExportFormat } from "~/lib/export/formats";
-import { buildOverviewDataset, isOverviewTable } from "~/lib/export/overview-datasets";
-import type { FilterIssue } from "~/lib/metrics/filter-issues";
-import { badFilterResponse } from "~/lib/metrics/filter-response.server";
-import { parseOverviewFilter } from "~/lib/metrics/filters";
+import { buildOverviewDataset, isOverviewTable } from "~/pages/overview/tables";
+import type { FilterIssue } from "~/lib/url-params/filter-issues";
+import { badFilterResponse } from "~/lib/filters/filter-response.server";
+import { parseOverviewFilter } from "~/lib/filters/filters";
 import { getOverview } from "~/lib/metrics/overview.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

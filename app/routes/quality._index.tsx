@@ -15,13 +15,13 @@ import { can } from "~/lib/auth/policy";
 import { getDatabase, getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { vi } from "~/lib/i18n/catalog-vi";
-import { hrefWithLang } from "~/lib/i18n/href";
+import { hrefWithLang } from "~/lib/http/href";
 import { resolveLanguage } from "~/lib/i18n/language.server";
 import { useI18n } from "~/lib/i18n/use-i18n";
-import { badFilterResponse } from "~/lib/metrics/filter-response.server";
-import { assertCanViewQuality } from "~/lib/quality/access";
-import { getQualityPage, RECENT_BATCHES } from "~/lib/quality/quality-page.server";
-import { parseQualityRequest } from "~/lib/quality/quality-request.server";
+import { badFilterResponse } from "~/lib/filters/filter-response.server";
+import { assertCanViewQuality } from "~/pages/quality/access";
+import { getQualityPage, RECENT_BATCHES } from "~/pages/quality/load.server";
+import { parseQualityRequest } from "~/pages/quality/request.server";
 import { countUnmappedLabels } from "~/lib/quality/vocabulary-page.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

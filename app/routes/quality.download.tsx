@@ -5,10 +5,10 @@ import { requireViewer } from "~/lib/auth/viewer.server";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { exportResponse } from "~/lib/export/export-response.server";
-import { badFilterResponse } from "~/lib/metrics/filter-response.server";
-import { assertCanViewQuality } from "~/lib/quality/access";
-import { buildQualityDownload } from "~/lib/quality/quality-download.server";
-import { parseQualityRequest } from "~/lib/quality/quality-request.server";
+import { badFilterResponse } from "~/lib/filters/filter-response.server";
+import { assertCanViewQuality } from "~/pages/quality/access";
+import { buildQualityDownload } from "~/pages/quality/download.server";
+import { parseQualityRequest } from "~/pages/quality/request.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request, { api: true });

@@ -15,14 +15,14 @@ import { requireViewer } from "~/lib/auth/viewer.server";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { vi } from "~/lib/i18n/catalog-vi";
-import { buildHref } from "~/lib/i18n/href";
+import { buildHref } from "~/lib/http/href";
 import { resolveLanguage } from "~/lib/i18n/language.server";
 import { createTranslator } from "~/lib/i18n/translate";
 import { useI18n } from "~/lib/i18n/use-i18n";
-import { badFilterResponse } from "~/lib/metrics/filter-response.server";
-import { assertCanViewQuality } from "~/lib/quality/access";
-import { getRejectDrill } from "~/lib/quality/reject-drill.server";
-import { parseQualityRequest } from "~/lib/quality/quality-request.server";
+import { badFilterResponse } from "~/lib/filters/filter-response.server";
+import { assertCanViewQuality } from "~/pages/quality/access";
+import { getRejectDrill } from "~/pages/quality/reject-drill.server";
+import { parseQualityRequest } from "~/pages/quality/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? vi["app.name"] },

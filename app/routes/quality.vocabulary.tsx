@@ -24,7 +24,7 @@ import { VOCABULARY_KINDS, type VocabularyKind } from "~/lib/etl/vocabulary";
 import { addMapping, MappingError } from "~/lib/etl/vocabulary-map.server";
 import { withSession } from "~/lib/db/engine";
 import { vi } from "~/lib/i18n/catalog-vi";
-import { hrefWithLang } from "~/lib/i18n/href";
+import { hrefWithLang } from "~/lib/http/href";
 import { resolveLanguage } from "~/lib/i18n/language.server";
 import { createTranslator } from "~/lib/i18n/translate";
 import { useI18n } from "~/lib/i18n/use-i18n";

@@ -6,12 +6,12 @@ import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { exportResponse } from "~/lib/export/export-response.server";
 import { isExportFormat } from "~/lib/export/formats";
-import type { FilterIssue } from "~/lib/metrics/filter-issues";
-import { badFilterResponse } from "~/lib/metrics/filter-response.server";
-import { getMonthlyReport } from "~/lib/metrics/monthly-report.server";
-import { buildReportDataset, reportDatasetsOf } from "~/lib/metrics/report-datasets";
-import type { ReportDatasetName } from "~/lib/metrics/report-datasets";
-import { parseReportParams } from "~/lib/metrics/report-params";
+import type { FilterIssue } from "~/lib/url-params/filter-issues";
+import { badFilterResponse } from "~/lib/filters/filter-response.server";
+import { getMonthlyReport } from "~/pages/report/load.server";
+import { buildReportDataset, reportDatasetsOf } from "~/pages/report/tables";
+import type { ReportDatasetName } from "~/pages/report/tables";
+import { parseReportParams } from "~/lib/filters/report-params";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "download", { api: true });

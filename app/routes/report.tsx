@@ -11,28 +11,29 @@ import { ReportKpiTable } from "~/components/report/report-kpi-table";
 import { ReportProvinceSections } from "~/components/report/report-province-sections";
 import { SiteHeader } from "~/components/site-header";
 import { forbidden, requirePermission } from "~/lib/auth/viewer.server";
-import { renderReportFigures } from "~/lib/charts/report-figures.server";
+import { renderReportFigures } from "~/pages/report/view.server";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { vi } from "~/lib/i18n/catalog-vi";
-import { buildHref } from "~/lib/i18n/href";
+import { buildHref } from "~/lib/http/href";
 import { resolveLanguage } from "~/lib/i18n/language.server";
 import { LANG_PARAM } from "~/lib/i18n/languages";
 import { createTranslator } from "~/lib/i18n/translate";
 import { useI18n } from "~/lib/i18n/use-i18n";
-import { badFilterResponse } from "~/lib/metrics/filter-response.server";
-import { UNIT_TYPES } from "~/lib/metrics/filter-options";
+import { badFilterResponse } from "~/lib/filters/filter-response.server";
+import { UNIT_TYPES } from "~/lib/filters/filter-options";
 import { showMonthTotals, type ShownMonthTotals } from "~/lib/privacy/suppress-month-totals";
-import { listMonths } from "~/lib/metrics/months";
+import type { MonthTotals } from "~/lib/metrics/kpis";
+import { listMonths } from "~/lib/calendar/months";
 import { METRICS, ratioOf, type MetricId } from "~/lib/metrics/registry";
 import {
   getMonthlyReport,
   getReportCommuneOptions,
   type ReportMonthFigures,
-} from "~/lib/metrics/monthly-report.server";
-import { reportDatasetsOf } from "~/lib/metrics/report-datasets";
-import { parseReportParams } from "~/lib/metrics/report-params";
-import { getFormatter } from "~/lib/format/formatter";
+} from "~/pages/report/load.server";
+import { reportDatasetsOf } from "~/pages/report/tables";
+import { parseReportParams } from "~/lib/filters/report-params";
+import { getFormatter } from "~/lib/i18n/formatter";
 import { pageHeaders } from "~/lib/http/page-headers";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -91,7 +92,7 @@ const FIGURE_ROWS: ReadonlyArray<keyof ReportMonthFigures & MetricId> = [
 ];
 
 /** The trend charts' numbers, for readers who cannot see the charts (not printed). */
-function TrendTable({ trend }: { trend: ShownMonthTotals[] }) {
+function TrendTable({ trend }: { trend: ShownMonthTotals<MonthTotals>[] }) {
   const { t, fmt } = useI18n();
   return (
     <table>

@@ -6,7 +6,7 @@ import path from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importFile } from "~/lib/etl/import-file.server";
-import { ASSISTANCE_EXTRACT_COLUMNS } from "~/lib/metrics/assistance-extract.server";
+import { ASSISTANCE_EXTRACT_COLUMNS } from "~/lib/api/assistance-extract.server";
 import { loader as apiLoader } from "~/routes/api.v1.$resource";
 import { createUserWithSession, requestAs, type TestIdentity } from "../support/auth";
 import { arrowRows, readArrow, readCsv, readParquet, responseBytes } from "../support/read-export";

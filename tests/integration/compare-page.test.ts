@@ -3,7 +3,7 @@
 // suppressed demographic counts in the download; bad URLs are 400s.
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BadFilterResponseBody } from "~/lib/metrics/filter-issues";
+import type { BadFilterResponseBody } from "~/lib/url-params/filter-issues";
 import { compareVietnamese } from "~/lib/format/collation";
 import { loader as downloadLoader } from "~/routes/compare.download";
 import { loader } from "~/routes/compare";

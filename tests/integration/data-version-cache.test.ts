@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { revertBatch } from "~/lib/etl/revert-batch.server";
-import { cachedForDataVersion, getDataVersion } from "~/lib/metrics/data-version-cache.server";
+import { cachedForDataVersion, getDataVersion } from "~/lib/cache/data-version-cache.server";
 import { createTestDatabase, engineName, type TestDatabase } from "../support/test-db";
 import { importSeededRecords } from "./support/assistance-file";
 

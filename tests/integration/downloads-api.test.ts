@@ -13,9 +13,9 @@ import { XLSX_ABOUT_SHEET, XLSX_DATA_SHEET } from "~/lib/export/write-xlsx.serve
 import {
   COMMUNE_MONTH_COLUMNS,
   streamCommuneMonthRows,
-} from "~/lib/metrics/commune-month-extract.server";
-import type { BadFilterResponseBody } from "~/lib/metrics/filter-issues";
-import type { OverviewPageData } from "~/lib/metrics/overview-page.server";
+} from "~/lib/api/commune-month-extract.server";
+import type { BadFilterResponseBody } from "~/lib/url-params/filter-issues";
+import type { OverviewPageData } from "~/pages/overview/view.server";
 import { loader as apiLoader } from "~/routes/api.v1.$resource";
 import { loader as overviewLoader } from "~/routes/_index";
 import { loader as overviewDownloadLoader } from "~/routes/overview.download";

@@ -9,8 +9,8 @@ import {
   PERIOD_PRESETS,
   PROCEDURE_GROUPS,
   UNIT_TYPES,
-} from "~/lib/metrics/filter-options";
-import { addMonths } from "~/lib/metrics/months";
+} from "~/lib/filters/filter-options";
+import { addMonths } from "~/lib/calendar/months";
 import { loader as overviewLoader } from "~/routes/_index";
 import { loader as communeLoader } from "~/routes/communes.$code";
 import { loader as compareLoader } from "~/routes/compare";

@@ -3,7 +3,7 @@
 // here straight from mart.commune_month; bad parameters are 400s, a secretary's foreign commune 403.
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BadFilterResponseBody } from "~/lib/metrics/filter-issues";
+import type { BadFilterResponseBody } from "~/lib/url-params/filter-issues";
 import { loader as downloadLoader } from "~/routes/report.download";
 import { loader } from "~/routes/report";
 import { createUserWithSession, requestAs, type TestIdentity } from "../support/auth";

@@ -2,8 +2,8 @@
 // were computed by hand; and its 400s for URLs the filter schema refuses.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CommuneMonthTable } from "~/lib/db/types";
-import type { BadFilterResponseBody } from "~/lib/metrics/filter-issues";
-import type { OverviewPageData } from "~/lib/metrics/overview-page.server";
+import type { BadFilterResponseBody } from "~/lib/url-params/filter-issues";
+import type { OverviewPageData } from "~/pages/overview/view.server";
 import { loader as healthLoader } from "~/routes/healthz";
 import { loader } from "~/routes/_index";
 import { createUserWithSession } from "../support/auth";

@@ -18,7 +18,7 @@ import { renderPlotToHtml } from "~/lib/charts/render-plot.server";
 import { buildTrendAgainstMediansPlot } from "~/lib/charts/trend-against-medians";
 import { buildWeekdayHourHeatmapPlot, heatmapHours } from "~/lib/charts/weekday-hour-heatmap";
 import { getI18n } from "~/lib/i18n/use-i18n";
-import { buildCompleteness } from "~/lib/quality/completeness";
+import { buildCompleteness } from "~/pages/quality/completeness";
 import { squareCommuneShapes } from "../fixtures/charts/square-commune-shapes";
 
 const vi: ChartContext = getI18n("vi");

@@ -1,9 +1,9 @@
 // Sections f–h of the commune page: volunteer hours and cases by team, demand against volunteer
 // presence by weekday and hour, and the pre-2025 units the commune was formed from.
-import type { RenderedFigure } from "~/lib/charts/overview-figures.server";
+import type { RenderedFigure } from "~/lib/charts/render-plot.server";
 import { useI18n } from "~/lib/i18n/use-i18n";
-import type { HeatmapSection, PredecessorRow, TeamRow } from "~/lib/metrics/commune-page.server";
-import { WEEKDAY_KEYS } from "~/lib/metrics/commune-page-options";
+import type { HeatmapSection, PredecessorRow, TeamRow } from "~/pages/commune/load.server";
+import { WEEKDAY_KEYS } from "~/lib/charts/weekday-hour-heatmap";
 import { PlotFigure } from "../plot-figure";
 import { CommuneDownloadLinks } from "./commune-download-links";
 import { METRICS } from "~/lib/metrics/registry";

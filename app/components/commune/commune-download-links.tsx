@@ -2,7 +2,7 @@
 // JavaScript and carry the page's own filter parameters, so the file holds the page's numbers.
 import { useI18n } from "~/lib/i18n/use-i18n";
 import { PAGE_DOWNLOAD_FORMATS } from "~/lib/export/formats";
-import type { CommuneTable } from "~/lib/metrics/commune-page-datasets";
+import type { CommuneTable } from "~/pages/commune/tables";
 
 export interface CommuneDownloadLinksProps {
   code: string;

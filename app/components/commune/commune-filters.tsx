@@ -6,11 +6,11 @@ import {
   PeriodPresetLinks,
 } from "~/components/filters/period-controls";
 import { Form, Link, useLocation } from "@remix-run/react";
-import { buildHref } from "~/lib/i18n/href";
+import { buildHref } from "~/lib/http/href";
 import { LANG_PARAM } from "~/lib/i18n/languages";
 import { useI18n } from "~/lib/i18n/use-i18n";
-import { PROCEDURE_GROUPS, type ProcedureGroup } from "~/lib/metrics/filter-options";
-import type { Coverage, ResolvedPeriod } from "~/lib/metrics/filters";
+import { PROCEDURE_GROUPS, type ProcedureGroup } from "~/lib/filters/filter-options";
+import type { Coverage, ResolvedPeriod } from "~/lib/filters/filters";
 
 export interface CommuneFiltersProps {
   coverage: Coverage;

@@ -1,14 +1,10 @@
 // Sections c and d of the commune page: what people need help with (procedure groups and the
 // procedures with most cases, with their online share) and the types of help given.
-import type { RenderedFigure } from "~/lib/charts/overview-figures.server";
+import type { RenderedFigure } from "~/lib/charts/render-plot.server";
 import type { MessageKey } from "~/lib/i18n/catalog-vi";
 import { useI18n } from "~/lib/i18n/use-i18n";
-import type {
-  HelpTypeRow,
-  ProcedureGroupRow,
-  ProcedureRow,
-} from "~/lib/metrics/commune-page.server";
-import { TOP_PROCEDURES } from "~/lib/metrics/commune-page-options";
+import type { HelpTypeRow, ProcedureGroupRow, ProcedureRow } from "~/pages/commune/load.server";
+import { TOP_PROCEDURES } from "~/pages/commune/options";
 import { METRICS, ratioOf } from "~/lib/metrics/registry";
 import { PlotFigure } from "../plot-figure";
 import { CommuneDownloadLinks } from "./commune-download-links";

@@ -1,10 +1,10 @@
 // Section e of the commune page: the share of minority, elderly and female citizens among those
 // helped against their share of the population, with ethnic groups and age bands. Counts arrive
 // already suppressed for roles that must not see small cells.
-import type { RenderedFigure } from "~/lib/charts/overview-figures.server";
-import type { Formatter } from "~/lib/format/formatter";
+import type { RenderedFigure } from "~/lib/charts/render-plot.server";
+import type { Formatter } from "~/lib/i18n/formatter";
 import { useI18n } from "~/lib/i18n/use-i18n";
-import type { ReachSection } from "~/lib/metrics/commune-page.server";
+import type { ReachSection } from "~/pages/commune/load.server";
 import type { SuppressedCount } from "~/lib/privacy/suppress";
 import { PlotFigure } from "../plot-figure";
 import { CommuneDownloadLinks } from "./commune-download-links";

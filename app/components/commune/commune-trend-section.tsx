@@ -1,11 +1,11 @@
 // Section a and b of the commune page: monthly online uptake and cases against the peer and
 // province medians, and the peer set with the rule that chose it.
 import { Link } from "@remix-run/react";
-import type { RenderedFigure } from "~/lib/charts/overview-figures.server";
+import type { RenderedFigure } from "~/lib/charts/render-plot.server";
 import { TREND_SERIES } from "~/lib/charts/trend-against-medians-series";
-import { buildHref } from "~/lib/i18n/href";
+import { buildHref } from "~/lib/http/href";
 import { useI18n } from "~/lib/i18n/use-i18n";
-import type { CommuneInfo, CommuneTrendRow } from "~/lib/metrics/commune-page.server";
+import type { CommuneInfo, CommuneTrendRow } from "~/pages/commune/load.server";
 import type { PeerCommune } from "~/lib/metrics/commune-peers";
 import { PEER_COUNT } from "~/lib/metrics/commune-peers";
 import { PlotFigure, SwatchLegend } from "../plot-figure";

@@ -10,9 +10,9 @@ import { Form, Link, useLocation } from "@remix-run/react";
 import { keepLinkParams } from "~/lib/http/link-params";
 import { LANG_PARAM } from "~/lib/i18n/languages";
 import { useI18n } from "~/lib/i18n/use-i18n";
-import type { CommuneOption } from "~/lib/metrics/compare.server";
-import { UNIT_TYPES } from "~/lib/metrics/filter-options";
-import type { Coverage, ResolvedPeriod } from "~/lib/metrics/filters";
+import type { CommuneOption } from "~/pages/compare/load.server";
+import { UNIT_TYPES } from "~/lib/filters/filter-options";
+import type { Coverage, ResolvedPeriod } from "~/lib/filters/filters";
 
 export interface CompareChooserProps {
   options: CommuneOption[];

@@ -1,8 +1,8 @@
 // One figure per indicator: a panel per chosen commune (server-rendered SVG on a shared y scale),
 // a one-sentence description, and the same numbers as a table for readers who cannot see charts.
-import type { SmallMultiplesFigure } from "~/lib/charts/compare-figures.server";
+import type { SmallMultiplesFigure } from "~/pages/compare/view.server";
 import { useI18n } from "~/lib/i18n/use-i18n";
-import type { CompareMonthRow } from "~/lib/metrics/compare.server";
+import type { CompareMonthRow } from "~/pages/compare/load.server";
 import { formatMetric } from "~/lib/metrics/registry";
 
 export interface CompareSmallMultiplesProps {

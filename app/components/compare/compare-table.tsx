@@ -1,9 +1,9 @@
 // The side-by-side table: one column per chosen commune and the province as the reference column,
 // one row per indicator, each indicator's name linking to its definition on /methodology.
 import { useI18n } from "~/lib/i18n/use-i18n";
-import type { Formatter } from "~/lib/format/formatter";
-import type { CompareKeyFigures } from "~/lib/metrics/compare.server";
-import type { ResolvedPeriod } from "~/lib/metrics/filters";
+import type { Formatter } from "~/lib/i18n/formatter";
+import type { CompareKeyFigures } from "~/pages/compare/load.server";
+import type { ResolvedPeriod } from "~/lib/filters/filters";
 import { methodologyHref } from "~/lib/metrics/methodology-anchors";
 import { formatMetric, METRICS, type MetricId } from "~/lib/metrics/registry";
 

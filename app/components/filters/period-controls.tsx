@@ -2,10 +2,10 @@
 // with JavaScript off and keep the page's other filters) and the from/to month fields of a GET
 // form. One definition, so the presets, limits and hints read the same on every page.
 import { Link, useLocation } from "@remix-run/react";
-import { buildHref } from "~/lib/i18n/href";
+import { buildHref } from "~/lib/http/href";
 import { useI18n } from "~/lib/i18n/use-i18n";
-import { PERIOD_PRESETS, type PeriodPreset } from "~/lib/metrics/filter-options";
-import type { Coverage, ResolvedPeriod } from "~/lib/metrics/filters";
+import { PERIOD_PRESETS, type PeriodPreset } from "~/lib/filters/filter-options";
+import type { Coverage, ResolvedPeriod } from "~/lib/filters/filters";
 
 const MONTH_INPUT_PATTERN = "[0-9]{4}-[0-9]{2}";
 

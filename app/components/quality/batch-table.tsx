@@ -1,9 +1,9 @@
 // Recent import batches: kind, file, status, who, the row counts and how long each took, linking
 // to the batch's own page.
 import { Link } from "@remix-run/react";
-import { hrefWithLang } from "~/lib/i18n/href";
+import { hrefWithLang } from "~/lib/http/href";
 import { useI18n } from "~/lib/i18n/use-i18n";
-import type { BatchRow } from "~/lib/quality/quality-page.server";
+import type { BatchRow } from "~/pages/quality/load.server";
 
 export function BatchTable({ batches, limit }: { batches: BatchRow[]; limit: number }) {
   const { lang, t, fmt } = useI18n();

@@ -2,8 +2,8 @@
 // communes with gaps, in Vietnamese name order.
 import { COMPLETENESS_COLORS, NOTHING_MARK } from "~/lib/charts/completeness-grid";
 import { useI18n } from "~/lib/i18n/use-i18n";
-import type { QualityPageData } from "~/lib/quality/quality-page.server";
-import { CELL_STATUSES } from "~/lib/quality/completeness";
+import type { QualityPageData } from "~/pages/quality/load.server";
+import { CELL_STATUSES } from "~/pages/quality/completeness";
 import { PlotFigure, SwatchLegend } from "../plot-figure";
 
 type CompletenessData = NonNullable<QualityPageData["completeness"]>;

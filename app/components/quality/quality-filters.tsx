@@ -7,12 +7,12 @@ import {
   PeriodPresetLinks,
 } from "~/components/filters/period-controls";
 import type { ImportKind } from "~/lib/db/types";
-import { buildHref } from "~/lib/i18n/href";
+import { buildHref } from "~/lib/http/href";
 import { LANG_PARAM } from "~/lib/i18n/languages";
 import { useI18n } from "~/lib/i18n/use-i18n";
-import { UNIT_TYPES, type UnitTypeFilter } from "~/lib/metrics/filter-options";
-import type { Coverage, ResolvedPeriod } from "~/lib/metrics/filters";
-import { IMPORT_KINDS } from "~/lib/quality/quality-params";
+import { UNIT_TYPES, type UnitTypeFilter } from "~/lib/filters/filter-options";
+import type { Coverage, ResolvedPeriod } from "~/lib/filters/filters";
+import { IMPORT_KINDS } from "~/lib/filters/quality-params";
 
 export interface QualityFiltersProps {
   coverage: Coverage | null;

@@ -1,6 +1,6 @@
 // The name of a reject reason in the reader's language, or "Other reason (code)".
 import { useI18n } from "~/lib/i18n/use-i18n";
-import { reasonLabelKey } from "~/lib/quality/reason-labels";
+import { reasonLabelKey } from "~/pages/quality/reason-labels";
 
 export function useReasonName(): (code: string) => string {
   const { t } = useI18n();

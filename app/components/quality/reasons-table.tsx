@@ -1,8 +1,8 @@
 // Rejected rows counted by reason, each linking to the rows themselves.
 import { Link, useLocation } from "@remix-run/react";
-import { buildHref } from "~/lib/i18n/href";
+import { buildHref } from "~/lib/http/href";
 import { useI18n } from "~/lib/i18n/use-i18n";
-import type { ReasonCount } from "~/lib/quality/rejects.server";
+import type { ReasonCount } from "~/pages/quality/rejects.server";
 import { useReasonName } from "./reason-name";
 
 export function ReasonsTable({ reasons }: { reasons: ReasonCount[] }) {

@@ -1,9 +1,9 @@
 // One page of rejected rows: batch (link), file, line, column, message and the masked raw row —
 // the last two only for viewers with record-level access (recordLevel); others see the reason.
 import { Link } from "@remix-run/react";
-import { hrefWithLang } from "~/lib/i18n/href";
+import { hrefWithLang } from "~/lib/http/href";
 import { useI18n } from "~/lib/i18n/use-i18n";
-import type { RejectedRowView } from "~/lib/quality/rejects.server";
+import type { RejectedRowView } from "~/pages/quality/rejects.server";
 import { useReasonName } from "./reason-name";
 
 export function RejectRowsTable({

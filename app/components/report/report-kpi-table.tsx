@@ -4,7 +4,7 @@ import { describeChange } from "~/components/kpi-tiles";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { KpiChange } from "~/lib/metrics/kpis";
 import { formatMetric, METRICS } from "~/lib/metrics/registry";
-import type { ReportKpiRow } from "~/lib/metrics/monthly-report.server";
+import type { ReportKpiRow } from "~/pages/report/load.server";
 
 export interface ReportKpiTableProps {
   rows: ReportKpiRow[];

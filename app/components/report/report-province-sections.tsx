@@ -3,7 +3,7 @@
 import { formatDay } from "~/components/needs-attention";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { CommuneRef, RankedCommune } from "~/lib/metrics/commune-metrics";
-import type { ProvinceSections } from "~/lib/metrics/monthly-report.server";
+import type { ProvinceSections } from "~/pages/report/load.server";
 import { METRICS } from "~/lib/metrics/registry";
 
 const MAX_NAMES = 8;

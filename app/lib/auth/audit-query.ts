@@ -1,7 +1,7 @@
 // The admin audit page's URL: ?page=N&action=<one of AUDIT_ACTIONS>. One zod schema; a bad value
 // becomes a 400 that names the parameter (never a 500, never an unfiltered page by surprise).
 import { z } from "zod";
-import type { FilterIssue } from "~/lib/metrics/filter-issues";
+import type { FilterIssue } from "~/lib/url-params/filter-issues";
 
 export const AUDIT_ACTION_VALUES = [
   "login.success",

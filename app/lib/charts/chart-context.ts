@@ -1,5 +1,5 @@
 // What every chart builder needs to label itself in the reader's language.
-import type { Formatter } from "~/lib/format/formatter";
+import type { Formatter } from "~/lib/i18n/formatter";
 import type { Translator } from "~/lib/i18n/translate";
 
 export interface ChartContext {

@@ -3,7 +3,7 @@
 // are hatched grey, communes outside the filter plain light grey, and each says so in its title.
 import * as Plot from "@observablehq/plot";
 import type { Feature, Geometry } from "geojson";
-import type { MapMetric } from "~/lib/metrics/filter-options";
+import type { MapMetric } from "~/lib/filters/filter-options";
 import { formatMetric, METRICS } from "~/lib/metrics/registry";
 import type { ChartContext } from "./chart-context";
 import type { ProjectedShapes } from "./project-mercator";

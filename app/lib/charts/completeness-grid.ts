@@ -2,8 +2,29 @@
 // kinds, some, nothing). Blue, grey and orange differ in lightness and hue for every common
 // colour-vision deficiency, and months with nothing also carry a "×", so colour is not the only cue.
 import * as Plot from "@observablehq/plot";
-import type { CellStatus, Completeness, CompletenessCell } from "~/lib/quality/completeness";
 import { formatMonthTick, monthTicks, type ChartContext } from "./chart-context";
+
+// The rows this chart draws, declared here so the chart does not depend on the quality page that
+// computes them (app/pages/quality/completeness.ts); that page's Completeness fits this shape.
+export type CellStatus = "complete" | "partial" | "nothing";
+
+export interface CompletenessCell {
+  commune_name: string;
+  month: string;
+  assistance: boolean;
+  shifts: boolean;
+  dossiers: boolean;
+  status: CellStatus;
+}
+
+export interface Completeness {
+  months: string[];
+  cells: CompletenessCell[];
+  gaps: { months_nothing: string[] }[];
+  communes_total: number;
+  cells_nothing: number;
+  cells_partial: number;
+}
 
 export const COMPLETENESS_COLORS: Record<CellStatus, string> = {
   complete: "#1f5f9e",

@@ -119,6 +119,12 @@ export function roundGeometryAttributes(markup: string, decimals: number): strin
 /** Font size of chart text in SVG units (Plot's default is 10). */
 export const CHART_FONT_SIZE = 13;
 
+export interface RenderedFigure {
+  /** SVG (or figure) markup from Plot, safe to inject: built from our own data only. */
+  html: string;
+  description: string;
+}
+
 export interface RenderPlotOptions {
   /** Decimal places kept in path data (default 1). */
   pathDecimals?: number;

@@ -5,7 +5,18 @@
 import * as Plot from "@observablehq/plot";
 import type { MessageKey } from "~/lib/i18n/catalog-vi";
 import { CHART_WIDTH, type ChartContext } from "./chart-context";
-import { WEEKDAY_KEYS, WEEKDAYS } from "~/lib/metrics/commune-page-options";
+
+/** ISO weekdays, Monday first, and their names: the heatmap's rows, also named in its table. */
+export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+export const WEEKDAY_KEYS: Record<number, MessageKey> = {
+  1: "commune.weekday.1",
+  2: "commune.weekday.2",
+  3: "commune.weekday.3",
+  4: "commune.weekday.4",
+  5: "commune.weekday.5",
+  6: "commune.weekday.6",
+  7: "commune.weekday.7",
+};
 
 export interface HeatmapValueCell {
   weekday: number;

@@ -1,4 +1,4 @@
-import { csvRow, UTF8_BOM } from "~/lib/export/csv";
+import { csvRow, UTF8_BOM } from "~/lib/format/csv";
 import type { RejectRow } from "./batches.server";
 
 const HEADER = ["batch_id", "line", "column", "reason_code", "message_vi", "message_en", "raw"];

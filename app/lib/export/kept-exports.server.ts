@@ -10,7 +10,7 @@ import type { Viewer } from "~/lib/auth/policy";
 import { sharedRun } from "~/lib/cache/shared-run";
 import { VersionedCache, type CacheEntry } from "~/lib/cache/versioned-cache";
 import type { DB } from "~/lib/db/types";
-import { getDataVersion } from "~/lib/metrics/data-version-cache.server";
+import { getDataVersion } from "~/lib/cache/data-version-cache.server";
 import type { ExportDataset, ExportFormat, ExportStamp } from "./dataset";
 
 /** A file larger than this is written for each download and not kept. */

@@ -2,7 +2,7 @@
 // (csv.ts). Streamed in ~64 kB chunks.
 import type { Writable } from "node:stream";
 import { TEXT_CHUNK_CHARS, eachRow, writeChunk } from "./byte-sink.server";
-import { UTF8_BOM, csvRow } from "./csv";
+import { UTF8_BOM, csvRow } from "~/lib/format/csv";
 import type { ExportDataset } from "./dataset";
 
 export async function writeCsv(dataset: ExportDataset, out: Writable): Promise<void> {

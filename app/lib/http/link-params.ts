@@ -3,10 +3,10 @@
 // appended was echoed into every one of them, some sixteen times a page (ADR 012). Only the
 // parameters some page reads pass; the rest are dropped.
 import { LANG_PARAM } from "~/lib/i18n/languages";
-import { COMMUNE_SEARCH_PARAM } from "~/lib/metrics/commune-search";
-import { OVERVIEW_FILTER_PARAMS } from "~/lib/metrics/filter-options";
-import { REPORT_PARAMS } from "~/lib/metrics/report-params";
-import { QUALITY_PARAMS } from "~/lib/quality/quality-params";
+import { COMMUNE_SEARCH_PARAM } from "~/lib/filters/commune-search";
+import { OVERVIEW_FILTER_PARAMS } from "~/lib/filters/filter-options";
+import { REPORT_PARAMS } from "~/lib/filters/report-params";
+import { QUALITY_PARAMS } from "~/lib/filters/quality-params";
 
 export const LINK_PARAMS: ReadonlySet<string> = new Set([
   ...OVERVIEW_FILTER_PARAMS,

@@ -1,6 +1,6 @@
 // The language, translator and formatter for the current request, from the root loader's data.
 import { useRouteLoaderData } from "@remix-run/react";
-import { getFormatter, type Formatter } from "~/lib/format/formatter";
+import { getFormatter, type Formatter } from "~/lib/i18n/formatter";
 import { langOf, type Lang } from "./languages";
 import { createTranslator, type Translator } from "./translate";
 

@@ -3,7 +3,7 @@
 // range (first to last month with any data), zeros included, and nothing outside it.
 import type { SqlSession } from "~/lib/db/engine";
 import { readSqlFile } from "~/lib/db/sql-files.server";
-import { listMonths } from "~/lib/metrics/months";
+import { listMonths } from "~/lib/calendar/months";
 
 export interface MartRefresh {
   first_month: string | null;

@@ -2,7 +2,7 @@
 // one row of period sums per commune.
 import type { UnitType } from "~/lib/db/types";
 import { compareVietnamese } from "~/lib/format/collation";
-import type { MapMetric } from "./filter-options";
+import type { MapMetric } from "~/lib/filters/filter-options";
 import { ratioOf } from "./registry";
 
 /** One commune's sums of mart.commune_month over the period, plus its latest month. */

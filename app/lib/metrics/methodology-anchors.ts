@@ -2,7 +2,7 @@
 // and docs/metrics.vi.md give these headings the same explicit ids ({#id}), so one link works in
 // both languages; a test checks that every id here exists in both files.
 import type { Lang } from "~/lib/i18n/languages";
-import { hrefWithLang } from "~/lib/i18n/href";
+import { hrefWithLang } from "~/lib/http/href";
 import { METRIC_IDS, METRICS, type MetricId } from "./registry";
 
 // Metrics link to the heading the registry names; the other topics are page sections.

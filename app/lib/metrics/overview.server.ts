@@ -4,12 +4,12 @@
 import { sql, type Kysely } from "kysely";
 import type { DB } from "~/lib/db/types";
 import type { CommuneSummary } from "./commune-metrics";
-import type { FilterIssue } from "./filter-issues";
-import type { OverviewFilter, ResolvedPeriod } from "./filters";
-import { previousPeriodOf, resolvePeriod } from "./filters";
-import type { MapMetric, ProcedureGroup, UnitTypeFilter } from "./filter-options";
+import type { FilterIssue } from "~/lib/url-params/filter-issues";
+import type { OverviewFilter, ResolvedPeriod } from "~/lib/filters/filters";
+import { previousPeriodOf, resolvePeriod } from "~/lib/filters/filters";
+import type { MapMetric, ProcedureGroup, UnitTypeFilter } from "~/lib/filters/filter-options";
 import { computeKpis, emptyMonthTotals, type KpiValues, type MonthTotals } from "./kpis";
-import { addMonths, listMonths } from "./months";
+import { addMonths, listMonths } from "~/lib/calendar/months";
 import { getVolunteerActivity, type VolunteerActivity } from "./volunteer-activity.server";
 
 export interface ProvinceInfo {

@@ -3,7 +3,7 @@
 // applies, where /methodology explains it and which catalog strings name it. Pages, charts,
 // downloads and tiles read this table; tests/unit/metric-registry.test.ts checks it against the
 // mart's columns, docs/metrics*.md and both message catalogs.
-import type { Formatter } from "~/lib/format/formatter";
+import type { Formatter } from "~/lib/i18n/formatter";
 import type { MessageKey } from "~/lib/i18n/catalog-vi";
 import { suppressedRate } from "~/lib/privacy/suppress";
 

@@ -2,8 +2,8 @@
 // of the period: one index probe per commune and table, so it stays fast on millions of records.
 import { sql, type Kysely } from "kysely";
 import type { DB } from "~/lib/db/types";
-import type { UnitTypeFilter } from "./filter-options";
-import { addMonths } from "./months";
+import type { UnitTypeFilter } from "~/lib/filters/filter-options";
+import { addMonths } from "~/lib/calendar/months";
 
 export interface VolunteerActivity {
   /** The latest activity date (YYYY-MM-DD) in the filter up to the period's end: the data's "today". */

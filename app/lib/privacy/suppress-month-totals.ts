@@ -2,18 +2,26 @@
 // the overview's and the monthly report's trends carry the month's minority and elderly counts,
 // which must be small-cell suppressed for leader and secretary viewers like every other
 // demographic count — in the loader's JSON too, which `?_data=` requests read directly.
-import type { MonthTotals } from "~/lib/metrics/kpis";
 import { suppressCount, type SuppressedCount } from "./suppress";
 
-export type ShownMonthTotals = Omit<MonthTotals, "cases_minority" | "cases_elderly"> & {
+/** The demographic counts of a month's totals; privacy sits below metrics, so it names only these. */
+interface DemographicCounts {
+  cases_minority: number;
+  cases_elderly: number;
+}
+
+export type ShownMonthTotals<T extends DemographicCounts> = Omit<
+  T,
+  "cases_minority" | "cases_elderly"
+> & {
   cases_minority: SuppressedCount;
   cases_elderly: SuppressedCount;
 };
 
-export function showMonthTotals(
-  trend: readonly MonthTotals[],
+export function showMonthTotals<T extends DemographicCounts>(
+  trend: readonly T[],
   suppress: boolean,
-): ShownMonthTotals[] {
+): ShownMonthTotals<T>[] {
   if (!suppress) return [...trend];
   return trend.map((month) => ({
     ...month,

@@ -8,7 +8,7 @@ import { resolveViewer } from "~/lib/auth/viewer.server";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { resolveLanguage } from "~/lib/i18n/language.server";
-import { getDataVersion } from "~/lib/metrics/data-version-cache.server";
+import { getDataVersion } from "~/lib/cache/data-version-cache.server";
 
 export interface PageCacheKey {
   key: string;

@@ -1,6 +1,6 @@
 // The parts of an import report that the preview (a dry run) and a batch's page both show:
 // counts, grouped issues, dropped columns, rejected rows, and messages in both languages.
-import { MISSING_VALUE } from "~/lib/format/formatter";
+import { MISSING_VALUE } from "~/lib/i18n/formatter";
 import { LANGUAGES, type Lang } from "~/lib/i18n/languages";
 import { createTranslator } from "~/lib/i18n/translate";
 import { useI18n } from "~/lib/i18n/use-i18n";

@@ -9,7 +9,7 @@ import { expect } from "vitest";
 import type { Lang } from "~/lib/i18n/languages";
 import { createTranslator } from "~/lib/i18n/translate";
 import { ONLINE_RATE_SERIES } from "~/lib/charts/monthly-online-rates-series";
-import { MAP_METRICS, type MapMetric } from "~/lib/metrics/filter-options";
+import { MAP_METRICS, type MapMetric } from "~/lib/filters/filter-options";
 import { KPI_CHANGE_KIND, KPI_IDS, type KpiId } from "~/lib/metrics/kpis";
 import { METRICS } from "~/lib/metrics/registry";
 import {

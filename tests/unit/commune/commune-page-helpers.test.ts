@@ -1,10 +1,10 @@
 // The commune page's pure rules: the peer set, medians, hour slots of shifts, reach with and
 // without small-cell suppression, and the directory's name search and order.
 import { describe, expect, it } from "vitest";
-import { orderCommuneList, type CommuneListRow } from "~/lib/metrics/commune-list.server";
-import { buildReachSection, type DemographicCell } from "~/lib/metrics/commune-page.server";
+import { orderCommuneList, type CommuneListRow } from "~/pages/communes/load.server";
+import { buildReachSection, type DemographicCell } from "~/pages/commune/load.server";
 import { median, selectPeerCommunes, type PeerCandidate } from "~/lib/metrics/commune-peers";
-import { matchesNameSearch, parseCommuneSearch } from "~/lib/metrics/commune-search";
+import { matchesNameSearch, parseCommuneSearch } from "~/lib/filters/commune-search";
 import { expandShiftIntoHourSlots, parseTimeOfDay } from "~/lib/metrics/shift-hour-slots";
 
 const unit = (

@@ -4,9 +4,9 @@ import {
   previousPeriodOf,
   resolvePeriod,
   type OverviewFilter,
-} from "~/lib/metrics/filters";
-import { isBadFilterResponseBody } from "~/lib/metrics/filter-issues";
-import { addMonths, countMonths, listMonths } from "~/lib/metrics/months";
+} from "~/lib/filters/filters";
+import { isBadFilterResponseBody } from "~/lib/url-params/filter-issues";
+import { addMonths, countMonths, listMonths } from "~/lib/calendar/months";
 
 const parse = (query: string) => parseOverviewFilter(new URLSearchParams(query));
 const coverage = { first_month: "2025-07", last_month: "2026-11" };

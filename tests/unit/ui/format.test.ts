@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compareVietnamese, sortByVietnameseName } from "~/lib/format/collation";
-import { MISSING_VALUE, getFormatter } from "~/lib/format/formatter";
+import { MISSING_VALUE, getFormatter } from "~/lib/i18n/formatter";
 import { formatMetric } from "~/lib/metrics/registry";
 
 const vi = getFormatter("vi");

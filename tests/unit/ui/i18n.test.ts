@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { en } from "~/lib/i18n/catalog-en";
 import { vi, type MessageKey } from "~/lib/i18n/catalog-vi";
 import { downloadHref } from "~/components/download-links";
-import { buildHref, hrefWithLang } from "~/lib/i18n/href";
+import { buildHref, hrefWithLang } from "~/lib/http/href";
 import { langCookie, resolveLanguage } from "~/lib/i18n/language.server";
 import { langOf } from "~/lib/i18n/languages";
 import { createTranslator, isMessageKey, listPlaceholders } from "~/lib/i18n/translate";

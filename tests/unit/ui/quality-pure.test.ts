@@ -4,11 +4,11 @@ import { describe, expect, it } from "vitest";
 import { REASONS } from "~/lib/etl/reasons";
 import { vi as viCatalog } from "~/lib/i18n/catalog-vi";
 import { en as enCatalog } from "~/lib/i18n/catalog-en";
-import { buildCompleteness, statusOf } from "~/lib/quality/completeness";
-import { completenessExportRows } from "~/lib/quality/quality-datasets";
-import { loadWindowOf } from "~/lib/quality/load-window";
-import { parseQualityParams } from "~/lib/quality/quality-params";
-import { REJECT_REASON_CODES, reasonLabelKey } from "~/lib/quality/reason-labels";
+import { buildCompleteness, statusOf } from "~/pages/quality/completeness";
+import { completenessExportRows } from "~/pages/quality/tables";
+import { loadWindowOf } from "~/pages/quality/load-window";
+import { parseQualityParams } from "~/lib/filters/quality-params";
+import { REJECT_REASON_CODES, reasonLabelKey } from "~/pages/quality/reason-labels";
 
 describe("buildCompleteness", () => {
   const communes = [

@@ -1,0 +1,17 @@
+// The URL of a data-quality page or download, parsed: the shared filter (period, unit type) and
+// the page's own parameters; a bad URL is a 400 naming each parameter.
+import { badFilterResponse } from "~/lib/filters/filter-response.server";
+import { parseOverviewFilter, type OverviewFilter } from "~/lib/filters/filters";
+import { parseQualityParams, type QualityParams } from "~/lib/filters/quality-params";
+
+export function parseQualityRequest(request: Request): {
+  filter: OverviewFilter;
+  params: QualityParams;
+} {
+  const searchParams = new URL(request.url).searchParams;
+  const filter = parseOverviewFilter(searchParams);
+  const params = parseQualityParams(searchParams);
+  const issues = [...(filter.ok ? [] : filter.issues), ...(params.ok ? [] : params.issues)];
+  if (!filter.ok || !params.ok) throw badFilterResponse(issues);
+  return { filter: filter.filter, params: params.params };
+}
