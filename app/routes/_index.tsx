@@ -19,11 +19,9 @@ import { getEnv } from "~/lib/env.server";
 import { vi } from "~/lib/i18n/catalog-vi";
 import { resolveLanguage } from "~/lib/i18n/language.server";
 import { useI18n } from "~/lib/i18n/use-i18n";
-import { badFilterResponse } from "~/lib/filters/filter-response.server";
 import { parseOverviewFilter } from "~/lib/filters/filters";
-import { cachedForDataVersion } from "~/lib/cache/data-version-cache.server";
-import { getOverview } from "~/lib/metrics/overview.server";
-import { buildOverviewPage } from "~/pages/overview/view.server";
+import { loadOverviewPage } from "~/pages/overview/load.server";
+import { okOrThrow } from "~/lib/http/page-failure.server";
 import { showMonthTotals } from "~/lib/privacy/suppress-month-totals";
 import { pageHeaders } from "~/lib/http/page-headers";
 
@@ -37,24 +35,10 @@ export const headers: HeadersFunction = pageHeaders;
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "view_dashboard");
   const { lang } = await resolveLanguage(request);
-  const parsed = parseOverviewFilter(new URL(request.url).searchParams);
-  if (!parsed.ok) throw badFilterResponse(parsed.issues);
-  const db = await getDb();
-  const provinceCode = getEnv().PROVINCE_CODE;
-  // The page's figures depend on the data, the filter and the language only (suppression is
-  // applied per viewer below), so they are built once per data version and reused.
-  const built = await cachedForDataVersion(
-    db,
-    `overview|${provinceCode}|${lang}|${JSON.stringify(parsed.filter)}`,
-    async () => {
-      const result = await getOverview(db, provinceCode, parsed.filter);
-      return result.ok
-        ? { ok: true as const, page: buildOverviewPage(result.overview, lang) }
-        : result;
-    },
+  const { filter } = okOrThrow(parseOverviewFilter(new URL(request.url).searchParams));
+  const { page } = okOrThrow(
+    await loadOverviewPage(await getDb(), getEnv().PROVINCE_CODE, filter, lang),
   );
-  if (!built.ok) throw badFilterResponse([built.issue]);
-  const { page } = built;
   const trend = showMonthTotals(page.trend, mustSuppressDemographics(viewer));
   return json(
     { ...page, trend },

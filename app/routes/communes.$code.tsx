@@ -21,7 +21,7 @@ import {
 } from "~/components/commune/commune-trend-section";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
-import { forbidden, requireViewer } from "~/lib/auth/viewer.server";
+import { requireViewer } from "~/lib/auth/viewer.server";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { vi } from "~/lib/i18n/catalog-vi";
@@ -30,7 +30,7 @@ import { resolveLanguage } from "~/lib/i18n/language.server";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import { getCommunePage } from "~/pages/commune/load.server";
 import { buildCommunePageView } from "~/pages/commune/view.server";
-import { badFilterResponse } from "~/lib/filters/filter-response.server";
+import { okOrThrow } from "~/lib/http/page-failure.server";
 import { parseOverviewFilter } from "~/lib/filters/filters";
 import { pageHeaders } from "~/lib/http/page-headers";
 import { METRICS } from "~/lib/metrics/registry";
@@ -45,29 +45,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const { lang } = await resolveLanguage(request);
   const searchParams = new URL(request.url).searchParams;
-  const parsed = parseOverviewFilter(searchParams);
-  if (!parsed.ok) throw badFilterResponse(parsed.issues);
-  const result = await getCommunePage(
-    await getDb(),
-    getEnv().PROVINCE_CODE,
-    params.code ?? "",
-    parsed.filter,
-    viewer,
+  const { filter } = okOrThrow(parseOverviewFilter(searchParams));
+  const { page } = okOrThrow(
+    await getCommunePage(await getDb(), getEnv().PROVINCE_CODE, params.code ?? "", filter, viewer),
   );
-  if (!result.ok) {
-    switch (result.reason) {
-      case "not_found":
-        throw json(
-          { error: "not_found" },
-          { status: 404, headers: { "Cache-Control": "no-store" } },
-        );
-      case "forbidden":
-        throw forbidden();
-      case "bad_filter":
-        throw badFilterResponse([result.issue]);
-    }
-  }
-  return json(buildCommunePageView(result.page, lang, searchParams), {
+  return json(buildCommunePageView(page, lang, searchParams), {
     headers: { "Cache-Control": "private, no-cache", Vary: "Cookie" },
   });
 }

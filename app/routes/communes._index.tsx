@@ -20,7 +20,7 @@ import { useI18n } from "~/lib/i18n/use-i18n";
 import { getCommuneList } from "~/pages/communes/load.server";
 import { COMMUNE_SEARCH_MAX_LENGTH, parseCommuneSearch } from "~/lib/filters/commune-search";
 import { MAP_METRICS, UNIT_TYPES } from "~/lib/filters/filter-options";
-import { badFilterResponse } from "~/lib/filters/filter-response.server";
+import { failureResponse, okOrThrow } from "~/lib/http/page-failure.server";
 import { parseOverviewFilter } from "~/lib/filters/filters";
 import { pageHeaders } from "~/lib/http/page-headers";
 
@@ -37,21 +37,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = parseOverviewFilter(searchParams);
   const search = parseCommuneSearch(searchParams);
   if (!parsed.ok || !search.ok) {
-    throw badFilterResponse([
-      ...(parsed.ok ? [] : parsed.issues),
-      ...(search.ok ? [] : [search.issue]),
-    ]);
+    throw failureResponse({
+      ok: false,
+      issues: [...(parsed.ok ? [] : parsed.issues), ...(search.ok ? [] : [search.issue])],
+    });
   }
-  const result = await getCommuneList(
-    await getDb(),
-    getEnv().PROVINCE_CODE,
-    parsed.filter,
-    search.q,
-    viewer,
+  const { list } = okOrThrow(
+    await getCommuneList(await getDb(), getEnv().PROVINCE_CODE, parsed.filter, search.q, viewer),
   );
-  if (!result.ok) throw badFilterResponse([result.issue]);
   return json(
-    { ...result.list, lang, title: createTranslator(lang)("commune.list.metaTitle") },
+    { ...list, lang, title: createTranslator(lang)("commune.list.metaTitle") },
     { headers: { "Cache-Control": "private, no-cache", Vary: "Cookie" } },
   );
 }

@@ -9,20 +9,18 @@ import { CompareTable } from "~/components/compare/compare-table";
 import { DownloadLinks } from "~/components/download-links";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
-import { can } from "~/lib/auth/policy";
 import { requirePermission } from "~/lib/auth/viewer.server";
-import { renderCompareFigures } from "~/pages/compare/view.server";
+import { buildComparePageView } from "~/pages/compare/view.server";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { vi } from "~/lib/i18n/catalog-vi";
 import { buildHref } from "~/lib/http/href";
 import { resolveLanguage } from "~/lib/i18n/language.server";
-import { createTranslator } from "~/lib/i18n/translate";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import { getCompareData } from "~/pages/compare/load.server";
 import { keepLinkParams } from "~/lib/http/link-params";
 import { COMPARE_DATASETS } from "~/pages/compare/tables";
-import { badFilterResponse } from "~/lib/filters/filter-response.server";
+import { okOrThrow } from "~/lib/http/page-failure.server";
 import { parseOverviewFilter } from "~/lib/filters/filters";
 import { pageHeaders } from "~/lib/http/page-headers";
 
@@ -40,21 +38,13 @@ export const handle = { hydrate: false, pageCache: true };
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "view_dashboard");
   const { lang } = await resolveLanguage(request);
-  const parsed = parseOverviewFilter(new URL(request.url).searchParams);
-  if (!parsed.ok) throw badFilterResponse(parsed.issues);
-  const result = await getCompareData(await getDb(), getEnv().PROVINCE_CODE, parsed.filter, viewer);
-  if (!result.ok) throw badFilterResponse(result.issues);
-  const data = result.data;
-  return json(
-    {
-      ...data,
-      lang,
-      title: createTranslator(lang)("compare.metaTitle"),
-      figures: data.period && data.communes.length > 0 ? renderCompareFigures(data, lang) : [],
-      can_download: can(viewer, "download"),
-    },
-    { headers: { "Cache-Control": "private, no-cache", Vary: "Cookie" } },
+  const { filter } = okOrThrow(parseOverviewFilter(new URL(request.url).searchParams));
+  const { data } = okOrThrow(
+    await getCompareData(await getDb(), getEnv().PROVINCE_CODE, filter, viewer),
   );
+  return json(buildComparePageView(data, lang, viewer), {
+    headers: { "Cache-Control": "private, no-cache", Vary: "Cookie" },
+  });
 }
 
 export default function CompareRoute() {

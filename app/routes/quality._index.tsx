@@ -18,7 +18,7 @@ import { vi } from "~/lib/i18n/catalog-vi";
 import { hrefWithLang } from "~/lib/http/href";
 import { resolveLanguage } from "~/lib/i18n/language.server";
 import { useI18n } from "~/lib/i18n/use-i18n";
-import { badFilterResponse } from "~/lib/filters/filter-response.server";
+import { okOrThrow } from "~/lib/http/page-failure.server";
 import { assertCanViewQuality } from "~/pages/quality/access";
 import { getQualityPage, RECENT_BATCHES } from "~/pages/quality/load.server";
 import { parseQualityRequest } from "~/pages/quality/request.server";
@@ -45,21 +45,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   assertCanViewQuality(viewer);
   const { lang } = await resolveLanguage(request);
   const { filter, params } = parseQualityRequest(request);
-  const result = await getQualityPage(
-    await getDb(),
-    getEnv().PROVINCE_CODE,
-    filter,
-    params,
-    viewer,
-    lang,
+  const { page } = okOrThrow(
+    await getQualityPage(await getDb(), getEnv().PROVINCE_CODE, filter, params, viewer, lang),
   );
-  if (!result.ok) throw badFilterResponse([result.issue]);
   // Those who may import also see what the importer does not understand yet (issue 11).
   const unmapped = can(viewer, "import")
     ? await countUnmappedLabels((await getDatabase()).engine)
     : null;
   return json(
-    { ...result.page, unmapped },
+    { ...page, unmapped },
     {
       headers: { "Cache-Control": "private, no-cache", Vary: "Cookie" },
     },

@@ -5,7 +5,7 @@ import { requireViewer } from "~/lib/auth/viewer.server";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { exportResponse } from "~/lib/export/export-response.server";
-import { badFilterResponse } from "~/lib/filters/filter-response.server";
+import { okOrThrow } from "~/lib/http/page-failure.server";
 import { assertCanViewQuality } from "~/pages/quality/access";
 import { buildQualityDownload } from "~/pages/quality/download.server";
 import { parseQualityRequest } from "~/pages/quality/request.server";
@@ -14,14 +14,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request, { api: true });
   assertCanViewQuality(viewer);
   const { filter, params } = parseQualityRequest(request);
-  const result = await buildQualityDownload(
-    await getDb(),
-    getEnv().PROVINCE_CODE,
-    new URL(request.url).searchParams,
-    filter,
-    params,
-    viewer,
+  const { dataset, format } = okOrThrow(
+    await buildQualityDownload(
+      await getDb(),
+      getEnv().PROVINCE_CODE,
+      new URL(request.url).searchParams,
+      filter,
+      params,
+      viewer,
+    ),
   );
-  if (!result.ok) throw badFilterResponse(result.issues);
-  return exportResponse(result.dataset, result.format, { request, viewer });
+  return exportResponse(dataset, format, { request, viewer });
 }

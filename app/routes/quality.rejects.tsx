@@ -19,7 +19,7 @@ import { buildHref } from "~/lib/http/href";
 import { resolveLanguage } from "~/lib/i18n/language.server";
 import { createTranslator } from "~/lib/i18n/translate";
 import { useI18n } from "~/lib/i18n/use-i18n";
-import { badFilterResponse } from "~/lib/filters/filter-response.server";
+import { okOrThrow } from "~/lib/http/page-failure.server";
 import { assertCanViewQuality } from "~/pages/quality/access";
 import { getRejectDrill } from "~/pages/quality/reject-drill.server";
 import { parseQualityRequest } from "~/pages/quality/request.server";
@@ -45,9 +45,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { lang } = await resolveLanguage(request);
   const { filter, params } = parseQualityRequest(request);
   const db = await getDb();
-  const result = await getRejectDrill(db, getEnv().PROVINCE_CODE, filter, params, viewer);
-  if (!result.ok) throw badFilterResponse([result.issue]);
-  const { reason, rows, record_level } = result.data;
+  const { data } = okOrThrow(
+    await getRejectDrill(db, getEnv().PROVINCE_CODE, filter, params, viewer),
+  );
+  const { reason, rows, record_level } = data;
   if (record_level && rows && rows.rows.length > 0) {
     await recordAudit(db, {
       viewer,

@@ -1,13 +1,14 @@
 // Downloads of the monthly report's tables: ?table=kpis|trend|communes|figures&format=… plus the
 // report's month and commune, answered from the same getMonthlyReport as the printed page.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { forbidden, requirePermission } from "~/lib/auth/viewer.server";
+import { requirePermission } from "~/lib/auth/viewer.server";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { exportResponse } from "~/lib/export/export-response.server";
 import { isExportFormat } from "~/lib/export/formats";
 import type { FilterIssue } from "~/lib/url-params/filter-issues";
 import { badFilterResponse } from "~/lib/filters/filter-response.server";
+import { okOrThrow } from "~/lib/http/page-failure.server";
 import { getMonthlyReport } from "~/pages/report/load.server";
 import { buildReportDataset, reportDatasetsOf } from "~/pages/report/tables";
 import type { ReportDatasetName } from "~/pages/report/tables";
@@ -24,17 +25,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     issues.push({ param: "format", message_key: "filter.error.invalid", value: format });
   }
   if (!parsed.ok || issues.length > 0) throw badFilterResponse(issues);
-  const result = await getMonthlyReport(
-    await getDb(),
-    getEnv().PROVINCE_CODE,
-    parsed.params,
-    viewer,
+  const { report } = okOrThrow(
+    await getMonthlyReport(await getDb(), getEnv().PROVINCE_CODE, parsed.params, viewer),
   );
-  if (!result.ok) {
-    if (result.reason === "forbidden") throw forbidden();
-    throw badFilterResponse(result.issues);
-  }
-  const report = result.report;
   const tables: string[] = report ? reportDatasetsOf(report) : [];
   if (!report || !tables.includes(table) || !isExportFormat(format)) {
     throw badFilterResponse([

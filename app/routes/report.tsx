@@ -10,30 +10,23 @@ import { PrintButton } from "~/components/report/print-button";
 import { ReportKpiTable } from "~/components/report/report-kpi-table";
 import { ReportProvinceSections } from "~/components/report/report-province-sections";
 import { SiteHeader } from "~/components/site-header";
-import { forbidden, requirePermission } from "~/lib/auth/viewer.server";
-import { renderReportFigures } from "~/pages/report/view.server";
+import { requirePermission } from "~/lib/auth/viewer.server";
+import { buildReportPageView } from "~/pages/report/view.server";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { vi } from "~/lib/i18n/catalog-vi";
 import { buildHref } from "~/lib/http/href";
 import { resolveLanguage } from "~/lib/i18n/language.server";
 import { LANG_PARAM } from "~/lib/i18n/languages";
-import { createTranslator } from "~/lib/i18n/translate";
 import { useI18n } from "~/lib/i18n/use-i18n";
-import { badFilterResponse } from "~/lib/filters/filter-response.server";
+import { okOrThrow } from "~/lib/http/page-failure.server";
 import { UNIT_TYPES } from "~/lib/filters/filter-options";
-import { showMonthTotals, type ShownMonthTotals } from "~/lib/privacy/suppress-month-totals";
+import type { ShownMonthTotals } from "~/lib/privacy/suppress-month-totals";
 import type { MonthTotals } from "~/lib/metrics/kpis";
-import { listMonths } from "~/lib/calendar/months";
 import { METRICS, ratioOf, type MetricId } from "~/lib/metrics/registry";
-import {
-  getMonthlyReport,
-  getReportCommuneOptions,
-  type ReportMonthFigures,
-} from "~/pages/report/load.server";
+import { loadReportPage, type ReportMonthFigures } from "~/pages/report/load.server";
 import { reportDatasetsOf } from "~/pages/report/tables";
 import { parseReportParams } from "~/lib/filters/report-params";
-import { getFormatter } from "~/lib/i18n/formatter";
 import { pageHeaders } from "~/lib/http/page-headers";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -45,40 +38,13 @@ export const headers: HeadersFunction = pageHeaders;
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "download");
   const { lang } = await resolveLanguage(request);
-  const parsed = parseReportParams(new URL(request.url).searchParams);
-  if (!parsed.ok) throw badFilterResponse(parsed.issues);
-  const db = await getDb();
-  const provinceCode = getEnv().PROVINCE_CODE;
-  const result = await getMonthlyReport(db, provinceCode, parsed.params, viewer);
-  if (!result.ok) {
-    if (result.reason === "forbidden") throw forbidden();
-    throw badFilterResponse(result.issues);
-  }
-  const { report, province } = result;
-  const t = createTranslator(lang);
-  const fmt = getFormatter(lang);
-  const provinceName = lang === "vi" ? province.full_name : province.name;
-  const scope = report?.commune?.name ?? provinceName;
-  return json(
-    {
-      lang,
-      province,
-      // The trend's minority and elderly counts, suppressed like the month's figures.
-      report: report
-        ? { ...report, trend: showMonthTotals(report.trend, report.suppressed) }
-        : null,
-      meta_title: report
-        ? t("report.metaTitle", { month: fmt.monthNumeric(report.month), scope })
-        : vi["app.name"],
-      scope,
-      options: await getReportCommuneOptions(db, provinceCode, viewer),
-      months: report
-        ? listMonths(report.coverage.first_month, report.coverage.last_month).reverse()
-        : [],
-      figures: report ? renderReportFigures(report.trend, lang) : null,
-    },
-    { headers: { "Cache-Control": "private, no-cache", Vary: "Cookie" } },
+  const { params } = okOrThrow(parseReportParams(new URL(request.url).searchParams));
+  const loaded = okOrThrow(
+    await loadReportPage(await getDb(), getEnv().PROVINCE_CODE, params, viewer),
   );
+  return json(buildReportPageView(loaded, lang), {
+    headers: { "Cache-Control": "private, no-cache", Vary: "Cookie" },
+  });
 }
 
 const FIGURE_ROWS: ReadonlyArray<keyof ReportMonthFigures & MetricId> = [

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withSession } from "~/lib/db/engine";
 import { importFile } from "~/lib/etl/import-file.server";
 import { parseOverviewFilter } from "~/lib/filters/filters";
-import { getOverview } from "~/lib/metrics/overview.server";
+import { getOverview } from "~/pages/overview/load.server";
 import { buildOverviewPage } from "~/pages/overview/view.server";
 import { createTestDatabase, engineName, type TestDatabase } from "../support/test-db";
 import { createTempDir, importOptions } from "./support/etl-fixtures";

@@ -11,7 +11,7 @@ import { suppressColumns } from "~/lib/export/suppress-columns";
 import type { FilterIssue } from "~/lib/url-params/filter-issues";
 import type { UnitTypeFilter } from "~/lib/filters/filter-options";
 import { parseOverviewFilter, resolvePeriod, type OverviewFilter } from "~/lib/filters/filters";
-import { getCoverage, type CoverageInfo } from "~/lib/metrics/overview.server";
+import { getCoverage, type CoverageInfo } from "~/lib/metrics/province.server";
 import { MART_METRIC_IDS, METRICS } from "~/lib/metrics/registry";
 
 /** The columns of mart.commune_month, in table order, as the analysts' contract names them. */

@@ -21,7 +21,7 @@ import {
   getProvinceInfo,
   type CoverageInfo,
   type ProvinceInfo,
-} from "~/lib/metrics/overview.server";
+} from "~/lib/metrics/province.server";
 import { ratioOf, safeRatio } from "~/lib/metrics/registry";
 import { expandShiftIntoHourSlots } from "~/lib/metrics/shift-hour-slots";
 

@@ -17,7 +17,7 @@ import {
   getProvinceInfo,
   type CoverageInfo,
   type ProvinceInfo,
-} from "~/lib/metrics/overview.server";
+} from "~/lib/metrics/province.server";
 
 export interface CommuneListRow {
   code: string;

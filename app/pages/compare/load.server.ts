@@ -16,7 +16,7 @@ import {
   getProvinceInfo,
   type CoverageInfo,
   type ProvinceInfo,
-} from "~/lib/metrics/overview.server";
+} from "~/lib/metrics/province.server";
 import { ratioOf } from "~/lib/metrics/registry";
 
 /** A commune the chooser offers. */

@@ -7,6 +7,10 @@ import type { CompareData, CompareKeyFigures } from "~/pages/compare/load.server
 export const COMPARE_DATASETS = ["table", "monthly"] as const;
 export type CompareDatasetName = (typeof COMPARE_DATASETS)[number];
 
+export function isCompareDataset(value: string): value is CompareDatasetName {
+  return (COMPARE_DATASETS as readonly string[]).includes(value);
+}
+
 export interface DatasetContext {
   /** ISO 8601 time the file is produced. */
   generatedAt: string;

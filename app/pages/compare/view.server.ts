@@ -1,6 +1,9 @@
-// The compare page's small multiples rendered to SVG: for each indicator, one panel per chosen
-// commune on a shared y scale, and a sentence naming the highest and lowest commune.
+// The compare page as the route sends it: the query's data, the title, whether the viewer may
+// download, and the small multiples rendered to SVG (for each indicator, one panel per chosen
+// commune on a shared y scale, and a sentence naming the highest and lowest commune).
+import { can, type Viewer } from "~/lib/auth/policy";
 import type { Lang } from "~/lib/i18n/languages";
+import { createTranslator } from "~/lib/i18n/translate";
 import { getI18n } from "~/lib/i18n/use-i18n";
 import type { CompareData } from "~/pages/compare/load.server";
 import {
@@ -66,4 +69,14 @@ export function renderCompareFigures(data: CompareData, lang: Lang): SmallMultip
       })),
     };
   });
+}
+
+export function buildComparePageView(data: CompareData, lang: Lang, viewer: Viewer) {
+  return {
+    ...data,
+    lang,
+    title: createTranslator(lang)("compare.metaTitle"),
+    figures: data.period && data.communes.length > 0 ? renderCompareFigures(data, lang) : [],
+    can_download: can(viewer, "download"),
+  };
 }

@@ -3,7 +3,7 @@ import { sortByVietnameseName } from "~/lib/format/collation";
 import type { Lang } from "~/lib/i18n/languages";
 import { getI18n } from "~/lib/i18n/use-i18n";
 import type { RankedCommune } from "~/lib/metrics/commune-metrics";
-import type { Overview } from "~/lib/metrics/overview.server";
+import type { Overview } from "./load.server";
 import { ratioOf } from "~/lib/metrics/registry";
 import type { ChartContext } from "~/lib/charts/chart-context";
 import { getCommuneBoundaries } from "~/lib/charts/commune-boundaries.server";

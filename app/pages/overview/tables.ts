@@ -4,7 +4,7 @@
 // small cells.
 import { mustSuppressDemographics, type Viewer } from "~/lib/auth/policy";
 import { rankCommunes } from "~/lib/metrics/commune-metrics";
-import type { Overview } from "~/lib/metrics/overview.server";
+import type { Overview } from "./load.server";
 import { isMetricId, METRICS, ratioOf } from "~/lib/metrics/registry";
 import type { ExportColumn, ExportDataset, ExportRow } from "~/lib/export/dataset";
 import { metricColumn } from "~/lib/export/metric-column";

@@ -9,7 +9,7 @@ import {
   type NeedsAttention,
   type RankedCommune,
 } from "~/lib/metrics/commune-metrics";
-import type { Overview } from "~/lib/metrics/overview.server";
+import type { Overview } from "./load.server";
 
 export interface OverviewPageData extends Omit<Overview, "communes"> {
   lang: Lang;

@@ -15,7 +15,7 @@ import { getI18n } from "~/lib/i18n/use-i18n";
 import type { FilterIssue } from "~/lib/url-params/filter-issues";
 import type { UnitTypeFilter } from "~/lib/filters/filter-options";
 import { resolvePeriod, type OverviewFilter, type ResolvedPeriod } from "~/lib/filters/filters";
-import { getCoverage, type CoverageInfo } from "~/lib/metrics/overview.server";
+import { getCoverage, type CoverageInfo } from "~/lib/metrics/province.server";
 import { assertCanViewQuality } from "~/pages/quality/access";
 import type { Completeness } from "~/pages/quality/completeness";
 import { getCompleteness } from "~/pages/quality/completeness.server";

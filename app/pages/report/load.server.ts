@@ -36,7 +36,7 @@ import {
   getProvinceInfo,
   type CoverageInfo,
   type ProvinceInfo,
-} from "~/lib/metrics/overview.server";
+} from "~/lib/metrics/province.server";
 import { ratioOf } from "~/lib/metrics/registry";
 import type { ReportParams } from "~/lib/filters/report-params";
 import {
@@ -454,4 +454,16 @@ export async function getReportCommuneOptions(
       })),
     (row) => row.name,
   );
+}
+
+/** The report with the communes its chooser lists: everything the page reads from the database. */
+export async function loadReportPage(
+  db: Kysely<DB>,
+  provinceCode: string,
+  params: ReportParams,
+  viewer: Viewer,
+) {
+  const result = await getMonthlyReport(db, provinceCode, params, viewer);
+  if (!result.ok) return result;
+  return { ...result, options: await getReportCommuneOptions(db, provinceCode, viewer) };
 }
