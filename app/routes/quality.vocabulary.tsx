@@ -72,7 +72,8 @@ type ActionResult =
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requirePermission(request, "import");
-  const form = parseVocabularyForm(await request.formData());
+  // A body that is not a form (none at all, or another type) is a bad form, not a 500.
+  const form = parseVocabularyForm(await request.formData().catch(() => new FormData()));
   const reply = (result: ActionResult, status = 200) => json(result, { status, headers: NO_STORE });
   if (!form.success) {
     const detail = form.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");

@@ -442,6 +442,7 @@ const JSON_KEYS = [
   "rejected",
   "skipped",
   "warnings",
+  "columns",
   "dropped_columns",
   "replaced_batches",
   "error",
