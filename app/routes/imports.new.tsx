@@ -11,6 +11,7 @@ import type {
   MetaFunction,
 } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
+import { labelField } from "~/lib/etl/fields";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
@@ -266,6 +267,19 @@ function ImportPreview({
       ) : null}
       {summary.sheet !== null ? (
         <p>{t("imports.preview.sheet", { sheet: summary.sheet })}</p>
+      ) : null}
+      {summary.columns.length ? (
+        // Which header fed which field: a misread column is caught here, before the commit.
+        <details>
+          <summary>{t("imports.preview.columns", { count: summary.columns.length })}</summary>
+          <ul>
+            {summary.columns.map((c) => (
+              <li key={`${c.header}:${c.field}`}>
+                «{c.header}» → {labelField(summary.kind, c.field)}
+              </li>
+            ))}
+          </ul>
+        </details>
       ) : null}
       {otherSheets.length ? (
         <p>

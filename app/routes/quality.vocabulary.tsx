@@ -72,7 +72,8 @@ type ActionResult =
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requirePermission(request, "import");
-  const form = parseVocabularyForm(await request.formData());
+  // A body that is not a form (none at all, or another type) is a bad form, not a 500.
+  const form = parseVocabularyForm(await request.formData().catch(() => new FormData()));
   const reply = (result: ActionResult, status = 200) => json(result, { status, headers: NO_STORE });
   if (!form.success) {
     const detail = form.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
@@ -160,6 +161,8 @@ function TargetInput({ kind, options }: { kind: string; options: TargetOption[] 
   );
 }
 
+const SHOWN_BATCHES = 3;
+
 /** One table of labels: field, label, rows, (the batches holding them back), a map form. */
 function LabelSection(props: {
   id: string;
@@ -200,12 +203,16 @@ function LabelSection(props: {
                   <td className="num">{fmt.integer(l.rows)}</td>
                   {Array.isArray(l.batches) ? (
                     <td>
-                      {l.batches.map((batch, i) => (
+                      {/* The first few batches; the rest as a count, so a row stays one line on a phone. */}
+                      {l.batches.slice(0, SHOWN_BATCHES).map((batch, i) => (
                         <span key={batch}>
                           {i > 0 ? ", " : ""}
                           <Link to={hrefWithLang(`/imports/${batch}`, lang)}>{batch}</Link>
                         </span>
                       ))}
+                      {l.batches.length > SHOWN_BATCHES
+                        ? ` … (+${fmt.integer(l.batches.length - SHOWN_BATCHES)})`
+                        : null}
                     </td>
                   ) : null}
                   <td>{props.mapCell(l.kind, l.label)}</td>
@@ -357,36 +364,38 @@ export default function VocabularyRoute() {
             <h2 id="add-heading">{t("vocab.add.heading")}</h2>
             <Form method="post" action={self} className="filters">
               <input type="hidden" name="intent" value="map" />
-              <label>
-                {t("vocab.add.kind")}
-                <select name="kind" defaultValue="header">
-                  {VOCABULARY_KINDS.map((k) => (
-                    <option key={k} value={k}>
-                      {t(`vocab.kind.${k}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                {t("vocab.add.scope")}
-                <select name="scope" defaultValue="assistance">
-                  {Object.keys(page.header_fields).map((k) => (
-                    <option key={k} value={k}>
-                      {t(`importKind.${k as "assistance"}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                {t("vocab.add.alias")}
-                <input name="alias" required maxLength={200} />
-              </label>
-              <label>
-                {t("vocab.add.target")}
-                <input name="target" required maxLength={60} />
-              </label>
-              <div className="filters__actions">
-                <button type="submit">{t("vocab.map.submit")}</button>
+              <div className="filters__form">
+                <div className="field">
+                  <label htmlFor="vocab-kind">{t("vocab.add.kind")}</label>
+                  <select id="vocab-kind" name="kind" defaultValue="header">
+                    {VOCABULARY_KINDS.map((k) => (
+                      <option key={k} value={k}>
+                        {t(`vocab.kind.${k}`)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className="field">
+                  <label htmlFor="vocab-scope">{t("vocab.add.scope")}</label>
+                  <select id="vocab-scope" name="scope" defaultValue="assistance">
+                    {Object.keys(page.header_fields).map((k) => (
+                      <option key={k} value={k}>
+                        {t(`importKind.${k as "assistance"}`)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className="field">
+                  <label htmlFor="vocab-alias">{t("vocab.add.alias")}</label>
+                  <input id="vocab-alias" name="alias" required maxLength={200} />
+                </div>
+                <div className="field">
+                  <label htmlFor="vocab-target">{t("vocab.add.target")}</label>
+                  <input id="vocab-target" name="target" required maxLength={60} />
+                </div>
+                <div className="filters__actions">
+                  <button type="submit">{t("vocab.map.submit")}</button>
+                </div>
               </div>
             </Form>
           </section>

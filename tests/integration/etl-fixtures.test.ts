@@ -121,11 +121,13 @@ const ENCODED_ROWS = core(ASSISTANCE_COLUMNS, [
   ],
 ]);
 
+// LE-2's help type ("teleportation") is not in the vocabulary: counted as other, label kept.
 const LINE_ENDING_ROWS = core(
-  ["record_id", "source_line"],
+  ["record_id", "source_line", "help_type"],
   [
-    ["LE-1", 2],
-    ["LE-3", 4],
+    ["LE-1", 2, "guidance"],
+    ["LE-2", 3, "other"],
+    ["LE-3", 4, "vneid"],
   ],
 );
 
@@ -238,18 +240,18 @@ const CASES: FixtureCase[] = [
     file: "line-endings-crlf.csv",
     status: "loaded",
     rows: 3,
-    inserted: 2,
-    rejected: 1,
-    rejects: [[3, "enum_invalid"]],
+    inserted: 3,
+    rejected: 0,
+    warnings: [["label_bucketed", 1, [3]]],
     core: LINE_ENDING_ROWS,
   },
   {
     file: "line-endings-cr-only.csv",
     status: "loaded",
     rows: 3,
-    inserted: 2,
-    rejected: 1,
-    rejects: [[3, "enum_invalid"]],
+    inserted: 3,
+    rejected: 0,
+    warnings: [["label_bucketed", 1, [3]]],
     core: LINE_ENDING_ROWS,
   },
   {
@@ -724,7 +726,9 @@ const CASES: FixtureCase[] = [
     check: async ({ t, rejects }) => {
       const { raw } = rejectOn(rejects, 2);
       expect(raw.team).toBe(`Đội 3 (CCCD ${MASK})`);
-      expect(raw.volunteer_id).toBe(`TNV ${MASK}`);
+      // The phone in the volunteer column is stored as the pseudonym the loaded row would carry,
+      // so `etl replay` gives the row what a fresh import would.
+      expect(raw.volunteer_id).toMatch(/^v-[0-9a-f]+$/);
       expect(await tablesContaining(t.engine, "068190001234")).toEqual([]);
       expect(await tablesContaining(t.engine, "345 678")).toEqual([]);
     },
@@ -768,12 +772,12 @@ const CASES: FixtureCase[] = [
   },
   {
     file: "ethnicity-variants.csv",
-    note: "K'Ho/Kơ Ho/Cơ Ho, Mnông/M'Nông, Chàm/Chăm, Ra Glai/Raglai, blank, không rõ, a code, 'Người Hoa'",
+    note: "K'Ho/Kơ Ho/Cơ Ho, Mnông/M'Nông, Chàm/Chăm, Ra Glai/Raglai, blank, không rõ, a code, 'Người Hoa', an unknown name kept as a label",
     status: "loaded",
     rows: 14,
-    inserted: 13,
-    rejected: 1,
-    rejects: [[15, "ethnicity_unknown"]],
+    inserted: 14,
+    rejected: 0,
+    warnings: [["label_bucketed", 1, [15]]],
     core: core(
       ["record_id", "ethnic_code"],
       [
@@ -790,6 +794,8 @@ const CASES: FixtureCase[] = [
         ["ET-11", null],
         ["ET-12", "05"],
         ["ET-13", "06"],
+        // "Klingon" is no group: the case counts, ethnicity unknown, the label kept for mapping.
+        ["ET-14", null],
       ],
     ),
   },

@@ -442,6 +442,7 @@ const JSON_KEYS = [
   "rejected",
   "skipped",
   "warnings",
+  "columns",
   "dropped_columns",
   "replaced_batches",
   "error",
@@ -497,6 +498,23 @@ describe(`npm run etl -- import --json (${engineName})`, { timeout: 180_000 }, (
       error: null,
     });
     expect(summary.batch_id).toEqual(expect.any(Number));
+  });
+
+  it("lists the held-back label, maps it and replays the row (labels, map, replay)", async () => {
+    const labels = await runEtlCli(["labels", "--json"], cliEnv);
+    expect(labels.code).toBe(0);
+    expect(JSON.parse(labels.stdout.trim())).toMatchObject({
+      quarantined: [{ kind: "commune", label: "Xã Atlantis", rows: 1 }],
+    });
+    const taken = await runEtlCli(["map", "channel", "Trực tuyến", "in_person"], cliEnv);
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toContain("already means");
+    const map = await runEtlCli(["map", "commune", "Xã Atlantis", "25162", "--json"], cliEnv);
+    expect(map.code).toBe(0);
+    expect(JSON.parse(map.stdout.trim())).toMatchObject({ status: "added", target: "25162" });
+    const replay = await runEtlCli(["replay", "--all", "--json"], cliEnv);
+    expect(replay.code).toBe(0);
+    expect(JSON.parse(replay.stdout.trim())).toMatchObject({ replayed: 1, loaded: 1, inserted: 1 });
   });
 
   it("exits 1 on a dry run whose rows would all be rejected", async () => {

@@ -218,6 +218,7 @@ export const en = {
     "The workbook has other sheets with a table: {sheets}. Each loads as a batch of its own: tick the box below to load them too, or choose one under “Sheet” and preview again.",
   "imports.preview.allSheets":
     "Also load the {count} other sheet(s) with a table, one batch each (not previewed one by one; any batch can be reverted).",
+  "imports.preview.columns": "Columns read ({count}); open to see which column feeds which field",
   "imports.preview.sheet": "Sheet read: «{sheet}».",
   "imports.preview.skipped":
     "Rows that are not records, skipped and not stored: {totals} totals row(s), {signatures} row(s) of the signature block.",

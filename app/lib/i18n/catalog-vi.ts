@@ -220,6 +220,7 @@ export const vi = {
     "Tệp còn các trang tính khác có bảng dữ liệu: {sheets}. Mỗi trang được nạp thành một lô riêng: đánh dấu ô bên dưới để nạp luôn, hoặc chọn trang ở ô “Trang tính” rồi xem trước lại.",
   "imports.preview.allSheets":
     "Nạp luôn {count} trang tính còn lại có bảng, mỗi trang một lô (không xem trước từng trang; lô nào sai có thể hoàn tác).",
+  "imports.preview.columns": "Các cột được đọc ({count}); bấm để xem cột nào vào trường nào",
   "imports.preview.sheet": "Trang tính được đọc: «{sheet}».",
   "imports.preview.skipped":
     "Các dòng không phải bản ghi, được bỏ qua và không lưu: {totals} dòng tổng cộng, {signatures} dòng của phần ký tên.",

@@ -84,6 +84,18 @@ describe("maskPersonalValue", () => {
     }
   });
 
+  it("masks a hamlet or house address, but not a word that merely contains one (cấp, thấp)", () => {
+    expect(maskPersonalValue("Thôn 3, Xã Lạc Dương")).toBe(`${MASK}, Xã Lạc Dương`);
+    expect(maskPersonalValue("ấp Bình Thạnh")).toBe(MASK);
+    for (const value of [
+      "Đề nghị cấp giấy chứng nhận",
+      "Cấp Phiếu lý lịch tư pháp",
+      "Cấp tài khoản định danh điện tử mức độ 2 (VNeID)",
+      "Đăng ký hưởng trợ cấp xã hội",
+    ])
+      expect(maskPersonalValue(value)).toBe(value);
+  });
+
   it("does not mask part of a longer digit run", () => {
     expect(maskPersonalValue("12345678901234")).toBe("12345678901234");
   });

@@ -43,8 +43,10 @@ const PHONE = /(?<![\d+])(?:\+84|84|0)[ .-]?(?:\d[ .-]?){8,9}\d(?!\d)/g;
 // An e-mail address.
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 // A house or hamlet address: "Thôn 3", "Xóm Bến", "Số nhà 12 …", "Tổ dân phố 5" up to the next
-// comma (the commune after it is a place, not a person's data).
-const ADDRESS = /\b(?:thôn|xóm|ấp|tổ dân phố|tdp|khu phố|số nhà|sn)\s+[^,;]+/giu;
+// comma (the commune after it is a place, not a person's data). The word must start a word: \b
+// is ASCII-only even with the u flag, so "cấp" (to issue) read as "c" + "ấp …" and masked every
+// procedure name that issues something ("Đề nghị cấp …").
+const ADDRESS = /(?<![\p{L}\p{M}\p{N}])(?:thôn|xóm|ấp|tổ dân phố|tdp|khu phố|số nhà|sn)\s+[^,;]+/giu;
 
 /**
  * Replaces what identifies a person inside a value with MASK: citizen-ID-like and phone-like digit
