@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 
-// The layer order (ADR 015): a module may import its own folder and the folders listed after its
+// The layer order (ADR 016): a module may import its own folder and the folders listed after its
 // own, never one listed before it, so no two folders import each other and nothing low reaches
 // up into a page. Bands, top to bottom: routes → server shell → components → pages (and the page
 // modules still under lib/) → charts/export → metrics registry/filters → etl/auth/privacy/format
@@ -60,7 +60,7 @@ function layerBlocks() {
           patterns: [
             ...LAYERS.slice(0, index + 1).map((upper) => ({
               group: upper.imports.flatMap((prefix) => [prefix, `${prefix}/**`]),
-              message: `${layer.name} sits below ${upper.name} in the layer order (ADR 015): push the shared piece down instead of importing up.`,
+              message: `${layer.name} sits below ${upper.name} in the layer order (ADR 016): push the shared piece down instead of importing up.`,
             })),
             // A relative path out of the folder would slip past the patterns above.
             ...(RELATIVE_PARENT_OK.has(layer.name)

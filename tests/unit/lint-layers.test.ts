@@ -1,4 +1,4 @@
-// ADR 015: the layer rule in eslint.config.js must bite. A fixture importing two layers up is
+// ADR 016: the layer rule in eslint.config.js must bite. A fixture importing two layers up is
 // linted as if it sat in app/lib/privacy/ (its real folder is excluded from the normal lint run),
 // and the application tree as it stands must lint clean under the same configuration.
 import fs from "node:fs";
