@@ -1,9 +1,20 @@
 // Per-commune indicators for the map, the ranking and the "needs attention" list, computed from
 // one row of period sums per commune.
-import type { UnitType } from "~/lib/db/types";
+import type { PopulationQuality, UnitType } from "~/lib/db/types";
 import { compareVietnamese } from "~/lib/format/collation";
 import type { MapMetric } from "~/lib/filters/filter-options";
 import { ratioOf } from "./registry";
+
+/**
+ * Whether a commune's population may divide a count (per-capita values, peer selection): only a
+ * population ref.commune has and does not flag as suspect or missing (docs/metrics.md).
+ */
+export function populationOk(commune: {
+  population: unknown;
+  population_quality: PopulationQuality;
+}): boolean {
+  return commune.population_quality === "ok" && commune.population !== null;
+}
 
 /** One commune's sums of mart.commune_month over the period, plus its latest month. */
 export interface CommuneSummary {

@@ -6,8 +6,8 @@ import { sql, type Kysely } from "kysely";
 import { addMonths, listMonths } from "~/lib/calendar/months";
 import type { DB } from "~/lib/db/types";
 import type { ProcedureGroup, UnitTypeFilter } from "~/lib/filters/filter-options";
-import type { CommuneSummary } from "~/lib/metrics/commune-metrics";
-import { emptyMonthTotals, type MonthTotals } from "~/lib/metrics/kpis";
+import { populationOk, type CommuneSummary } from "./commune-metrics";
+import { emptyMonthTotals, type MonthTotals } from "./kpis";
 
 export interface ProvinceInfo {
   code: string;
@@ -103,13 +103,26 @@ export async function getMonthTotals(
   );
 }
 
-/** Every commune of the province in the filter, with its sums over the period. */
-export async function getCommuneSummaries(
+/**
+ * One commune's sums of mart.commune_month over a period and its values in the period's last
+ * month: the row the overview, the commune list and the compare page all start from.
+ */
+export interface CommunePeriodSums extends CommuneSummary {
+  cases_not_completed: number;
+  cases_minority: number;
+  cases_elderly: number;
+}
+
+/**
+ * Every commune of the province in the unit-type filter with its sums over `period`; communes
+ * without a mart row in the period get zeros (a left join), so lists and choosers show them all.
+ */
+export async function getCommunePeriodSums(
   db: Kysely<DB>,
   provinceCode: string,
   period: { from: string; to: string },
   unitType: UnitTypeFilter | null,
-): Promise<CommuneSummary[]> {
+): Promise<CommunePeriodSums[]> {
   const zero = sql<number>`0`;
   const rows = await db
     .selectFrom("ref.commune as c")
@@ -135,6 +148,9 @@ export async function getCommuneSummaries(
         "c.population_quality",
         total("m.cases").as("cases"),
         total("m.cases_online").as("cases_online"),
+        total("m.cases_not_completed").as("cases_not_completed"),
+        total("m.cases_minority").as("cases_minority"),
+        total("m.cases_elderly").as("cases_elderly"),
         total("m.dossiers_total").as("dossiers_total"),
         total("m.dossiers_online").as("dossiers_online"),
         total("m.volunteer_hours").as("volunteer_hours"),
@@ -145,22 +161,25 @@ export async function getCommuneSummaries(
       ];
     })
     .execute();
-  return rows.map((row) => ({
-    code: row.code,
-    name: row.name,
-    unit_type: row.unit_type,
-    population: row.population === null ? null : Number(row.population),
-    population_ok: row.population_quality === "ok" && row.population !== null,
-    cases: Number(row.cases),
-    cases_online: Number(row.cases_online),
-    dossiers_total: Number(row.dossiers_total),
-    dossiers_online: Number(row.dossiers_online),
-    volunteer_hours: Number(row.volunteer_hours),
-    last_month_cases: Number(row.last_month_cases),
-    last_month_dossiers_total: Number(row.last_month_dossiers_total),
-    last_month_volunteer_hours: Number(row.last_month_volunteer_hours),
-    last_month_volunteers_active: Number(row.last_month_volunteers_active),
+  // Both engines parse int8 and numeric to numbers (db/engine.ts) and every sum is coalesced, so
+  // the rows need no casting.
+  return rows.map(({ population_quality, ...row }) => ({
+    ...row,
+    population_ok: populationOk({ population: row.population, population_quality }),
   }));
+}
+
+/** Every commune of the province in the filter, with its sums over the period. */
+export async function getCommuneSummaries(
+  db: Kysely<DB>,
+  provinceCode: string,
+  period: { from: string; to: string },
+  unitType: UnitTypeFilter | null,
+): Promise<CommuneSummary[]> {
+  const rows = await getCommunePeriodSums(db, provinceCode, period, unitType);
+  return rows.map(
+    ({ cases_not_completed: _n, cases_minority: _m, cases_elderly: _e, ...summary }) => summary,
+  );
 }
 
 /** Case counts of one procedure group for one commune × month (only cells with cases). */

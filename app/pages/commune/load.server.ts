@@ -11,6 +11,7 @@ import { canViewCommuneDetail, mustSuppressDemographics } from "~/lib/auth/polic
 import { compareVietnamese } from "~/lib/format/collation";
 import { isTooFewToBreakDown, suppressCount, type SuppressedCount } from "~/lib/privacy/suppress";
 import { AGE_BANDS, HELP_TYPES, REACH_GROUPS, type ReachGroup } from "~/pages/commune/options";
+import { populationOk } from "~/lib/metrics/commune-metrics";
 import { median, selectPeerCommunes, type PeerCommune } from "~/lib/metrics/commune-peers";
 import type { FilterIssue } from "~/lib/url-params/filter-issues";
 import { COMMUNE_CODE_PATTERN, type ProcedureGroup } from "~/lib/filters/filter-options";
@@ -224,7 +225,7 @@ async function getCommuneInfo(
     full_name_en: row.full_name_en,
     unit_type: row.unit_type,
     population: row.population === null ? null : Number(row.population),
-    population_ok: row.population_quality === "ok" && row.population !== null,
+    population_ok: populationOk(row),
     area_km2: row.area_km2 === null ? null : Number(row.area_km2),
   };
 }
@@ -759,7 +760,7 @@ async function getPeerCandidates(db: Kysely<DB>, provinceCode: string) {
     name: row.full_name,
     unit_type: row.unit_type,
     population: row.population === null ? null : Number(row.population),
-    population_ok: row.population_quality === "ok" && row.population !== null,
+    population_ok: populationOk(row),
   }));
 }
 

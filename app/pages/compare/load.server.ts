@@ -2,7 +2,7 @@
 // the reference column. Reads only mart.commune_month and ref.commune (what the overview and its
 // ranking already show), so every role that sees the dashboard may see it; the page and its
 // downloads both come from getCompareData.
-import { sql, type Kysely } from "kysely";
+import type { Kysely } from "kysely";
 import type { Viewer } from "~/lib/auth/policy";
 import { mustSuppressDemographics } from "~/lib/auth/policy";
 import type { DB, UnitType } from "~/lib/db/types";
@@ -12,6 +12,7 @@ import type { FilterIssue } from "~/lib/url-params/filter-issues";
 import { resolvePeriod, type OverviewFilter, type ResolvedPeriod } from "~/lib/filters/filters";
 import { listMonths } from "~/lib/calendar/months";
 import {
+  getCommunePeriodSums,
   getCoverage,
   getProvinceInfo,
   type CoverageInfo,
@@ -101,65 +102,34 @@ export type CompareResult = { ok: true; data: CompareData } | { ok: false; issue
 
 interface CommuneSumsRow extends PeriodSums, CommuneOption {}
 
-async function getCommunePeriodSums(
+async function getCompareSums(
   db: Kysely<DB>,
   provinceCode: string,
   period: { from: string; to: string } | null,
 ): Promise<CommuneSumsRow[]> {
-  const zero = sql<number>`0`;
   // Without coverage the join matches nothing and every sum is zero: the chooser still lists all.
-  const from = period?.from ?? "9999-12";
-  const to = period?.to ?? "0000-01";
-  const rows = await db
-    .selectFrom("ref.commune as c")
-    .leftJoin("mart.commune_month as m", (join) =>
-      join.onRef("m.commune_code", "=", "c.code").on("m.month", ">=", from).on("m.month", "<=", to),
-    )
-    .where("c.province_code", "=", provinceCode)
-    .groupBy(["c.code", "c.full_name", "c.unit_type", "c.population", "c.population_quality"])
-    .select((eb) => {
-      const total = (column: Parameters<typeof eb.fn.sum>[0]) =>
-        eb.fn.coalesce(eb.fn.sum<number>(column), zero);
-      return [
-        "c.code",
-        "c.full_name as name",
-        "c.unit_type",
-        "c.population",
-        "c.population_quality",
-        total("m.cases").as("cases"),
-        total("m.cases_online").as("cases_online"),
-        total("m.cases_not_completed").as("cases_not_completed"),
-        total("m.cases_minority").as("cases_minority"),
-        total("m.cases_elderly").as("cases_elderly"),
-        total("m.dossiers_total").as("dossiers_total"),
-        total("m.dossiers_online").as("dossiers_online"),
-        total("m.volunteer_hours").as("volunteer_hours"),
-        eb.fn
-          .coalesce(eb.fn.sum<number>("m.volunteers_active").filterWhere("m.month", "=", to), zero)
-          .as("volunteers_active"),
-      ];
-    })
-    .execute();
-  return rows.map((row) => {
-    const populationOk = row.population_quality === "ok" && row.population !== null;
-    const cases = Number(row.cases);
-    return {
-      code: row.code,
-      name: row.name,
-      unit_type: row.unit_type,
-      cases,
-      cases_online: Number(row.cases_online),
-      cases_not_completed: Number(row.cases_not_completed),
-      cases_minority: Number(row.cases_minority),
-      cases_elderly: Number(row.cases_elderly),
-      dossiers_total: Number(row.dossiers_total),
-      dossiers_online: Number(row.dossiers_online),
-      volunteer_hours: Number(row.volunteer_hours),
-      volunteers_active: Number(row.volunteers_active),
-      population: populationOk ? Number(row.population) : null,
-      cases_with_population: populationOk ? cases : 0,
-    };
-  });
+  const rows = await getCommunePeriodSums(
+    db,
+    provinceCode,
+    period ?? { from: "9999-12", to: "0000-01" },
+    null,
+  );
+  return rows.map((row) => ({
+    code: row.code,
+    name: row.name,
+    unit_type: row.unit_type,
+    cases: row.cases,
+    cases_online: row.cases_online,
+    cases_not_completed: row.cases_not_completed,
+    cases_minority: row.cases_minority,
+    cases_elderly: row.cases_elderly,
+    dossiers_total: row.dossiers_total,
+    dossiers_online: row.dossiers_online,
+    volunteer_hours: row.volunteer_hours,
+    volunteers_active: row.last_month_volunteers_active,
+    population: row.population_ok ? row.population : null,
+    cases_with_population: row.population_ok ? row.cases : 0,
+  }));
 }
 
 /** The province's sums: plain totals; cases per 1,000 only over units with a usable population. */
@@ -298,7 +268,7 @@ export async function getCompareData(
     if (!resolution.ok) return { ok: false, issues: [resolution.issue] };
     period = resolution.period;
   }
-  const sums = await getCommunePeriodSums(db, provinceCode, period);
+  const sums = await getCompareSums(db, provinceCode, period);
   const byCode = new Map(sums.map((row) => [row.code, row]));
   const unknown = filter.commune.filter((code) => !byCode.has(code));
   if (unknown.length > 0) {

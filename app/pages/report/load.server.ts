@@ -10,6 +10,7 @@ import type { CommuneMonthTable, DB, UnitType } from "~/lib/db/types";
 import { sortByVietnameseName } from "~/lib/format/collation";
 import { suppressCount, type SuppressedCount } from "~/lib/privacy/suppress";
 import {
+  populationOk,
   findNeedsAttention,
   rankCommunes,
   type CommuneSummary,
@@ -285,7 +286,7 @@ export async function getMonthlyReport(
       name: row.name,
       unit_type: row.unit_type,
       population: row.population === null ? null : Number(row.population),
-      population_ok: row.population_quality === "ok" && row.population !== null,
+      population_ok: populationOk(row),
     }));
     const found = allCommunes.find((row) => row.code === params.commune);
     if (!found) {
