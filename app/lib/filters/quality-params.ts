@@ -1,5 +1,5 @@
 // The data-quality page's own URL parameters (import kind, reject reason, page), next to the
-// shared period/unit-type filter of app/lib/metrics/filters.ts, which the page parses as well.
+// shared period/unit-type filter of app/lib/filters/filters.ts, which the page parses as well.
 import { z } from "zod";
 import type { ImportKind } from "~/lib/db/types";
 import type { MessageKey } from "~/lib/i18n/catalog-vi";

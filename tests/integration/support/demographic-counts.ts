@@ -16,9 +16,10 @@ export const DEMOGRAPHIC_FIELDS = new Set([
 /**
  * The demographic counts of each page loader's JSON, by route file. `[*]` is every element of an
  * array. Sources: CommunePage.reach (ReachSection: cases_total, rows = minority/elderly/female,
- * ethnic_groups, age_bands) in commune-page.server.ts; CompareData.communes / province_figures
- * (CompareKeyFigures) in compare.server.ts; MonthlyReport.month_figures (ReportMonthFigures) and
- * trend (MonthTotals) in monthly-report.server.ts; Overview.trend (MonthTotals) in overview.server.ts.
+ * ethnic_groups, age_bands) in pages/commune/load.server.ts; CompareData.communes /
+ * province_figures (CompareKeyFigures) in pages/compare/load.server.ts; MonthlyReport.month_figures
+ * (ReportMonthFigures) and trend (MonthTotals) in pages/report/load.server.ts; Overview.trend
+ * (MonthTotals) in pages/overview/load.server.ts.
  */
 export const PAGE_DEMOGRAPHIC_PATHS: Record<string, readonly string[]> = {
   "communes.$code": [
