@@ -6,8 +6,25 @@ import { useI18n } from "~/lib/i18n/use-i18n";
 import type { HelpTypeRow, ProcedureGroupRow, ProcedureRow } from "~/pages/commune/load.server";
 import { TOP_PROCEDURES } from "~/pages/commune/options";
 import { METRICS, ratioOf } from "~/lib/metrics/registry";
+import { DataTable, type DataColumn } from "../data-table";
 import { PlotFigure } from "../plot-figure";
 import { CommuneDownloadLinks } from "./commune-download-links";
+
+/** The columns the procedure, group and help-type tables share. */
+function useSharedColumns() {
+  const { t, fmt } = useI18n();
+  const casesColumn: DataColumn<{ cases: number }> = {
+    header: t(METRICS.cases.name),
+    numeric: true,
+    cell: (row) => fmt.integer(row.cases),
+  };
+  const shareOfCasesColumn: DataColumn<{ share_of_cases: number | null }> = {
+    header: t("commune.procedures.shareOfCases"),
+    numeric: true,
+    cell: (row) => fmt.percent(row.share_of_cases, 1),
+  };
+  return { casesColumn, shareOfCasesColumn };
+}
 
 export interface CommuneProceduresSectionProps {
   code: string;
@@ -25,6 +42,7 @@ export function CommuneProceduresSection({
   figure,
 }: CommuneProceduresSectionProps) {
   const { lang, t, fmt } = useI18n();
+  const { casesColumn, shareOfCasesColumn } = useSharedColumns();
   const top = procedures.slice(0, TOP_PROCEDURES);
   const groupName = (group: string) => t(`procedureGroup.${group}` as MessageKey);
   return (
@@ -36,68 +54,54 @@ export function CommuneProceduresSection({
         description={figure.description}
         html={figure.html}
         table={
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("commune.procedures.group")}</th>
-                <th scope="col" className="num">
-                  {t(METRICS.cases.name)}
-                </th>
-                <th scope="col" className="num">
-                  {t("commune.procedures.shareOfCases")}
-                </th>
-                <th scope="col" className="num">
-                  {t(METRICS.assisted_online_share.name)}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {groups.map((row) => (
-                <tr key={row.procedure_group}>
-                  <th scope="row">{groupName(row.procedure_group)}</th>
-                  <td className="num">{fmt.integer(row.cases)}</td>
-                  <td className="num">{fmt.percent(row.share_of_cases, 1)}</td>
-                  <td className="num">{fmt.percent(row.assisted_online_share, 1)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            rows={groups}
+            rowKey={(row) => row.procedure_group}
+            columns={[
+              {
+                header: t("commune.procedures.group"),
+                rowHeader: true,
+                cell: (row) => groupName(row.procedure_group),
+              },
+              casesColumn,
+              shareOfCasesColumn,
+              {
+                header: t(METRICS.assisted_online_share.name),
+                numeric: true,
+                cell: (row) => fmt.percent(row.assisted_online_share, 1),
+              },
+            ]}
+          />
         }
       />
       <h3>{t("commune.procedures.topTitle")}</h3>
       <div className="table-scroll">
-        <table>
-          <caption>
-            {t("commune.procedures.topCaption", {
-              shown: fmt.integer(top.length),
-              total: fmt.integer(procedures.length),
-            })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("commune.procedures.procedure")}</th>
-              <th scope="col">{t("commune.procedures.code")}</th>
-              <th scope="col">{t("commune.procedures.group")}</th>
-              <th scope="col" className="num">
-                {t(METRICS.cases.name)}
-              </th>
-              <th scope="col" className="num">
-                {t(METRICS.assisted_online_share.name)}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {top.map((row) => (
-              <tr key={row.procedure_code}>
-                <th scope="row">{lang === "vi" ? row.label_vi : row.label_en}</th>
-                <td>{row.procedure_code}</td>
-                <td>{groupName(row.procedure_group)}</td>
-                <td className="num">{fmt.integer(row.cases)}</td>
-                <td className="num">{fmt.percent(row.assisted_online_share, 1)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t("commune.procedures.topCaption", {
+            shown: fmt.integer(top.length),
+            total: fmt.integer(procedures.length),
+          })}
+          rows={top}
+          rowKey={(row) => row.procedure_code}
+          columns={[
+            {
+              header: t("commune.procedures.procedure"),
+              rowHeader: true,
+              cell: (row) => (lang === "vi" ? row.label_vi : row.label_en),
+            },
+            { header: t("commune.procedures.code"), cell: (row) => row.procedure_code },
+            {
+              header: t("commune.procedures.group"),
+              cell: (row) => groupName(row.procedure_group),
+            },
+            casesColumn,
+            {
+              header: t(METRICS.assisted_online_share.name),
+              numeric: true,
+              cell: (row) => fmt.percent(row.assisted_online_share, 1),
+            },
+          ]}
+        />
       </div>
       <CommuneDownloadLinks code={code} table="procedures" search={search} />
     </section>
@@ -118,6 +122,7 @@ export function CommuneHelpTypesSection({
   figure,
 }: CommuneHelpTypesSectionProps) {
   const { t, fmt } = useI18n();
+  const { casesColumn, shareOfCasesColumn } = useSharedColumns();
   return (
     <section aria-labelledby="commune-help-heading" className="commune-section">
       <h2 id="commune-help-heading">{t("commune.helpTypes.heading")}</h2>
@@ -127,32 +132,24 @@ export function CommuneHelpTypesSection({
         description={figure.description}
         html={figure.html}
         table={
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("commune.helpTypes.type")}</th>
-                <th scope="col" className="num">
-                  {t(METRICS.cases.name)}
-                </th>
-                <th scope="col" className="num">
-                  {t("commune.procedures.shareOfCases")}
-                </th>
-                <th scope="col" className="num">
-                  {t(METRICS.assisted_online_share.name)}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.help_type}>
-                  <th scope="row">{t(`commune.helpType.${row.help_type}`)}</th>
-                  <td className="num">{fmt.integer(row.cases)}</td>
-                  <td className="num">{fmt.percent(row.share_of_cases, 1)}</td>
-                  <td className="num">{fmt.percent(ratioOf("assisted_online_share", row), 1)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            rows={rows}
+            rowKey={(row) => row.help_type}
+            columns={[
+              {
+                header: t("commune.helpTypes.type"),
+                rowHeader: true,
+                cell: (row) => t(`commune.helpType.${row.help_type}`),
+              },
+              casesColumn,
+              shareOfCasesColumn,
+              {
+                header: t(METRICS.assisted_online_share.name),
+                numeric: true,
+                cell: (row) => fmt.percent(ratioOf("assisted_online_share", row), 1),
+              },
+            ]}
+          />
         }
       />
       <CommuneDownloadLinks code={code} table="help_types" search={search} />
