@@ -2,6 +2,8 @@
 // so a page's "show table" and its figure tables are written once as data, not as header and cell
 // markup repeated per table. The first column may head its row (<th scope="row">).
 import type { ReactNode } from "react";
+import type { I18n } from "~/lib/i18n/use-i18n";
+import { formatMetric, METRICS, type MetricId } from "~/lib/metrics/registry";
 
 export interface DataColumn<Row> {
   header: ReactNode;
@@ -52,4 +54,28 @@ export function DataTable<Row>({ columns, rows, rowKey, caption }: DataTableProp
       </tbody>
     </table>
   );
+}
+
+/**
+ * A column of one registry metric: its name heads the column and its value is printed as the
+ * registry says (format and precision), so a table and a tile cannot print a metric differently.
+ */
+export function metricColumn<Row>(
+  id: MetricId,
+  value: (row: Row) => number | null | undefined,
+  { t, fmt }: Pick<I18n, "t" | "fmt">,
+): DataColumn<Row> {
+  return {
+    header: t(METRICS[id].name),
+    numeric: true,
+    cell: (row) => formatMetric(id, value(row), fmt),
+  };
+}
+
+/** The month column that heads each row of a monthly table. */
+export function monthColumn<Row extends { month: string }>({
+  t,
+  fmt,
+}: Pick<I18n, "t" | "fmt">): DataColumn<Row> {
+  return { header: t("chart.month"), rowHeader: true, cell: (row) => fmt.monthNumeric(row.month) };
 }

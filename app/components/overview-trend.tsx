@@ -4,7 +4,8 @@ import type { RenderedFigure } from "~/lib/charts/render-plot.server";
 import { ONLINE_RATE_SERIES } from "~/lib/charts/monthly-online-rates-series";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { MonthTotals } from "~/lib/metrics/kpis";
-import { METRICS, ratioOf } from "~/lib/metrics/registry";
+import { ratioOf } from "~/lib/metrics/registry";
+import { DataTable, metricColumn, monthColumn } from "./data-table";
 import { PlotFigure, SwatchLegend } from "./plot-figure";
 
 export interface OverviewTrendProps {
@@ -14,8 +15,12 @@ export interface OverviewTrendProps {
   rates: RenderedFigure;
 }
 
+type TrendRow = OverviewTrendProps["trend"][number];
+
 export function OverviewTrend({ trend, cases, rates }: OverviewTrendProps) {
-  const { t, fmt } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const month = monthColumn<TrendRow>(i18n);
   return (
     <div className="trend-grid">
       <PlotFigure
@@ -24,24 +29,11 @@ export function OverviewTrend({ trend, cases, rates }: OverviewTrendProps) {
         description={cases.description}
         html={cases.html}
         table={
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("chart.month")}</th>
-                <th scope="col" className="num">
-                  {t(METRICS.cases.name)}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {trend.map((month) => (
-                <tr key={month.month}>
-                  <th scope="row">{fmt.monthNumeric(month.month)}</th>
-                  <td className="num">{fmt.integer(month.cases)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            rows={trend}
+            rowKey={(row) => row.month}
+            columns={[month, metricColumn<TrendRow>("cases", (row) => row.cases, i18n)]}
+          />
         }
       />
       <PlotFigure
@@ -51,44 +43,23 @@ export function OverviewTrend({ trend, cases, rates }: OverviewTrendProps) {
         html={rates.html}
         legend={<OnlineRatesLegend />}
         table={
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("chart.month")}</th>
-                <th scope="col" className="num">
-                  {t(METRICS.dossiers_online.name)}
-                </th>
-                <th scope="col" className="num">
-                  {t(METRICS.dossiers_total.name)}
-                </th>
-                <th scope="col" className="num">
-                  {t(METRICS.online_uptake.name)}
-                </th>
-                <th scope="col" className="num">
-                  {t(METRICS.cases_online.name)}
-                </th>
-                <th scope="col" className="num">
-                  {t(METRICS.cases.name)}
-                </th>
-                <th scope="col" className="num">
-                  {t(METRICS.assisted_online_share.name)}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {trend.map((month) => (
-                <tr key={month.month}>
-                  <th scope="row">{fmt.monthNumeric(month.month)}</th>
-                  <td className="num">{fmt.integer(month.dossiers_online)}</td>
-                  <td className="num">{fmt.integer(month.dossiers_total)}</td>
-                  <td className="num">{fmt.percent(ratioOf("online_uptake", month), 1)}</td>
-                  <td className="num">{fmt.integer(month.cases_online)}</td>
-                  <td className="num">{fmt.integer(month.cases)}</td>
-                  <td className="num">{fmt.percent(ratioOf("assisted_online_share", month), 1)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            rows={trend}
+            rowKey={(row) => row.month}
+            columns={[
+              month,
+              metricColumn<TrendRow>("dossiers_online", (row) => row.dossiers_online, i18n),
+              metricColumn<TrendRow>("dossiers_total", (row) => row.dossiers_total, i18n),
+              metricColumn<TrendRow>("online_uptake", (row) => ratioOf("online_uptake", row), i18n),
+              metricColumn<TrendRow>("cases_online", (row) => row.cases_online, i18n),
+              metricColumn<TrendRow>("cases", (row) => row.cases, i18n),
+              metricColumn<TrendRow>(
+                "assisted_online_share",
+                (row) => ratioOf("assisted_online_share", row),
+                i18n,
+              ),
+            ]}
+          />
         }
       />
     </div>

@@ -4,6 +4,7 @@ import type { RenderedFigure } from "~/lib/charts/render-plot.server";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { HeatmapSection, PredecessorRow, TeamRow } from "~/pages/commune/load.server";
 import { WEEKDAY_KEYS } from "~/lib/charts/weekday-hour-heatmap";
+import { DataTable } from "../data-table";
 import { PlotFigure } from "../plot-figure";
 import { CommuneDownloadLinks } from "./commune-download-links";
 import { METRICS } from "~/lib/metrics/registry";
@@ -30,40 +31,38 @@ export function CommuneTeamsSection({ code, search, teams, figure }: CommuneTeam
             description={figure.description}
             html={figure.html}
             table={
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("commune.teams.team")}</th>
-                    <th scope="col" className="num">
-                      {t(METRICS.volunteer_hours.name)}
-                    </th>
-                    <th scope="col" className="num">
-                      {t("commune.teams.shifts")}
-                    </th>
-                    <th scope="col" className="num">
-                      {t("commune.teams.volunteers")}
-                    </th>
-                    <th scope="col" className="num">
-                      {t(METRICS.cases.name)}
-                    </th>
-                    <th scope="col" className="num">
-                      {t("commune.teams.casesPerHour")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {teams.map((row) => (
-                    <tr key={row.team}>
-                      <th scope="row">{row.team}</th>
-                      <td className="num">{fmt.decimal(row.volunteer_hours, 1)}</td>
-                      <td className="num">{fmt.integer(row.shifts)}</td>
-                      <td className="num">{fmt.integer(row.volunteers)}</td>
-                      <td className="num">{fmt.integer(row.cases)}</td>
-                      <td className="num">{fmt.decimal(row.cases_per_hour, 2)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                rows={teams}
+                rowKey={(row) => row.team}
+                columns={[
+                  { header: t("commune.teams.team"), rowHeader: true, cell: (row) => row.team },
+                  {
+                    header: t(METRICS.volunteer_hours.name),
+                    numeric: true,
+                    cell: (row) => fmt.decimal(row.volunteer_hours, 1),
+                  },
+                  {
+                    header: t("commune.teams.shifts"),
+                    numeric: true,
+                    cell: (row) => fmt.integer(row.shifts),
+                  },
+                  {
+                    header: t("commune.teams.volunteers"),
+                    numeric: true,
+                    cell: (row) => fmt.integer(row.volunteers),
+                  },
+                  {
+                    header: t(METRICS.cases.name),
+                    numeric: true,
+                    cell: (row) => fmt.integer(row.cases),
+                  },
+                  {
+                    header: t("commune.teams.casesPerHour"),
+                    numeric: true,
+                    cell: (row) => fmt.decimal(row.cases_per_hour, 2),
+                  },
+                ]}
+              />
             }
           />
           <CommuneDownloadLinks code={code} table="teams" search={search} />
@@ -92,30 +91,24 @@ export function CommuneHeatmapSection({
   const slot = (hour: number) =>
     `${String(hour).padStart(2, "0")}:00–${String(hour + 1).padStart(2, "0")}:00`;
   const table = (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">{t("commune.heatmap.weekday")}</th>
-          <th scope="col">{t("commune.heatmap.slot")}</th>
-          <th scope="col" className="num">
-            {t(METRICS.cases.name)}
-          </th>
-          <th scope="col" className="num">
-            {t(METRICS.volunteer_hours.name)}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {heatmap.cells.map((cell) => (
-          <tr key={`${cell.weekday}-${cell.hour}`}>
-            <th scope="row">{t(WEEKDAY_KEYS[cell.weekday]!)}</th>
-            <td>{slot(cell.hour)}</td>
-            <td className="num">{fmt.integer(cell.cases)}</td>
-            <td className="num">{fmt.decimal(cell.volunteer_hours, 1)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      rows={heatmap.cells}
+      rowKey={(cell) => `${cell.weekday}-${cell.hour}`}
+      columns={[
+        {
+          header: t("commune.heatmap.weekday"),
+          rowHeader: true,
+          cell: (cell) => t(WEEKDAY_KEYS[cell.weekday]!),
+        },
+        { header: t("commune.heatmap.slot"), cell: (cell) => slot(cell.hour) },
+        { header: t(METRICS.cases.name), numeric: true, cell: (cell) => fmt.integer(cell.cases) },
+        {
+          header: t(METRICS.volunteer_hours.name),
+          numeric: true,
+          cell: (cell) => fmt.decimal(cell.volunteer_hours, 1),
+        },
+      ]}
+    />
   );
   return (
     <section aria-labelledby="commune-heatmap-heading" className="commune-section">

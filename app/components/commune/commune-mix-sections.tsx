@@ -6,18 +6,15 @@ import { useI18n } from "~/lib/i18n/use-i18n";
 import type { HelpTypeRow, ProcedureGroupRow, ProcedureRow } from "~/pages/commune/load.server";
 import { TOP_PROCEDURES } from "~/pages/commune/options";
 import { METRICS, ratioOf } from "~/lib/metrics/registry";
-import { DataTable, type DataColumn } from "../data-table";
+import { DataTable, metricColumn, type DataColumn } from "../data-table";
 import { PlotFigure } from "../plot-figure";
 import { CommuneDownloadLinks } from "./commune-download-links";
 
 /** The columns the procedure, group and help-type tables share. */
 function useSharedColumns() {
-  const { t, fmt } = useI18n();
-  const casesColumn: DataColumn<{ cases: number }> = {
-    header: t(METRICS.cases.name),
-    numeric: true,
-    cell: (row) => fmt.integer(row.cases),
-  };
+  const i18n = useI18n();
+  const { t, fmt } = i18n;
+  const casesColumn = metricColumn<{ cases: number }>("cases", (row) => row.cases, i18n);
   const shareOfCasesColumn: DataColumn<{ share_of_cases: number | null }> = {
     header: t("commune.procedures.shareOfCases"),
     numeric: true,

@@ -3,7 +3,9 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { DataTable, type DataColumn } from "~/components/data-table";
+import { DataTable, metricColumn, monthColumn, type DataColumn } from "~/components/data-table";
+import { getI18n } from "~/lib/i18n/use-i18n";
+import { METRICS } from "~/lib/metrics/registry";
 
 interface Row {
   code: string;
@@ -47,5 +49,29 @@ describe("DataTable", () => {
     );
     expect(html).toMatch(/^<table><caption>Top 0 of 0<\/caption><thead>/);
     expect(html).toContain("<tbody></tbody>");
+  });
+
+  it("prints a registry metric as the registry says and heads it with the metric's name", () => {
+    const i18n = getI18n("en");
+    type UptakeRow = { month: string; uptake: number | null };
+    const html = renderToStaticMarkup(
+      createElement(DataTable<UptakeRow>, {
+        columns: [
+          monthColumn<UptakeRow>(i18n),
+          metricColumn<UptakeRow>("online_uptake", (row) => row.uptake, i18n),
+        ],
+        rows: [
+          { month: "2025-07", uptake: 0.4567 },
+          { month: "2025-08", uptake: null },
+        ],
+        rowKey: (row) => row.month,
+      }),
+    );
+    expect(html).toContain(
+      `<th scope="col" class="num">${i18n.t(METRICS.online_uptake.name)}</th>`,
+    );
+    expect(html).toContain(`<th scope="row">${i18n.fmt.monthNumeric("2025-07")}</th>`);
+    expect(html).toContain(`<td class="num">${i18n.fmt.percent(0.4567, 1)}</td>`);
+    expect(html).toContain(`<td class="num">${i18n.fmt.percent(null, 1)}</td>`);
   });
 });
