@@ -6,6 +6,7 @@ import type { Formatter } from "~/lib/i18n/formatter";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { ReachSection } from "~/pages/commune/load.server";
 import type { SuppressedCount } from "~/lib/privacy/suppress";
+import { DataTable, type DataColumn } from "../data-table";
 import { PlotFigure } from "../plot-figure";
 import { CommuneDownloadLinks } from "./commune-download-links";
 
@@ -31,37 +32,38 @@ export function CommuneReachSection({
 }: CommuneReachSectionProps) {
   const { lang, t, fmt } = useI18n();
   const noCases = reach.cases_total === 0;
+  // Every reach table counts cases (suppressed for some roles) and their share of those helped.
+  const countColumns: DataColumn<{ cases: SuppressedCount; share_helped: number | null }>[] = [
+    { header: t("commune.reach.cases"), numeric: true, cell: (row) => formatCount(row.cases, fmt) },
+    {
+      header: t("commune.reach.shareHelped"),
+      numeric: true,
+      cell: (row) => fmt.percent(row.share_helped, 1),
+    },
+  ];
   const table = (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">{t("commune.reach.group")}</th>
-          <th scope="col" className="num">
-            {t("commune.reach.cases")}
-          </th>
-          <th scope="col" className="num">
-            {t("commune.reach.shareHelped")}
-          </th>
-          <th scope="col" className="num">
-            {t("commune.reach.populationShare")}
-          </th>
-          <th scope="col" className="num">
-            {t("commune.reach.index")}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {reach.rows.map((row) => (
-          <tr key={row.group}>
-            <th scope="row">{t(`commune.reach.group.${row.group}`)}</th>
-            <td className="num">{formatCount(row.cases, fmt)}</td>
-            <td className="num">{fmt.percent(row.share_helped, 1)}</td>
-            <td className="num">{fmt.percent(row.population_share, 1)}</td>
-            <td className="num">{fmt.decimal(row.reach_index, 2)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      rows={reach.rows}
+      rowKey={(row) => row.group}
+      columns={[
+        {
+          header: t("commune.reach.group"),
+          rowHeader: true,
+          cell: (row) => t(`commune.reach.group.${row.group}`),
+        },
+        ...countColumns,
+        {
+          header: t("commune.reach.populationShare"),
+          numeric: true,
+          cell: (row) => fmt.percent(row.population_share, 1),
+        },
+        {
+          header: t("commune.reach.index"),
+          numeric: true,
+          cell: (row) => fmt.decimal(row.reach_index, 2),
+        },
+      ]}
+    />
   );
   return (
     <section aria-labelledby="commune-reach-heading" className="commune-section">
@@ -93,58 +95,37 @@ export function CommuneReachSection({
           )}
           <div className="commune-reach-tables">
             <div className="table-scroll">
-              <table>
-                <caption>{t("commune.reach.ethnicTitle")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("commune.reach.ethnicGroup")}</th>
-                    <th scope="col" className="num">
-                      {t("commune.reach.cases")}
-                    </th>
-                    <th scope="col" className="num">
-                      {t("commune.reach.shareHelped")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {reach.ethnic_groups.map((row) => (
-                    <tr key={row.ethnic_code ?? "unknown"}>
-                      <th scope="row">
-                        {row.ethnic_code === null
-                          ? t("commune.reach.ethnicUnknown")
-                          : ((lang === "vi" ? row.name_vi : row.name_en) ?? row.ethnic_code)}
-                      </th>
-                      <td className="num">{formatCount(row.cases, fmt)}</td>
-                      <td className="num">{fmt.percent(row.share_helped, 1)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                caption={t("commune.reach.ethnicTitle")}
+                rows={reach.ethnic_groups}
+                rowKey={(row) => row.ethnic_code ?? "unknown"}
+                columns={[
+                  {
+                    header: t("commune.reach.ethnicGroup"),
+                    rowHeader: true,
+                    cell: (row) =>
+                      row.ethnic_code === null
+                        ? t("commune.reach.ethnicUnknown")
+                        : ((lang === "vi" ? row.name_vi : row.name_en) ?? row.ethnic_code),
+                  },
+                  ...countColumns,
+                ]}
+              />
             </div>
             <div className="table-scroll">
-              <table>
-                <caption>{t("commune.reach.ageTitle")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("commune.reach.ageBand")}</th>
-                    <th scope="col" className="num">
-                      {t("commune.reach.cases")}
-                    </th>
-                    <th scope="col" className="num">
-                      {t("commune.reach.shareHelped")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {reach.age_bands.map((row) => (
-                    <tr key={row.age_band}>
-                      <th scope="row">{t(`commune.ageBand.${row.age_band}`)}</th>
-                      <td className="num">{formatCount(row.cases, fmt)}</td>
-                      <td className="num">{fmt.percent(row.share_helped, 1)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                caption={t("commune.reach.ageTitle")}
+                rows={reach.age_bands}
+                rowKey={(row) => row.age_band}
+                columns={[
+                  {
+                    header: t("commune.reach.ageBand"),
+                    rowHeader: true,
+                    cell: (row) => t(`commune.ageBand.${row.age_band}`),
+                  },
+                  ...countColumns,
+                ]}
+              />
             </div>
           </div>
           <CommuneDownloadLinks code={code} table="reach" search={search} />

@@ -8,9 +8,9 @@ import { useI18n } from "~/lib/i18n/use-i18n";
 import type { CommuneInfo, CommuneTrendRow } from "~/pages/commune/load.server";
 import type { PeerCommune } from "~/lib/metrics/commune-peers";
 import { PEER_COUNT } from "~/lib/metrics/commune-peers";
+import { DataTable, metricColumn, monthColumn, type DataColumn } from "../data-table";
 import { PlotFigure, SwatchLegend } from "../plot-figure";
 import { CommuneDownloadLinks } from "./commune-download-links";
-import { METRICS } from "~/lib/metrics/registry";
 
 function TrendLegend() {
   const { t } = useI18n();
@@ -60,47 +60,33 @@ export function CommuneTrendSection({
   cases,
   provinceCommuneCount,
 }: CommuneTrendSectionProps) {
-  const { t, fmt } = useI18n();
+  const i18n = useI18n();
+  const { t, fmt } = i18n;
+  const median = (
+    header: "commune.series.peerMedian" | "commune.series.provinceMedian",
+    cell: (row: CommuneTrendRow) => string,
+  ): DataColumn<CommuneTrendRow> => ({ header: t(header), numeric: true, cell });
   const table = (
     <div className="table-scroll">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("chart.month")}</th>
-            <th scope="col" className="num">
-              {t(METRICS.online_uptake.name)}
-            </th>
-            <th scope="col" className="num">
-              {t("commune.series.peerMedian")}
-            </th>
-            <th scope="col" className="num">
-              {t("commune.series.provinceMedian")}
-            </th>
-            <th scope="col" className="num">
-              {t(METRICS.cases.name)}
-            </th>
-            <th scope="col" className="num">
-              {t("commune.series.peerMedian")}
-            </th>
-            <th scope="col" className="num">
-              {t("commune.series.provinceMedian")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {trend.map((row) => (
-            <tr key={row.month}>
-              <th scope="row">{fmt.monthNumeric(row.month)}</th>
-              <td className="num">{fmt.percent(row.online_uptake, 1)}</td>
-              <td className="num">{fmt.percent(row.peer_median_online_uptake, 1)}</td>
-              <td className="num">{fmt.percent(row.province_median_online_uptake, 1)}</td>
-              <td className="num">{fmt.integer(row.cases)}</td>
-              <td className="num">{fmt.decimal(row.peer_median_cases, 1)}</td>
-              <td className="num">{fmt.decimal(row.province_median_cases, 1)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        rows={trend}
+        rowKey={(row) => row.month}
+        columns={[
+          monthColumn<CommuneTrendRow>(i18n),
+          metricColumn<CommuneTrendRow>("online_uptake", (row) => row.online_uptake, i18n),
+          median("commune.series.peerMedian", (row) =>
+            fmt.percent(row.peer_median_online_uptake, 1),
+          ),
+          median("commune.series.provinceMedian", (row) =>
+            fmt.percent(row.province_median_online_uptake, 1),
+          ),
+          metricColumn<CommuneTrendRow>("cases", (row) => row.cases, i18n),
+          median("commune.series.peerMedian", (row) => fmt.decimal(row.peer_median_cases, 1)),
+          median("commune.series.provinceMedian", (row) =>
+            fmt.decimal(row.province_median_cases, 1),
+          ),
+        ]}
+      />
     </div>
   );
   return (
