@@ -3,6 +3,7 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useLoaderData, useLocation } from "@remix-run/react";
+import { DataTable, metricColumn, monthColumn } from "~/components/data-table";
 import { DownloadLinks } from "~/components/download-links";
 import { OnlineRatesLegend } from "~/components/overview-trend";
 import { PlotFigure } from "~/components/plot-figure";
@@ -58,35 +59,25 @@ const FIGURE_ROWS: ReadonlyArray<keyof ReportMonthFigures & MetricId> = [
 ];
 
 /** The trend charts' numbers, for readers who cannot see the charts (not printed). */
-function TrendTable({ trend }: { trend: ShownMonthTotals<MonthTotals>[] }) {
-  const { t, fmt } = useI18n();
+type TrendRow = ShownMonthTotals<MonthTotals>;
+
+function TrendTable({ trend }: { trend: TrendRow[] }) {
+  const i18n = useI18n();
   return (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">{t("chart.month")}</th>
-          <th scope="col" className="num">
-            {t(METRICS.cases.name)}
-          </th>
-          <th scope="col" className="num">
-            {t(METRICS.online_uptake.name)}
-          </th>
-          <th scope="col" className="num">
-            {t(METRICS.assisted_online_share.name)}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {trend.map((month) => (
-          <tr key={month.month}>
-            <th scope="row">{fmt.monthNumeric(month.month)}</th>
-            <td className="num">{fmt.integer(month.cases)}</td>
-            <td className="num">{fmt.percent(ratioOf("online_uptake", month), 1)}</td>
-            <td className="num">{fmt.percent(ratioOf("assisted_online_share", month), 1)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      rows={trend}
+      rowKey={(row) => row.month}
+      columns={[
+        monthColumn<TrendRow>(i18n),
+        metricColumn<TrendRow>("cases", (row) => row.cases, i18n),
+        metricColumn<TrendRow>("online_uptake", (row) => ratioOf("online_uptake", row), i18n),
+        metricColumn<TrendRow>(
+          "assisted_online_share",
+          (row) => ratioOf("assisted_online_share", row),
+          i18n,
+        ),
+      ]}
+    />
   );
 }
 
