@@ -19,11 +19,12 @@ export interface DataTableProps<Row> {
   rows: readonly Row[];
   rowKey: (row: Row) => string;
   caption?: ReactNode;
+  className?: string;
 }
 
-export function DataTable<Row>({ columns, rows, rowKey, caption }: DataTableProps<Row>) {
+export function DataTable<Row>({ columns, rows, rowKey, caption, className }: DataTableProps<Row>) {
   return (
-    <table>
+    <table className={className}>
       {caption !== undefined ? <caption>{caption}</caption> : null}
       <thead>
         <tr>

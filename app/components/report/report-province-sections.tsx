@@ -1,5 +1,6 @@
 // The province report's lists: highest and lowest online uptake of the month, the units with the
 // most volunteer hours, and the "needs attention" lists, compact enough for two A4 pages.
+import { DataTable } from "~/components/data-table";
 import { formatDay } from "~/components/needs-attention";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { CommuneRef, RankedCommune } from "~/lib/metrics/commune-metrics";
@@ -21,29 +22,17 @@ function RankedTable({
 }) {
   const { t } = useI18n();
   return (
-    <table className="report__ranked">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className="num">
-            #
-          </th>
-          <th scope="col">{t("report.commune")}</th>
-          <th scope="col" className="num">
-            {valueLabel}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.code}>
-            <td className="num">{row.rank}</td>
-            <th scope="row">{row.name}</th>
-            <td className="num">{format(row)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      className="report__ranked"
+      caption={caption}
+      rows={rows}
+      rowKey={(row) => row.code}
+      columns={[
+        { header: "#", numeric: true, cell: (row) => row.rank },
+        { header: t("report.commune"), rowHeader: true, cell: (row) => row.name },
+        { header: valueLabel, numeric: true, cell: format },
+      ]}
+    />
   );
 }
 
