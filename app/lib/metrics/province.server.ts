@@ -81,23 +81,8 @@ export async function getMonthTotals(
       eb.fn.countAll<number>().filterWhere("m.cases", ">", 0).as("communes_with_cases"),
     ])
     .execute();
-  const byMonth = new Map(
-    rows.map((row) => [
-      row.month,
-      {
-        month: row.month,
-        cases: Number(row.cases),
-        cases_online: Number(row.cases_online),
-        cases_minority: Number(row.cases_minority),
-        cases_elderly: Number(row.cases_elderly),
-        dossiers_total: Number(row.dossiers_total),
-        dossiers_online: Number(row.dossiers_online),
-        volunteer_hours: Number(row.volunteer_hours),
-        volunteers_active: Number(row.volunteers_active),
-        communes_with_cases: Number(row.communes_with_cases),
-      } satisfies MonthTotals,
-    ]),
-  );
+  // Sums of NOT NULL columns over non-empty groups, as numbers (db/engine.ts parses int8).
+  const byMonth = new Map(rows.map((row) => [row.month, row satisfies MonthTotals]));
   return listMonths(range.from, range.to).map(
     (month) => byMonth.get(month) ?? emptyMonthTotals(month),
   );
@@ -227,14 +212,7 @@ export async function getGroupCaseCounts(
       eb.fn.countAll<number>().filterWhere("a.age_band", "=", "60_plus").as("cases_elderly"),
     ])
     .execute();
-  return rows.map((row) => ({
-    commune_code: row.commune_code,
-    month: row.month,
-    cases: Number(row.cases),
-    cases_online: Number(row.cases_online),
-    cases_minority: Number(row.cases_minority),
-    cases_elderly: Number(row.cases_elderly),
-  }));
+  return rows;
 }
 
 /** Month totals with the case-based fields replaced by one procedure group's counts. */
