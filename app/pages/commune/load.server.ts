@@ -224,9 +224,9 @@ async function getCommuneInfo(
     full_name: row.full_name,
     full_name_en: row.full_name_en,
     unit_type: row.unit_type,
-    population: row.population === null ? null : Number(row.population),
+    population: row.population,
     population_ok: populationOk(row),
-    area_km2: row.area_km2 === null ? null : Number(row.area_km2),
+    area_km2: row.area_km2,
   };
 }
 
@@ -269,10 +269,10 @@ async function getProvinceMonthCells(
     return rows.map((row) => ({
       commune_code: row.commune_code,
       month: row.month,
-      cases: Number(row.cases),
-      cases_online: Number(row.cases_online),
-      dossiers_total: Number(row.dossiers_total),
-      dossiers_online: Number(row.dossiers_online),
+      cases: row.cases,
+      cases_online: row.cases_online,
+      dossiers_total: row.dossiers_total,
+      dossiers_online: row.dossiers_online,
     }));
   }
   const { lo, hi } = periodBounds(period);
@@ -329,13 +329,13 @@ async function getProvinceMonthCells(
   };
   for (const row of assistance) {
     const cell = cellOf(row.commune_code, row.month);
-    cell.cases = Number(row.cases);
-    cell.cases_online = Number(row.cases_online);
+    cell.cases = row.cases;
+    cell.cases_online = row.cases_online;
   }
   for (const row of dossiers) {
     const cell = cellOf(row.commune_code, row.month);
-    cell.dossiers_total = Number(row.dossiers_total);
-    cell.dossiers_online = Number(row.dossiers_online);
+    cell.dossiers_total = row.dossiers_total;
+    cell.dossiers_online = row.dossiers_online;
   }
   return [...cells.values()];
 }
@@ -416,11 +416,11 @@ async function getProcedureMix(
       eb.fn.countAll<number>().filterWhere("a.channel", "=", "online").as("cases_online"),
     ])
     .execute();
-  const total = rows.reduce((sum, row) => sum + Number(row.cases), 0);
+  const total = rows.reduce((sum, row) => sum + row.cases, 0);
   const byCases = (a: { cases: number }, b: { cases: number }) => b.cases - a.cases;
   const procedures: ProcedureRow[] = rows.map((row) => {
-    const cases = Number(row.cases);
-    const casesOnline = Number(row.cases_online);
+    const cases = row.cases;
+    const casesOnline = row.cases_online;
     return {
       procedure_code: row.procedure_code,
       procedure_group: row.procedure_group,
@@ -468,15 +468,15 @@ async function getHelpTypes(db: Kysely<DB>, scope: PeriodScope): Promise<HelpTyp
       eb.fn.countAll<number>().filterWhere("a.channel", "=", "online").as("cases_online"),
     ])
     .execute();
-  const total = rows.reduce((sum, row) => sum + Number(row.cases), 0);
+  const total = rows.reduce((sum, row) => sum + row.cases, 0);
   const byType = new Map(rows.map((row) => [row.help_type, row]));
   return HELP_TYPES.map((help_type) => {
     const row = byType.get(help_type);
-    const cases = Number(row?.cases ?? 0);
+    const cases = row?.cases ?? 0;
     return {
       help_type,
       cases,
-      cases_online: Number(row?.cases_online ?? 0),
+      cases_online: row?.cases_online ?? 0,
       share_of_cases: safeRatio(cases, total),
     };
   });
@@ -506,7 +506,7 @@ async function getDemographicCells(db: Kysely<DB>, scope: PeriodScope): Promise<
       eb.fn.countAll<number>().as("cases"),
     ])
     .execute();
-  return rows.map((row) => ({ ...row, cases: Number(row.cases) }));
+  return rows;
 }
 
 async function getPopulationProfile(
@@ -530,11 +530,11 @@ async function getPopulationProfile(
     .executeTakeFirst();
   if (!row) return null;
   return {
-    year: Number(row.year),
-    population_total: Number(row.population_total),
-    population_minority: Number(row.population_minority),
-    population_elderly: Number(row.population_elderly),
-    population_female: Number(row.population_female),
+    year: row.year,
+    population_total: row.population_total,
+    population_minority: row.population_minority,
+    population_elderly: row.population_elderly,
+    population_female: row.population_female,
   };
 }
 
@@ -657,11 +657,11 @@ async function getTeams(db: Kysely<DB>, scope: PeriodScope): Promise<TeamRow[]> 
   };
   for (const row of shifts) {
     const team = teamOf(row.team);
-    team.shifts = Number(row.shifts);
-    team.volunteers = Number(row.volunteers);
-    team.volunteer_hours = Number(row.volunteer_hours);
+    team.shifts = row.shifts;
+    team.volunteers = row.volunteers;
+    team.volunteer_hours = row.volunteer_hours;
   }
-  for (const row of cases) teamOf(row.team).cases = Number(row.cases);
+  for (const row of cases) teamOf(row.team).cases = row.cases;
   return [...teams.values()]
     .map((row) => ({ ...row, cases_per_hour: safeRatio(row.cases, row.volunteer_hours) }))
     .sort(
@@ -759,7 +759,7 @@ async function getPeerCandidates(db: Kysely<DB>, provinceCode: string) {
     code: row.code,
     name: row.full_name,
     unit_type: row.unit_type,
-    population: row.population === null ? null : Number(row.population),
+    population: row.population,
     population_ok: populationOk(row),
   }));
 }
