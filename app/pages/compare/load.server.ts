@@ -226,22 +226,22 @@ async function getCompareMonths(
   return communes.flatMap((commune) =>
     months.map((month) => {
       const row = byKey.get(`${commune.code}|${month}`);
-      const dossiersTotal = Number(row?.dossiers_total ?? 0);
-      const dossiersOnline = Number(row?.dossiers_online ?? 0);
+      const dossiersTotal = row?.dossiers_total ?? 0;
+      const dossiersOnline = row?.dossiers_online ?? 0;
       return {
         commune_code: commune.code,
         commune_name: commune.name,
         month,
-        cases: Number(row?.cases ?? 0),
-        cases_online: Number(row?.cases_online ?? 0),
+        cases: row?.cases ?? 0,
+        cases_online: row?.cases_online ?? 0,
         dossiers_total: dossiersTotal,
         dossiers_online: dossiersOnline,
         online_uptake: ratioOf("online_uptake", {
           dossiers_online: dossiersOnline,
           dossiers_total: dossiersTotal,
         }),
-        volunteer_hours: Number(row?.volunteer_hours ?? 0),
-        volunteers_active: Number(row?.volunteers_active ?? 0),
+        volunteer_hours: row?.volunteer_hours ?? 0,
+        volunteers_active: row?.volunteers_active ?? 0,
       };
     }),
   );

@@ -55,8 +55,8 @@ export async function getCompleteness(
   };
   for (const row of mart) {
     const arrival = arrivalOf(row.commune_code, row.month);
-    arrival.assistance = Number(row.cases) > 0;
-    arrival.shifts = Number(row.volunteer_hours) > 0;
+    arrival.assistance = row.cases > 0;
+    arrival.shifts = row.volunteer_hours > 0;
   }
   for (const row of dossiers) arrivalOf(row.commune_code, row.month).dossiers = true;
   return buildCompleteness(communes, listMonths(period.from, period.to), [...arrivals.values()]);

@@ -102,7 +102,6 @@ export async function getRecentBatches(
   });
   return rows.map((row) => ({
     ...row,
-    batch_id: Number(row.batch_id),
     started_at: row.started_at.toISOString(),
     finished_at: row.finished_at ? row.finished_at.toISOString() : null,
     duration_ms: row.finished_at ? row.finished_at.getTime() - row.started_at.getTime() : null,

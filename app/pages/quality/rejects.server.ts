@@ -66,7 +66,7 @@ export async function countRejectsByReason(
         counts.map((count) =>
           eb.and([
             eb("reason_code", "=", count.reason_code),
-            eb("batch_id", "=", Number(count.first_batch)),
+            eb("batch_id", "=", count.first_batch),
           ]),
         ),
       ),
@@ -78,8 +78,8 @@ export async function countRejectsByReason(
   return counts
     .map((count) => ({
       reason_code: count.reason_code,
-      rows: Number(count.rows),
-      batches: Number(count.batches),
+      rows: count.rows,
+      batches: count.batches,
       example_vi: exampleOf.get(count.reason_code)?.message_vi ?? "",
       example_en: exampleOf.get(count.reason_code)?.message_en ?? "",
     }))
@@ -152,7 +152,6 @@ function toView(row: {
 }): RejectedRowView {
   return {
     ...row,
-    batch_id: Number(row.batch_id),
     raw: typeof row.raw === "string" ? row.raw : JSON.stringify(row.raw),
   };
 }
@@ -165,11 +164,10 @@ export async function getRejectRowsPage(
   page: number,
   pageSize = REJECT_ROWS_PAGE_SIZE,
 ): Promise<RejectRowsPage> {
-  const { total } = await scoped(db, scope)
+  const { total: count } = await scoped(db, scope)
     .where("r.reason_code", "=", reason)
     .select((eb) => eb.fn.countAll<number>().as("total"))
     .executeTakeFirstOrThrow();
-  const count = Number(total);
   const pages = Math.max(1, Math.ceil(count / pageSize));
   if (page > pages) return { rows: [], total: count, page, pages, page_size: pageSize };
   const rows = await rowsOfReason(db, scope, reason)
@@ -204,6 +202,6 @@ export async function* streamRejectRows(
     for (const row of rows) yield toView(row);
     const last = rows.at(-1);
     if (!last || rows.length < chunk) return;
-    after = { batch_id: Number(last.batch_id), line: last.line };
+    after = { batch_id: last.batch_id, line: last.line };
   }
 }

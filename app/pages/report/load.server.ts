@@ -146,15 +146,15 @@ type MartRow = Pick<
 function toMonthTotals(row: MartRow): MonthTotals {
   return {
     month: row.month,
-    cases: Number(row.cases),
-    cases_online: Number(row.cases_online),
-    cases_minority: Number(row.cases_minority),
-    cases_elderly: Number(row.cases_elderly),
-    dossiers_total: Number(row.dossiers_total),
-    dossiers_online: Number(row.dossiers_online),
-    volunteer_hours: Number(row.volunteer_hours),
-    volunteers_active: Number(row.volunteers_active),
-    communes_with_cases: Number(row.cases) > 0 ? 1 : 0,
+    cases: row.cases,
+    cases_online: row.cases_online,
+    cases_minority: row.cases_minority,
+    cases_elderly: row.cases_elderly,
+    dossiers_total: row.dossiers_total,
+    dossiers_online: row.dossiers_online,
+    volunteer_hours: row.volunteer_hours,
+    volunteers_active: row.volunteers_active,
+    communes_with_cases: row.cases > 0 ? 1 : 0,
   };
 }
 
@@ -285,7 +285,7 @@ export async function getMonthlyReport(
       code: row.code,
       name: row.name,
       unit_type: row.unit_type,
-      population: row.population === null ? null : Number(row.population),
+      population: row.population,
       population_ok: populationOk(row),
     }));
     const found = allCommunes.find((row) => row.code === params.commune);
@@ -416,18 +416,18 @@ export async function getMonthlyReport(
       trend: listMonths(trendFrom, month).map((key) => monthTotalsOf(own, key)),
       province_sections: null,
       month_figures: {
-        cases: Number(monthRow?.cases ?? 0),
-        cases_online: Number(monthRow?.cases_online ?? 0),
-        cases_completed: Number(monthRow?.cases_completed ?? 0),
-        cases_not_completed: Number(monthRow?.cases_not_completed ?? 0),
-        cases_vneid: Number(monthRow?.cases_vneid ?? 0),
-        cases_minority: show(Number(monthRow?.cases_minority ?? 0)),
-        cases_elderly: show(Number(monthRow?.cases_elderly ?? 0)),
-        cases_female: show(Number(monthRow?.cases_female ?? 0)),
-        dossiers_total: Number(monthRow?.dossiers_total ?? 0),
-        dossiers_online: Number(monthRow?.dossiers_online ?? 0),
-        volunteer_hours: Number(monthRow?.volunteer_hours ?? 0),
-        volunteers_active: Number(monthRow?.volunteers_active ?? 0),
+        cases: monthRow?.cases ?? 0,
+        cases_online: monthRow?.cases_online ?? 0,
+        cases_completed: monthRow?.cases_completed ?? 0,
+        cases_not_completed: monthRow?.cases_not_completed ?? 0,
+        cases_vneid: monthRow?.cases_vneid ?? 0,
+        cases_minority: show(monthRow?.cases_minority ?? 0),
+        cases_elderly: show(monthRow?.cases_elderly ?? 0),
+        cases_female: show(monthRow?.cases_female ?? 0),
+        dossiers_total: monthRow?.dossiers_total ?? 0,
+        dossiers_online: monthRow?.dossiers_online ?? 0,
+        volunteer_hours: monthRow?.volunteer_hours ?? 0,
+        volunteers_active: monthRow?.volunteers_active ?? 0,
       },
     },
   };
@@ -451,7 +451,7 @@ export async function getReportCommuneOptions(
         code: row.code,
         name: row.name,
         unit_type: row.unit_type,
-        population: row.population === null ? null : Number(row.population),
+        population: row.population,
       })),
     (row) => row.name,
   );
