@@ -6,7 +6,8 @@ import { useI18n } from "~/lib/i18n/use-i18n";
 import type { MonthTotals } from "~/lib/metrics/kpis";
 import { ratioOf } from "~/lib/metrics/registry";
 import { DataTable, metricColumn, monthColumn } from "./data-table";
-import { PlotFigure, SwatchLegend } from "./plot-figure";
+import { LineSeriesLegend } from "./line-series-legend";
+import { PlotFigure } from "./plot-figure";
 
 export interface OverviewTrendProps {
   /** The page never shows the demographic counts here (suppressed for some roles). */
@@ -68,30 +69,5 @@ export function OverviewTrend({ trend, cases, rates }: OverviewTrendProps) {
 
 /** The legend of the online-shares chart: colour, dash and point shape of each line. */
 export function OnlineRatesLegend() {
-  const { t } = useI18n();
-  return (
-    <SwatchLegend
-      items={ONLINE_RATE_SERIES.map((series) => ({
-        label: t(series.name_key),
-        swatch: (
-          <>
-            <line
-              x1="1"
-              y1="6"
-              x2="27"
-              y2="6"
-              stroke={series.color}
-              strokeWidth="2"
-              strokeDasharray={series.dash}
-            />
-            {series.symbol === "circle" ? (
-              <circle cx="14" cy="6" r="3.5" fill={series.color} />
-            ) : (
-              <rect x="10.5" y="2.5" width="7" height="7" fill={series.color} />
-            )}
-          </>
-        ),
-      }))}
-    />
-  );
+  return <LineSeriesLegend series={ONLINE_RATE_SERIES} />;
 }

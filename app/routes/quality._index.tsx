@@ -23,19 +23,13 @@ import { assertCanViewQuality } from "~/pages/quality/access";
 import { getQualityPage, RECENT_BATCHES } from "~/pages/quality/load.server";
 import { parseQualityRequest } from "~/pages/quality/request.server";
 import { countUnmappedLabels } from "~/lib/quality/vocabulary-page.server";
+import { pageHeaders } from "~/lib/http/page-headers";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? vi["app.name"] },
 ];
 
-export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders }) => {
-  const headers = new Headers();
-  for (const name of ["Cache-Control", "Vary"]) {
-    const value = (errorHeaders ?? loaderHeaders).get(name);
-    if (value) headers.set(name, value);
-  }
-  return headers;
-};
+export const headers: HeadersFunction = pageHeaders;
 
 // Everything is in the HTML; the page needs no JavaScript (see root.tsx).
 export const handle = { hydrate: false };

@@ -23,19 +23,13 @@ import { okOrThrow } from "~/lib/http/page-failure.server";
 import { assertCanViewQuality } from "~/pages/quality/access";
 import { getRejectDrill } from "~/pages/quality/reject-drill.server";
 import { parseQualityRequest } from "~/pages/quality/request.server";
+import { pageHeaders } from "~/lib/http/page-headers";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? vi["app.name"] },
 ];
 
-export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders }) => {
-  const headers = new Headers();
-  for (const name of ["Cache-Control", "Vary"]) {
-    const value = (errorHeaders ?? loaderHeaders).get(name);
-    if (value) headers.set(name, value);
-  }
-  return headers;
-};
+export const headers: HeadersFunction = pageHeaders;
 
 export const handle = { hydrate: false };
 

@@ -9,38 +9,12 @@ import type { CommuneInfo, CommuneTrendRow } from "~/pages/commune/load.server";
 import type { PeerCommune } from "~/lib/metrics/commune-peers";
 import { PEER_COUNT } from "~/lib/metrics/commune-peers";
 import { DataTable, metricColumn, monthColumn, type DataColumn } from "../data-table";
-import { PlotFigure, SwatchLegend } from "../plot-figure";
+import { LineSeriesLegend } from "../line-series-legend";
+import { PlotFigure } from "../plot-figure";
 import { CommuneDownloadLinks } from "./commune-download-links";
 
 function TrendLegend() {
-  const { t } = useI18n();
-  return (
-    <SwatchLegend
-      items={TREND_SERIES.map((series) => ({
-        label: t(series.name_key),
-        swatch: (
-          <>
-            <line
-              x1="1"
-              y1="6"
-              x2="27"
-              y2="6"
-              stroke={series.color}
-              strokeWidth="2"
-              strokeDasharray={series.dash}
-            />
-            {series.symbol === "circle" ? (
-              <circle cx="14" cy="6" r="3.5" fill={series.color} />
-            ) : series.symbol === "square" ? (
-              <rect x="10.5" y="2.5" width="7" height="7" fill={series.color} />
-            ) : (
-              <path d="M14 2 L18 10 L10 10 Z" fill={series.color} />
-            )}
-          </>
-        ),
-      }))}
-    />
-  );
+  return <LineSeriesLegend series={TREND_SERIES} />;
 }
 
 export interface CommuneTrendSectionProps {
