@@ -5,14 +5,17 @@ import {
   MonthRangeFields,
   PeriodPresetLinks,
 } from "~/components/filters/period-controls";
-import { Form, Link, useLocation } from "@remix-run/react";
-import { buildHref } from "~/lib/http/href";
+import { Form, useLocation } from "@remix-run/react";
+import {
+  FilterActions,
+  procedureGroupOptions,
+  SelectField,
+  UnitTypeField,
+} from "~/components/filters/filter-fields";
 import { LANG_PARAM } from "~/lib/i18n/languages";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import {
   MAP_METRICS,
-  PROCEDURE_GROUPS,
-  UNIT_TYPES,
   type MapMetric,
   type ProcedureGroup,
   type UnitTypeFilter,
@@ -49,48 +52,25 @@ export function OverviewFilters({
       <Form method="get" className="filters__form" key={location.search}>
         <input type="hidden" name={LANG_PARAM} value={lang} />
         <MonthRangeFields idPrefix="filter" period={period} coverage={coverage} />
-        <div className="field">
-          <label htmlFor="filter-unit-type">{t("filter.unitType")}</label>
-          <select id="filter-unit-type" name="unit_type" defaultValue={unitType ?? ""}>
-            <option value="">{t("filter.unitType.all")}</option>
-            {UNIT_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(`unitType.${type}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <UnitTypeField id="filter-unit-type" value={unitType} />
         {procedureGroup !== undefined ? (
-          <div className="field">
-            <label htmlFor="filter-procedure-group">{t("filter.procedureGroup")}</label>
-            <select
-              id="filter-procedure-group"
-              name="procedure_group"
-              defaultValue={procedureGroup ?? ""}
-            >
-              <option value="">{t("filter.procedureGroup.all")}</option>
-              {PROCEDURE_GROUPS.map((group) => (
-                <option key={group} value={group}>
-                  {t(`procedureGroup.${group}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="filter-procedure-group"
+            name="procedure_group"
+            label={t("filter.procedureGroup")}
+            value={procedureGroup ?? ""}
+            allLabel={t("filter.procedureGroup.all")}
+            options={procedureGroupOptions(t)}
+          />
         ) : null}
-        <div className="field">
-          <label htmlFor="filter-metric">{t("filter.metric")}</label>
-          <select id="filter-metric" name="metric" defaultValue={metric}>
-            {MAP_METRICS.map((option) => (
-              <option key={option} value={option}>
-                {t(METRICS[option].name)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filters__actions">
-          <button type="submit">{t("filter.apply")}</button>
-          <Link to={buildHref(location.pathname, "", {}, lang)}>{t("filter.reset")}</Link>
-        </div>
+        <SelectField
+          id="filter-metric"
+          name="metric"
+          label={t("filter.metric")}
+          value={metric}
+          options={MAP_METRICS.map((option) => ({ value: option, label: t(METRICS[option].name) }))}
+        />
+        <FilterActions />
         <MonthHint idPrefix="filter" />
       </Form>
     </section>

@@ -4,6 +4,7 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { UnitTypeField } from "~/components/filters/filter-fields";
 import { PeriodPresetLinks } from "~/components/filters/period-controls";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
@@ -19,7 +20,7 @@ import { createTranslator } from "~/lib/i18n/translate";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import { getCommuneList } from "~/pages/communes/load.server";
 import { COMMUNE_SEARCH_MAX_LENGTH, parseCommuneSearch } from "~/lib/filters/commune-search";
-import { MAP_METRICS, UNIT_TYPES } from "~/lib/filters/filter-options";
+import { MAP_METRICS } from "~/lib/filters/filter-options";
 import { failureResponse, okOrThrow } from "~/lib/http/page-failure.server";
 import { parseOverviewFilter } from "~/lib/filters/filters";
 import { pageHeaders } from "~/lib/http/page-headers";
@@ -94,17 +95,7 @@ export default function CommunesRoute() {
                 aria-describedby="commune-search-hint"
               />
             </div>
-            <div className="field">
-              <label htmlFor="commune-unit-type">{t("filter.unitType")}</label>
-              <select id="commune-unit-type" name="unit_type" defaultValue={data.unit_type ?? ""}>
-                <option value="">{t("filter.unitType.all")}</option>
-                {UNIT_TYPES.map((type) => (
-                  <option key={type} value={type}>
-                    {t(`unitType.${type}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <UnitTypeField id="commune-unit-type" value={data.unit_type} />
             {/* A custom range from a shared link is kept; the preset links replace it. */}
             {period && period.preset === null ? (
               <>

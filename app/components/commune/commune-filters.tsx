@@ -5,11 +5,15 @@ import {
   MonthRangeFields,
   PeriodPresetLinks,
 } from "~/components/filters/period-controls";
-import { Form, Link, useLocation } from "@remix-run/react";
-import { buildHref } from "~/lib/http/href";
+import { Form, useLocation } from "@remix-run/react";
+import {
+  FilterActions,
+  procedureGroupOptions,
+  SelectField,
+} from "~/components/filters/filter-fields";
 import { LANG_PARAM } from "~/lib/i18n/languages";
 import { useI18n } from "~/lib/i18n/use-i18n";
-import { PROCEDURE_GROUPS, type ProcedureGroup } from "~/lib/filters/filter-options";
+import type { ProcedureGroup } from "~/lib/filters/filter-options";
 import type { Coverage, ResolvedPeriod } from "~/lib/filters/filters";
 
 export interface CommuneFiltersProps {
@@ -30,25 +34,15 @@ export function CommuneFilters({ coverage, period, procedureGroup }: CommuneFilt
       <Form method="get" className="filters__form" key={location.search}>
         <input type="hidden" name={LANG_PARAM} value={lang} />
         <MonthRangeFields idPrefix="commune-filter" period={period} coverage={coverage} />
-        <div className="field">
-          <label htmlFor="commune-filter-group">{t("commune.filter.procedureGroup")}</label>
-          <select
-            id="commune-filter-group"
-            name="procedure_group"
-            defaultValue={procedureGroup ?? ""}
-          >
-            <option value="">{t("commune.filter.procedureGroupAll")}</option>
-            {PROCEDURE_GROUPS.map((group) => (
-              <option key={group} value={group}>
-                {t(`procedureGroup.${group}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filters__actions">
-          <button type="submit">{t("filter.apply")}</button>
-          <Link to={buildHref(location.pathname, "", {}, lang)}>{t("filter.reset")}</Link>
-        </div>
+        <SelectField
+          id="commune-filter-group"
+          name="procedure_group"
+          label={t("commune.filter.procedureGroup")}
+          value={procedureGroup ?? ""}
+          allLabel={t("commune.filter.procedureGroupAll")}
+          options={procedureGroupOptions(t)}
+        />
+        <FilterActions />
         <MonthHint idPrefix="commune-filter" />
       </Form>
     </section>
