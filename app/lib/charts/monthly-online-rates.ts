@@ -3,6 +3,7 @@
 // second axis; the lines differ by colour, dash and point shape, not colour alone.
 import * as Plot from "@observablehq/plot";
 import { CHART_WIDTH, formatMonthTick, monthTicks, type ChartContext } from "./chart-context";
+import { lineSeriesMarks } from "./line-series-marks";
 import { ONLINE_RATE_SERIES, type RateSeries } from "./monthly-online-rates-series";
 
 export interface MonthlyRatesRow {
@@ -13,8 +14,9 @@ export interface MonthlyRatesRow {
 
 export function buildMonthlyOnlineRatesPlot(
   rows: readonly MonthlyRatesRow[],
-  { t, fmt }: ChartContext,
+  context: ChartContext,
 ): Plot.PlotOptions {
+  const { t, fmt } = context;
   const months = rows.map((row) => row.month);
   return {
     width: CHART_WIDTH,
@@ -38,25 +40,7 @@ export function buildMonthlyOnlineRatesPlot(
     },
     marks: [
       Plot.ruleY([0]),
-      ...ONLINE_RATE_SERIES.flatMap((series) => [
-        Plot.lineY(rows, {
-          x: "month",
-          y: series.key,
-          stroke: series.color,
-          strokeWidth: 2,
-          strokeDasharray: series.dash,
-        }),
-        // One dot per month carries the tooltip; a line's title would cover the whole series.
-        Plot.dot(rows, {
-          x: "month",
-          y: series.key,
-          fill: series.color,
-          r: 3.5,
-          symbol: series.symbol,
-          title: (row: MonthlyRatesRow) =>
-            `${t(series.name_key)}, ${fmt.monthLong(row.month)}: ${fmt.percent(row[series.key])}`,
-        }),
-      ]),
+      ...lineSeriesMarks(rows, ONLINE_RATE_SERIES, (value) => fmt.percent(value), context),
     ],
   };
 }

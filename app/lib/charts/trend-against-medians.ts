@@ -2,6 +2,7 @@
 // province. The three lines differ by colour, dash and point shape, not colour alone.
 import * as Plot from "@observablehq/plot";
 import { CHART_WIDTH, formatMonthTick, monthTicks, type ChartContext } from "./chart-context";
+import { lineSeriesMarks } from "./line-series-marks";
 import { TREND_SERIES } from "./trend-against-medians-series";
 
 export interface TrendAgainstMediansRow {
@@ -18,8 +19,9 @@ export function buildTrendAgainstMediansPlot(
   kind: TrendValueKind,
   title: string,
   axisLabel: string,
-  { t, fmt }: ChartContext,
+  context: ChartContext,
 ): Plot.PlotOptions {
+  const { fmt } = context;
   const months = rows.map((row) => row.month);
   const format = (value: number | null) =>
     kind === "share" ? fmt.percent(value) : fmt.decimal(value, 1);
@@ -52,27 +54,7 @@ export function buildTrendAgainstMediansPlot(
             zero: true,
             tickFormat: (value: number) => fmt.integer(value),
           },
-    marks: [
-      Plot.ruleY([0]),
-      ...TREND_SERIES.flatMap((series) => [
-        Plot.lineY(rows, {
-          x: "month",
-          y: series.key,
-          stroke: series.color,
-          strokeWidth: 2,
-          strokeDasharray: series.dash,
-        }),
-        Plot.dot(rows, {
-          x: "month",
-          y: series.key,
-          fill: series.color,
-          r: 3.5,
-          symbol: series.symbol,
-          title: (row: TrendAgainstMediansRow) =>
-            `${t(series.name_key)}, ${fmt.monthLong(row.month)}: ${format(row[series.key])}`,
-        }),
-      ]),
-    ],
+    marks: [Plot.ruleY([0]), ...lineSeriesMarks(rows, TREND_SERIES, format, context)],
   };
 }
 
