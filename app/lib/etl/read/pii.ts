@@ -46,7 +46,8 @@ const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 // comma (the commune after it is a place, not a person's data). The word must start a word: \b
 // is ASCII-only even with the u flag, so "cấp" (to issue) read as "c" + "ấp …" and masked every
 // procedure name that issues something ("Đề nghị cấp …").
-const ADDRESS = /(?<![\p{L}\p{M}\p{N}])(?:thôn|xóm|ấp|tổ dân phố|tdp|khu phố|số nhà|sn)\s+[^,;]+/giu;
+const ADDRESS =
+  /(?<![\p{L}\p{M}\p{N}])(?:thôn|xóm|ấp|tổ dân phố|tdp|khu phố|số nhà|sn)\s+[^,;]+/giu;
 
 /**
  * Replaces what identifies a person inside a value with MASK: citizen-ID-like and phone-like digit
