@@ -8,6 +8,7 @@ import { SiteHeader } from "~/components/site-header";
 import { listAudit } from "~/lib/auth/audit.server";
 // The action list comes from the client-safe module: a .server import is empty in the browser.
 import { AUDIT_ACTION_VALUES, parseAuditQuery } from "~/lib/auth/audit-query";
+import type { Role } from "~/lib/auth/policy";
 import { requirePermission } from "~/lib/auth/viewer.server";
 import { getDb } from "~/lib/db.server";
 import { vi } from "~/lib/i18n/catalog-vi";
@@ -18,6 +19,8 @@ import { createTranslator } from "~/lib/i18n/translate";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import { badFilterResponse } from "~/lib/filters/filter-response.server";
 import { noStoreHeaders } from "~/lib/http/page-headers";
+
+type AuditAction = (typeof AUDIT_ACTION_VALUES)[number];
 
 const PAGE_SIZE = 50;
 
@@ -68,7 +71,7 @@ export default function AdminAuditRoute() {
               <option value="">{t("admin.audit.filter.all")}</option>
               {AUDIT_ACTION_VALUES.map((value) => (
                 <option key={value} value={value}>
-                  {value}
+                  {t(`admin.audit.action.${value}`)}
                 </option>
               ))}
             </select>
@@ -103,13 +106,25 @@ export default function AdminAuditRoute() {
                     <td>{fmt.dateTime(entry.at)}</td>
                     <td>
                       {entry.actor_username
-                        ? `${entry.actor_username} (${entry.actor_role})`
+                        ? entry.actor_role
+                          ? `${entry.actor_username} (${t(`auth.role.${entry.actor_role as Role}`)})`
+                          : entry.actor_username
                         : t("admin.audit.system")}
                     </td>
-                    <th scope="row">{entry.action}</th>
+                    <th scope="row">
+                      {(AUDIT_ACTION_VALUES as readonly string[]).includes(entry.action)
+                        ? t(`admin.audit.action.${entry.action as AuditAction}`)
+                        : entry.action}
+                    </th>
                     <td>{entry.target ?? "—"}</td>
                     <td>
-                      <code>{JSON.stringify(entry.details)}</code>
+                      {/* One "key: value" per detail, readable; values that are lists or objects as JSON. */}
+                      {Object.entries(entry.details)
+                        .map(
+                          ([key, value]) =>
+                            `${key}: ${typeof value === "object" && value !== null ? JSON.stringify(value) : String(value)}`,
+                        )
+                        .join(" · ") || "—"}
                     </td>
                     <td>{entry.address ?? "—"}</td>
                   </tr>

@@ -13,7 +13,13 @@ import { refreshCommuneMonth } from "~/lib/marts/refresh-commune-month.server";
 import type { ImportSummary, IssueSummary, RejectSample } from "./batch-summary";
 import { IssueTally, MAX_SAMPLE_REJECTS } from "./batch-summary";
 import { CopyBuffer } from "./copy-buffer";
-import { buildMergeSql, buildRejectDuplicatesSql, MERGE_SPECS, stagingColumns } from "./merge-spec";
+import {
+  buildMergeSql,
+  buildRejectDuplicatesSql,
+  checkReferences,
+  MERGE_SPECS,
+  stagingColumns,
+} from "./merge-spec";
 import { FileRejectedError } from "./read/file-errors";
 import { openSource, sheetToRead } from "./read/open-source.server";
 import { replayableRaw } from "./rows/personal-ids";
@@ -534,6 +540,7 @@ async function loadBatch(
     await session.query(`delete from ${spec.staging} where batch_id = $1`, [batchId]);
   } else {
     t = performance.now();
+    await checkReferences(session, spec, batchId);
     const merged = await session.query<{
       inserted: number;
       updated: number;

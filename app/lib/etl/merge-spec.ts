@@ -1,6 +1,7 @@
 // What the loader needs to know about each import kind: its staging and core tables, natural key
 // and columns. The merge, change-log and revert statements are generated from this one spec
 // (ADR 005) so the four kinds cannot drift apart. Identifiers here are constants, never input.
+import type { SqlSession } from "~/lib/db/engine";
 import type { ImportKind } from "~/lib/db/types";
 
 export interface MergeSpec {
@@ -16,7 +17,11 @@ export interface MergeSpec {
   monthOf: ((alias: string) => string) | null;
   /** Shown in messages about duplicates: the column users know the key by. */
   keyLabel: string;
+  /** Columns holding a reference-table code, checked per batch (migration 0033). */
+  references: readonly { column: string; table: string; key: string }[];
 }
+
+const COMMUNE_REF = { column: "commune_code", table: "ref.commune", key: "code" } as const;
 
 export const MERGE_SPECS: Record<ImportKind, MergeSpec> = {
   assistance: {
@@ -43,6 +48,11 @@ export const MERGE_SPECS: Record<ImportKind, MergeSpec> = {
     ],
     monthOf: (a) => `to_char(${a}.assisted_at, 'YYYY-MM')`,
     keyLabel: "record_id",
+    references: [
+      COMMUNE_REF,
+      { column: "procedure_code", table: "ref.procedure", key: "code" },
+      { column: "ethnic_code", table: "ref.ethnic_group", key: "code" },
+    ],
   },
   shifts: {
     kind: "shifts",
@@ -62,6 +72,7 @@ export const MERGE_SPECS: Record<ImportKind, MergeSpec> = {
     ],
     monthOf: (a) => `to_char(${a}.shift_date, 'YYYY-MM')`,
     keyLabel: "shift_id",
+    references: [COMMUNE_REF],
   },
   dossiers: {
     kind: "dossiers",
@@ -80,6 +91,8 @@ export const MERGE_SPECS: Record<ImportKind, MergeSpec> = {
     ],
     monthOf: (a) => `to_char(${a}.month, 'YYYY-MM')`,
     keyLabel: "commune × month × procedure",
+    // procedure_code '' holds figures for all procedures: not a catalogue code.
+    references: [COMMUNE_REF],
   },
   population: {
     kind: "population",
@@ -97,6 +110,7 @@ export const MERGE_SPECS: Record<ImportKind, MergeSpec> = {
     ],
     monthOf: null,
     keyLabel: "commune × year",
+    references: [COMMUNE_REF],
   },
 };
 
@@ -135,9 +149,28 @@ from removed`;
 }
 
 /**
- * Merges one batch from staging into core by natural key in a single statement: logs each insert
- * and each real update (with the prior row) to core.batch_change, upserts only changed rows, and
- * returns the counts and the months whose mart cells must be recomputed.
+ * The staged codes the reference tables do not hold, one example per column (none: no row). The
+ * merge runs it first and fails the batch on any row, as the foreign keys it replaces would have:
+ * one anti-join per column instead of a trigger per row (migration 0033).
+ */
+export function buildReferenceCheckSql(spec: MergeSpec): string {
+  return spec.references
+    .map(
+      (r) => `
+(select '${r.column}' as column_name, s.${r.column}::text as value from ${spec.staging} s
+ where s.batch_id = $1 and s.${r.column} is not null
+   and not exists (select 1 from ${r.table} x where x.${r.key} = s.${r.column})
+ limit 1)`,
+    )
+    .join("\nunion all");
+}
+
+/**
+ * Merges one batch from staging into core by natural key in a single statement: logs each real
+ * update (with the prior row) to core.batch_change, upserts only changed rows, and returns the
+ * counts and the months whose mart cells must be recomputed. Inserts are not logged: a row the
+ * batch inserted carries its batch_id, which is all a revert needs (issue 13) — a log row per
+ * inserted row doubled what a first import wrote.
  */
 export function buildMergeSql(spec: MergeSpec): string {
   const cols = spec.columns;
@@ -154,11 +187,10 @@ export function buildMergeSql(spec: MergeSpec): string {
   const month = spec.monthOf;
   const monthsSql = month
     ? `(select coalesce(array_agg(distinct m order by m), '{}') from (
-          select ${month("s")} as m from staged s join changes c on c.row_key = ${keyExpr(spec, "s")}
+          select m from upserted
           union
           select ${month("p")} from changes c
             cross join lateral jsonb_populate_record(null::${spec.core}, c.prior) p
-            where c.prior is not null
         ) x)`
     : `'{}'::text[]`;
   return `
@@ -167,50 +199,48 @@ with staged as (
 ),
 changes as (
   insert into core.batch_change (batch_id, target, row_key, op, prior)
-  select $1, '${spec.target}', ${keyExpr(spec, "s")},
-         case when e.row_hash is null then 'insert' else 'update' end,
-         case when e.row_hash is null then null else to_jsonb(e) end
-  from staged s left join ${spec.core} e on ${join}
-  where e.row_hash is null or e.row_hash <> s.row_hash
-  returning op, row_key, prior
+  select $1, '${spec.target}', ${keyExpr(spec, "s")}, 'update', to_jsonb(e)
+  from staged s join ${spec.core} e on ${join}
+  where e.row_hash <> s.row_hash
+  returning row_key, prior
 ),
 upserted as (
-  insert into ${spec.core} (${cols.join(", ")}, row_hash, batch_id, source_line)
+  insert into ${spec.core} as t (${cols.join(", ")}, row_hash, batch_id, source_line)
   select ${cols.map((c) => `s.${c}`).join(", ")}, s.row_hash, $1, s.source_line from staged s
   on conflict (${key}) do update set ${updates}
-  where ${spec.core}.row_hash <> excluded.row_hash
-  returning 1
+  where t.row_hash <> excluded.row_hash
+  -- xmax is 0 on a row version this statement inserted, not on one it updated.
+  returning (t.xmax = 0) as inserted${month ? `, ${month("t")} as m` : ""}
 )
 select
-  (select count(*) from changes where op = 'insert') as inserted,
-  (select count(*) from changes where op = 'update') as updated,
-  (select count(*) from staged) - (select count(*) from changes) as unchanged,
-  (select count(*) from upserted) as written,
+  (select count(*) from upserted where inserted) as inserted,
+  (select count(*) from changes) as updated,
+  (select count(*) from staged) - (select count(*) from upserted) as unchanged,
   (select coalesce(jsonb_agg(distinct (c.prior ->> 'batch_id')::bigint), '[]')
-     from changes c where c.prior is not null) as replaced_batches,
+     from changes c) as replaced_batches,
   ${monthsSql} as months`;
 }
 
-/** Later loaded batches that changed a row this batch also changed: they must be reverted first. */
-export function buildRevertBlockersSql(): string {
+/**
+ * Later loaded batches that changed a row in the version this batch left (inserted or updated):
+ * they must be reverted first. Their update logs hold that version, with this batch's id.
+ */
+export function buildRevertBlockersSql(spec: MergeSpec): string {
   return `
 select distinct later.batch_id
-from core.batch_change mine
-join core.batch_change later on later.target = mine.target and later.row_key = mine.row_key
-  and later.batch_id > mine.batch_id
+from core.batch_change later
 join core.import_batch b on b.batch_id = later.batch_id and b.status = 'loaded'
-where mine.batch_id = $1
+where later.target = '${spec.target}' and later.batch_id > $1
+  and (later.prior ->> 'batch_id')::bigint = $1
 order by later.batch_id`;
 }
 
-/** Months touched by the rows a batch changed (their current and prior versions). */
+/** Months touched by the rows a batch wrote (their current and prior versions). */
 export function buildRevertMonthsSql(spec: MergeSpec): string {
   if (!spec.monthOf) return `select '{}'::text[] as months`;
   return `
 select coalesce(array_agg(distinct m order by m), '{}') as months from (
-  select ${spec.monthOf("t")} as m
-  from ${spec.core} t join core.batch_change c
-    on c.batch_id = $1 and c.target = '${spec.target}' and c.row_key = ${keyExpr(spec, "t")}
+  select ${spec.monthOf("t")} as m from ${spec.core} t where t.batch_id = $1
   union
   select ${spec.monthOf("p")}
   from core.batch_change c cross join lateral jsonb_populate_record(null::${spec.core}, c.prior) p
@@ -218,17 +248,39 @@ select coalesce(array_agg(distinct m order by m), '{}') as months from (
 ) x`;
 }
 
-/** Two statements: delete the rows the batch inserted, restore the rows it updated. */
+/**
+ * Two statements: delete the rows the batch inserted (they carry its id and it logged no update
+ * of them), restore the rows it updated.
+ */
 export function buildRevertSql(spec: MergeSpec): [string, string] {
   const all = [...spec.columns, "row_hash", "batch_id", "source_line"];
   const del = `
-delete from ${spec.core} t using core.batch_change c
-where c.batch_id = $1 and c.target = '${spec.target}' and c.op = 'insert'
-  and ${keyExpr(spec, "t")} = c.row_key`;
+delete from ${spec.core} t
+where t.batch_id = $1 and not exists (
+  select 1 from core.batch_change c
+  where c.batch_id = $1 and c.target = '${spec.target}' and c.op = 'update'
+    and c.row_key = ${keyExpr(spec, "t")})`;
   const restore = `
 update ${spec.core} t set ${all.map((col) => `${col} = p.${col}`).join(", ")}
 from core.batch_change c cross join lateral jsonb_populate_record(null::${spec.core}, c.prior) p
 where c.batch_id = $1 and c.target = '${spec.target}' and c.op = 'update'
   and ${keyExpr(spec, "t")} = c.row_key`;
   return [del, restore];
+}
+
+/** Throws when a staged code is not in its reference table: the batch then rolls back. */
+export async function checkReferences(
+  session: Pick<SqlSession, "query">,
+  spec: MergeSpec,
+  batchId: number,
+): Promise<void> {
+  const { rows } = await session.query<{ column_name: string; value: string }>(
+    buildReferenceCheckSql(spec),
+    [batchId],
+  );
+  const bad = rows[0];
+  if (bad)
+    throw new Error(
+      `${spec.core}.${bad.column_name} "${bad.value}" is not in the reference table (batch ${batchId})`,
+    );
 }

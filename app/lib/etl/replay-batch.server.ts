@@ -12,6 +12,7 @@ import { csvLine } from "./copy-buffer";
 import {
   buildMergeSql,
   buildRejectDuplicatesSql,
+  checkReferences,
   keyExpr,
   MERGE_SPECS,
   stagingColumns,
@@ -168,6 +169,7 @@ async function replayRows(
     await session.query(buildRejectDuplicatesSql(spec), [batchId]);
     // A key this batch already loaded is a repeat within the same file, rejected as on import.
     await session.query(buildRejectLoadedKeysSql(spec), [batchId]);
+    await checkReferences(session, spec, batchId);
     const merged = await session.query<{
       inserted: number;
       updated: number;
@@ -213,10 +215,11 @@ async function replayRows(
 /** Staged rows whose key this batch already loaded go back to the rejects as in-file repeats. */
 function buildRejectLoadedKeysSql(spec: (typeof MERGE_SPECS)[ImportKind]): string {
   const key = keyExpr(spec, "s");
+  const same = spec.key.map((k) => `t.${k} = s.${k}`).join(" and ");
   return `
 with removed as (
-  delete from ${spec.staging} s using core.batch_change c
-  where s.batch_id = $1 and c.batch_id = $1 and c.target = '${spec.target}' and c.row_key = ${key}
+  delete from ${spec.staging} s using ${spec.core} t
+  where s.batch_id = $1 and t.batch_id = $1 and ${same}
   returning s.*, ${key} as row_key
 )
 insert into core.rejected_row (batch_id, line, column_name, reason_code, message_vi, message_en, raw)

@@ -59,7 +59,10 @@ export async function revertBatch(
         `Batch ${batchId} is "${batch.status}"; only a loaded batch can be reverted.`,
       );
     }
-    const blockers = await session.query<{ batch_id: number }>(buildRevertBlockersSql(), [batchId]);
+    const spec = MERGE_SPECS[batch.kind];
+    const blockers = await session.query<{ batch_id: number }>(buildRevertBlockersSql(spec), [
+      batchId,
+    ]);
     if (blockers.rows.length > 0) {
       const ids = blockers.rows.map((r) => r.batch_id).join(", ");
       throw new RevertError(
@@ -68,7 +71,6 @@ export async function revertBatch(
         `Later batches changed the same rows: ${ids}. Revert them first.`,
       );
     }
-    const spec = MERGE_SPECS[batch.kind];
     const months = (
       await session.query<{ months: string[] }>(buildRevertMonthsSql(spec), [batchId])
     ).rows[0]!.months;

@@ -48,6 +48,7 @@ export function vocabularyKey(kind: VocabularyKind, alias: string): string {
 export class Vocabulary {
   private readonly index = new Map<string, string>();
   private readonly kinds = new Set<string>();
+  private readonly extras = new Map<string, ((text: string) => string | undefined) | undefined>();
   readonly size: number;
 
   constructor(entries: readonly VocabularyEntry[]) {
@@ -63,14 +64,21 @@ export class Vocabulary {
    * nothing. Keys are memoised because a file repeats a handful of labels.
    */
   extra(kind: VocabularyKind, scope = ""): ((text: string) => string | undefined) | undefined {
-    if (!this.kinds.has(`${kind}\u0000${scope}`)) return undefined;
-    const memo = new Map<string, string | undefined>();
-    return (text) => {
-      if (memo.has(text)) return memo.get(text);
-      const found = this.lookup(kind, text, scope);
-      if (memo.size < 10_000) memo.set(text, found);
-      return found;
-    };
+    // Asked for on every row: the same lookup (and its memo) is handed out each time.
+    const slot = `${kind}\u0000${scope}`;
+    if (this.extras.has(slot)) return this.extras.get(slot);
+    let lookup: ((text: string) => string | undefined) | undefined;
+    if (this.kinds.has(slot)) {
+      const memo = new Map<string, string | undefined>();
+      lookup = (text) => {
+        if (memo.has(text)) return memo.get(text);
+        const found = this.lookup(kind, text, scope);
+        if (memo.size < 10_000) memo.set(text, found);
+        return found;
+      };
+    }
+    this.extras.set(slot, lookup);
+    return lookup;
   }
 
   private slot(kind: VocabularyKind, scope: string, key: string): string {
