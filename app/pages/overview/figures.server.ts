@@ -4,7 +4,6 @@ import type { Lang } from "~/lib/i18n/languages";
 import { getI18n } from "~/lib/i18n/use-i18n";
 import type { RankedCommune } from "~/lib/metrics/commune-metrics";
 import type { Overview } from "./load.server";
-import { ratioOf } from "~/lib/metrics/registry";
 import type { ChartContext } from "~/lib/charts/chart-context";
 import { getCommuneBoundaries } from "~/lib/charts/commune-boundaries.server";
 import {
@@ -12,12 +11,7 @@ import {
   describeCommuneChoropleth,
   type ChoroplethCommune,
 } from "~/lib/charts/commune-choropleth";
-import { buildMonthlyCasesPlot, describeMonthlyCases } from "~/lib/charts/monthly-cases";
-import {
-  buildMonthlyOnlineRatesPlot,
-  describeMonthlyOnlineRates,
-  type MonthlyRatesRow,
-} from "~/lib/charts/monthly-online-rates";
+import { renderMonthlyTrendFigures } from "~/lib/charts/monthly-trend-figures.server";
 import { renderPlotToHtmlCached, type RenderedFigure } from "~/lib/charts/render-plot.server";
 
 export interface OverviewFigures {
@@ -33,22 +27,12 @@ export interface OverviewFigures {
   };
 }
 
-export function toMonthlyRatesRows(overview: Overview): MonthlyRatesRow[] {
-  return overview.trend.map((month) => ({
-    month: month.month,
-    online_uptake: ratioOf("online_uptake", month),
-    assisted_online_share: ratioOf("assisted_online_share", month),
-  }));
-}
-
 export function renderOverviewFigures(
   overview: Overview,
   ranking: readonly RankedCommune[],
   lang: Lang,
 ): OverviewFigures {
   const context: ChartContext = getI18n(lang);
-  const casesRows = overview.trend.map((month) => ({ month: month.month, cases: month.cases }));
-  const ratesRows = toMonthlyRatesRows(overview);
   const mapCommunes: ChoroplethCommune[] = ranking.map((row) => ({
     code: row.code,
     name: row.name,
@@ -65,18 +49,7 @@ export function renderOverviewFigures(
         ).map((commune) => commune.name)
       : [];
   return {
-    cases: {
-      html: renderPlotToHtmlCached(keyOf("cases", casesRows), () =>
-        buildMonthlyCasesPlot(casesRows, context),
-      ),
-      description: describeMonthlyCases(casesRows, context),
-    },
-    rates: {
-      html: renderPlotToHtmlCached(keyOf("rates", ratesRows), () =>
-        buildMonthlyOnlineRatesPlot(ratesRows, context),
-      ),
-      description: describeMonthlyOnlineRates(ratesRows, context),
-    },
+    ...renderMonthlyTrendFigures(overview.trend, context, keyOf),
     map: {
       html: renderPlotToHtmlCached(
         keyOf("map", [overview.province.code, overview.metric, mapCommunes]),

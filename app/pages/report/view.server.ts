@@ -12,43 +12,17 @@ import type { MonthlyReport, ReportCommune } from "./load.server";
 import type { ProvinceInfo } from "~/lib/metrics/province.server";
 import { getI18n } from "~/lib/i18n/use-i18n";
 import type { MonthTotals } from "~/lib/metrics/kpis";
-import { ratioOf } from "~/lib/metrics/registry";
-import { buildMonthlyCasesPlot, describeMonthlyCases } from "~/lib/charts/monthly-cases";
 import {
-  buildMonthlyOnlineRatesPlot,
-  describeMonthlyOnlineRates,
-} from "~/lib/charts/monthly-online-rates";
-import type { RenderedFigure } from "~/lib/charts/render-plot.server";
-import { renderPlotToHtmlCached } from "~/lib/charts/render-plot.server";
+  renderMonthlyTrendFigures,
+  type MonthlyTrendFigures,
+} from "~/lib/charts/monthly-trend-figures.server";
 
-export interface ReportFigures {
-  cases: RenderedFigure;
-  rates: RenderedFigure;
-}
-
-export function renderReportFigures(trend: readonly MonthTotals[], lang: Lang): ReportFigures {
-  const context = getI18n(lang);
-  const casesRows = trend.map((month) => ({ month: month.month, cases: month.cases }));
-  const ratesRows = trend.map((month) => ({
-    month: month.month,
-    online_uptake: ratioOf("online_uptake", month),
-    assisted_online_share: ratioOf("assisted_online_share", month),
-  }));
+export function renderReportFigures(
+  trend: readonly MonthTotals[],
+  lang: Lang,
+): MonthlyTrendFigures {
   const keyOf = (chart: string, rows: unknown) => JSON.stringify(["report", chart, lang, rows]);
-  return {
-    cases: {
-      html: renderPlotToHtmlCached(keyOf("cases", casesRows), () =>
-        buildMonthlyCasesPlot(casesRows, context),
-      ),
-      description: describeMonthlyCases(casesRows, context),
-    },
-    rates: {
-      html: renderPlotToHtmlCached(keyOf("rates", ratesRows), () =>
-        buildMonthlyOnlineRatesPlot(ratesRows, context),
-      ),
-      description: describeMonthlyOnlineRates(ratesRows, context),
-    },
-  };
+  return renderMonthlyTrendFigures(trend, getI18n(lang), keyOf);
 }
 
 export function buildReportPageView(
