@@ -12,6 +12,8 @@ export interface DataColumn<Row> {
   numeric?: boolean;
   /** The cell heads its row. */
   rowHeader?: boolean;
+  /** A class for the body cells of a text column (its header cell gets none). */
+  cellClassName?: string;
 }
 
 export interface DataTableProps<Row> {
@@ -39,7 +41,7 @@ export function DataTable<Row>({ columns, rows, rowKey, caption, className }: Da
         {rows.map((row) => (
           <tr key={rowKey(row)}>
             {columns.map((column, index) => {
-              const className = column.numeric ? "num" : undefined;
+              const className = column.numeric ? "num" : column.cellClassName;
               return column.rowHeader ? (
                 <th key={index} scope="row" className={className}>
                   {column.cell(row)}

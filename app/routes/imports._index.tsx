@@ -4,6 +4,8 @@ import { requirePermission } from "~/lib/auth/viewer.server";
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { DataTable } from "~/components/data-table";
+import { useBatchColumns } from "~/components/quality/batch-columns";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { getDb } from "~/lib/db.server";
@@ -44,6 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function ImportsRoute() {
   const { batches } = useLoaderData<typeof loader>();
   const { lang, t, fmt } = useI18n();
+  const columns = useBatchColumns();
   return (
     <>
       <SiteHeader provinceName={null} refreshedAt={null} lastBatchId={null} />
@@ -56,57 +59,12 @@ export default function ImportsRoute() {
           <p className="notice">{t("imports.list.empty")}</p>
         ) : (
           <div className="table-scroll">
-            <table>
-              <caption>{t("imports.list.caption", { count: fmt.integer(batches.length) })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    {t("imports.col.batch")}
-                  </th>
-                  <th scope="col">{t("imports.col.kind")}</th>
-                  <th scope="col">{t("imports.col.file")}</th>
-                  <th scope="col">{t("imports.col.status")}</th>
-                  <th scope="col">{t("imports.col.loadedBy")}</th>
-                  <th scope="col" className="num">
-                    {t("imports.col.rows")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("imports.col.inserted")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("imports.col.updated")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("imports.col.unchanged")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("imports.col.rejected")}
-                  </th>
-                  <th scope="col">{t("imports.col.startedAt")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {batches.map((batch) => (
-                  <tr key={batch.batch_id}>
-                    <td className="num">
-                      <Link to={hrefWithLang(`/imports/${batch.batch_id}`, lang)}>
-                        #{batch.batch_id}
-                      </Link>
-                    </td>
-                    <td>{t(`importKind.${batch.kind}`)}</td>
-                    <th scope="row">{batch.file_name}</th>
-                    <td>{t(`batchStatus.${batch.status}`)}</td>
-                    <td>{batch.loaded_by}</td>
-                    <td className="num">{fmt.integer(batch.rows_read)}</td>
-                    <td className="num">{fmt.integer(batch.rows_inserted)}</td>
-                    <td className="num">{fmt.integer(batch.rows_updated)}</td>
-                    <td className="num">{fmt.integer(batch.rows_unchanged)}</td>
-                    <td className="num">{fmt.integer(batch.rows_rejected)}</td>
-                    <td>{fmt.dateTime(batch.started_at)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              caption={t("imports.list.caption", { count: fmt.integer(batches.length) })}
+              rows={batches}
+              rowKey={(batch) => String(batch.batch_id)}
+              columns={columns}
+            />
           </div>
         )}
       </main>

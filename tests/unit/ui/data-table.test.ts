@@ -38,6 +38,22 @@ describe("DataTable", () => {
     );
   });
 
+  it("puts a text column's cell class on its body cells only", () => {
+    const html = renderToStaticMarkup(
+      createElement(DataTable<Row>, {
+        columns: [
+          { header: "Commune", rowHeader: true, cellClassName: "file", cell: (row) => row.name },
+        ],
+        rows: rows.slice(0, 1),
+        rowKey: (row) => row.code,
+      }),
+    );
+    expect(html).toBe(
+      '<table><thead><tr><th scope="col">Commune</th></tr></thead>' +
+        '<tbody><tr><th scope="row" class="file">Phường A</th></tr></tbody></table>',
+    );
+  });
+
   it("puts the caption first and renders an empty body for no rows", () => {
     const html = renderToStaticMarkup(
       createElement(DataTable<Row>, {
