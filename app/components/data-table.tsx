@@ -22,11 +22,20 @@ export interface DataTableProps<Row> {
   rowKey: (row: Row) => string;
   caption?: ReactNode;
   className?: string;
+  /** The id of a heading that names the table. */
+  labelledBy?: string;
 }
 
-export function DataTable<Row>({ columns, rows, rowKey, caption, className }: DataTableProps<Row>) {
+export function DataTable<Row>({
+  columns,
+  rows,
+  rowKey,
+  caption,
+  className,
+  labelledBy,
+}: DataTableProps<Row>) {
   return (
-    <table className={className}>
+    <table className={className} aria-labelledby={labelledBy}>
       {caption !== undefined ? <caption>{caption}</caption> : null}
       <thead>
         <tr>

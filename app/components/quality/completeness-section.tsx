@@ -4,9 +4,17 @@ import { COMPLETENESS_COLORS, NOTHING_MARK } from "~/lib/charts/completeness-gri
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { QualityPageData } from "~/pages/quality/load.server";
 import { CELL_STATUSES } from "~/pages/quality/completeness";
+import { DataTable, type DataColumn } from "../data-table";
 import { PlotFigure, SwatchLegend } from "../plot-figure";
 
 type CompletenessData = NonNullable<QualityPageData["completeness"]>;
+type Gap = CompletenessData["gaps"][number];
+
+const MISSING = [
+  ["assistance", "quality.col.missingAssistance"],
+  ["shifts", "quality.col.missingShifts"],
+  ["dossiers", "quality.col.missingDossiers"],
+] as const;
 
 export function CompletenessSection({ completeness }: { completeness: CompletenessData }) {
   const { t, fmt } = useI18n();
@@ -49,39 +57,23 @@ export function CompletenessSection({ completeness }: { completeness: Completene
         <p>{t("quality.gaps.none")}</p>
       ) : (
         <div className="table-scroll">
-          <table className="quality-gaps" aria-labelledby="gaps-heading">
-            <caption>
-              {t("quality.gaps.caption", { count: fmt.integer(completeness.gaps.length) })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("quality.col.commune")}</th>
-                <th scope="col">{t("quality.col.unitType")}</th>
-                <th scope="col">{t("quality.col.monthsNothing")}</th>
-                <th scope="col" className="num">
-                  {t("quality.col.missingAssistance")}
-                </th>
-                <th scope="col" className="num">
-                  {t("quality.col.missingShifts")}
-                </th>
-                <th scope="col" className="num">
-                  {t("quality.col.missingDossiers")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {completeness.gaps.map((gap) => (
-                <tr key={gap.code}>
-                  <th scope="row">{gap.name}</th>
-                  <td>{t(`unitType.${gap.unit_type}`)}</td>
-                  <td>{months(gap.months_nothing)}</td>
-                  <td className="num">{fmt.integer(gap.missing.assistance)}</td>
-                  <td className="num">{fmt.integer(gap.missing.shifts)}</td>
-                  <td className="num">{fmt.integer(gap.missing.dossiers)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            className="quality-gaps"
+            labelledBy="gaps-heading"
+            caption={t("quality.gaps.caption", { count: fmt.integer(completeness.gaps.length) })}
+            rows={completeness.gaps}
+            rowKey={(gap) => gap.code}
+            columns={[
+              { header: t("quality.col.commune"), rowHeader: true, cell: (gap) => gap.name },
+              { header: t("quality.col.unitType"), cell: (gap) => t(`unitType.${gap.unit_type}`) },
+              { header: t("quality.col.monthsNothing"), cell: (gap) => months(gap.months_nothing) },
+              ...MISSING.map(([kind, label]): DataColumn<Gap> => ({
+                header: t(label),
+                numeric: true,
+                cell: (gap) => fmt.integer(gap.missing[kind]),
+              })),
+            ]}
+          />
         </div>
       )}
     </>

@@ -3,6 +3,7 @@ import { Link, useLocation } from "@remix-run/react";
 import { buildHref } from "~/lib/http/href";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { ReasonCount } from "~/pages/quality/rejects.server";
+import { DataTable, type DataColumn } from "../data-table";
 import { useReasonName } from "./reason-name";
 
 export function ReasonsTable({ reasons }: { reasons: ReasonCount[] }) {
@@ -15,40 +16,42 @@ export function ReasonsTable({ reasons }: { reasons: ReasonCount[] }) {
   const examples = reasons.some((reason) => reason.example_vi !== "");
   const drillHref = (reason: string) =>
     buildHref("/quality/rejects", location.search, { reason, page: null }, lang);
+  const exampleColumn: DataColumn<ReasonCount> = {
+    header: t("quality.col.example"),
+    cellClassName: "quality-reasons__example",
+    cell: (reason) => (lang === "vi" ? reason.example_vi : reason.example_en),
+  };
   return (
     <div className="table-scroll">
-      <table className="quality-reasons">
-        <caption>{t("quality.rejects.caption", { rows: fmt.integer(rows) })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("quality.col.reason")}</th>
-            <th scope="col" className="num">
-              {t("quality.col.rows")}
-            </th>
-            <th scope="col" className="num">
-              {t("quality.col.batches")}
-            </th>
-            {examples ? <th scope="col">{t("quality.col.example")}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {reasons.map((reason) => (
-            <tr key={reason.reason_code}>
-              <th scope="row">
+      <DataTable
+        className="quality-reasons"
+        caption={t("quality.rejects.caption", { rows: fmt.integer(rows) })}
+        rows={reasons}
+        rowKey={(reason) => reason.reason_code}
+        columns={[
+          {
+            header: t("quality.col.reason"),
+            rowHeader: true,
+            cell: (reason) => (
+              <>
                 <Link to={drillHref(reason.reason_code)}>{reasonName(reason.reason_code)}</Link>{" "}
                 <code className="quality-reasons__code">{reason.reason_code}</code>
-              </th>
-              <td className="num">{fmt.integer(reason.rows)}</td>
-              <td className="num">{fmt.integer(reason.batches)}</td>
-              {examples ? (
-                <td className="quality-reasons__example">
-                  {lang === "vi" ? reason.example_vi : reason.example_en}
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          {
+            header: t("quality.col.rows"),
+            numeric: true,
+            cell: (reason) => fmt.integer(reason.rows),
+          },
+          {
+            header: t("quality.col.batches"),
+            numeric: true,
+            cell: (reason) => fmt.integer(reason.batches),
+          },
+          ...(examples ? [exampleColumn] : []),
+        ]}
+      />
     </div>
   );
 }
