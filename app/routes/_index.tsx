@@ -24,6 +24,7 @@ import { loadOverviewPage } from "~/pages/overview/load.server";
 import { okOrThrow } from "~/lib/http/page-failure.server";
 import { showMonthTotals } from "~/lib/privacy/suppress-month-totals";
 import { pageHeaders } from "~/lib/http/page-headers";
+import { ClampedPeriodNotice } from "~/components/filters/period-controls";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? vi["app.name"] },
@@ -101,14 +102,7 @@ export default function OverviewRoute() {
                 {t("overview.procedureGroupCaveat")}
               </p>
             ) : null}
-            {period.clamped ? (
-              <p className="notice">
-                {t("overview.clamped", {
-                  first: fmt.monthNumeric(coverage.first_month),
-                  last: fmt.monthNumeric(coverage.last_month),
-                })}
-              </p>
-            ) : null}
+            <ClampedPeriodNotice period={period} coverage={coverage} />
             <section aria-labelledby="kpi-heading">
               <h2 id="kpi-heading">{t("overview.kpiHeading")}</h2>
               <KpiTiles

@@ -34,6 +34,7 @@ import { okOrThrow } from "~/lib/http/page-failure.server";
 import { parseOverviewFilter } from "~/lib/filters/filters";
 import { pageHeaders } from "~/lib/http/page-headers";
 import { METRICS } from "~/lib/metrics/registry";
+import { ClampedPeriodNotice } from "~/components/filters/period-controls";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? vi["app.name"] },
@@ -107,14 +108,7 @@ export default function CommuneRoute() {
             {data.procedure_group ? (
               <p className="commune-note">{t("commune.groupFilterNote")}</p>
             ) : null}
-            {period.clamped ? (
-              <p className="notice">
-                {t("overview.clamped", {
-                  first: fmt.monthNumeric(coverage.first_month),
-                  last: fmt.monthNumeric(coverage.last_month),
-                })}
-              </p>
-            ) : null}
+            <ClampedPeriodNotice period={period} coverage={coverage} />
             <section aria-labelledby="commune-summary-heading" className="commune-section">
               <h2 id="commune-summary-heading">{t("commune.summaryHeading")}</h2>
               <dl className="commune-summary">

@@ -23,6 +23,7 @@ import { COMPARE_DATASETS } from "~/pages/compare/tables";
 import { okOrThrow } from "~/lib/http/page-failure.server";
 import { parseOverviewFilter } from "~/lib/filters/filters";
 import { pageHeaders } from "~/lib/http/page-headers";
+import { ClampedPeriodNotice } from "~/components/filters/period-controls";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? vi["app.name"] },
@@ -81,14 +82,7 @@ export default function CompareRoute() {
                 months: period.months,
               })}
             </p>
-            {period.clamped ? (
-              <p className="notice">
-                {t("compare.clamped", {
-                  first: fmt.monthNumeric(coverage.first_month),
-                  last: fmt.monthNumeric(coverage.last_month),
-                })}
-              </p>
-            ) : null}
+            <ClampedPeriodNotice period={period} coverage={coverage} message="compare.clamped" />
             {data.communes.length === 0 ? (
               <p className="notice">{t("compare.none")}</p>
             ) : (

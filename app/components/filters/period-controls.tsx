@@ -91,3 +91,28 @@ export function MonthHint({ idPrefix }: { idPrefix: string }) {
     </p>
   );
 }
+
+export interface ClampedPeriodNoticeProps {
+  period: Pick<ResolvedPeriod, "clamped">;
+  coverage: Pick<Coverage, "first_month" | "last_month">;
+  /** The page's wording; the months the data covers fill {first} and {last}. */
+  message?: "overview.clamped" | "compare.clamped";
+}
+
+/** Says so when the asked-for period was cut to the months the data covers. */
+export function ClampedPeriodNotice({
+  period,
+  coverage,
+  message = "overview.clamped",
+}: ClampedPeriodNoticeProps) {
+  const { t, fmt } = useI18n();
+  if (!period.clamped) return null;
+  return (
+    <p className="notice">
+      {t(message, {
+        first: fmt.monthNumeric(coverage.first_month),
+        last: fmt.monthNumeric(coverage.last_month),
+      })}
+    </p>
+  );
+}
