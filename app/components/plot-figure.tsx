@@ -24,10 +24,46 @@ export function PlotFigure({
   notes,
   table,
 }: PlotFigureProps) {
+  return (
+    <FigureFrame id={id} title={title} description={description} table={table}>
+      {legend}
+      <div
+        className="plot-figure__chart"
+        role="img"
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-description`}
+        dangerouslySetInnerHTML={{ __html: html }}
+      />
+      {notes}
+    </FigureFrame>
+  );
+}
+
+export interface FigureFrameProps {
+  id: string;
+  title: string;
+  description: string;
+  /** Added to "plot-figure" on the <figure>. */
+  className?: string;
+  /** The table alternative, shown inside a <details>. */
+  table?: ReactNode;
+  /** The chart (or charts) between the caption and the table. */
+  children: ReactNode;
+}
+
+/** The frame every figure shares: the captioned title and description, then the "show table". */
+export function FigureFrame({
+  id,
+  title,
+  description,
+  className,
+  table,
+  children,
+}: FigureFrameProps) {
   const { t } = useI18n();
   return (
     <figure
-      className="plot-figure"
+      className={className ? `plot-figure ${className}` : "plot-figure"}
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-description`}
     >
@@ -39,15 +75,7 @@ export function PlotFigure({
           {description}
         </p>
       </figcaption>
-      {legend}
-      <div
-        className="plot-figure__chart"
-        role="img"
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-description`}
-        dangerouslySetInnerHTML={{ __html: html }}
-      />
-      {notes}
+      {children}
       {table ? (
         <details className="plot-figure__table">
           <summary>{t("chart.showTable")}</summary>

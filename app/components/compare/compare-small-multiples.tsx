@@ -4,6 +4,8 @@ import type { SmallMultiplesFigure } from "~/pages/compare/view.server";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { CompareMonthRow } from "~/pages/compare/load.server";
 import { formatMetric } from "~/lib/metrics/registry";
+import { DataTable, monthColumn, type DataColumn } from "../data-table";
+import { FigureFrame } from "../plot-figure";
 
 export interface CompareSmallMultiplesProps {
   figure: SmallMultiplesFigure;
@@ -11,7 +13,8 @@ export interface CompareSmallMultiplesProps {
 }
 
 export function CompareSmallMultiples({ figure, monthly }: CompareSmallMultiplesProps) {
-  const { t, fmt } = useI18n();
+  const i18n = useI18n();
+  const { t, fmt } = i18n;
   const id = `compare-${figure.metric}`;
   const title = t(`compare.chart.${figure.metric}`);
   const format = (value: number | null) => formatMetric(figure.metric, value, fmt);
@@ -19,20 +22,30 @@ export function CompareSmallMultiples({ figure, monthly }: CompareSmallMultiples
   const valueOf = (code: string, month: string) =>
     monthly.find((row) => row.commune_code === code && row.month === month)?.[figure.metric] ??
     null;
+  const rows = months.map((month) => ({ month }));
   return (
-    <figure
-      className="plot-figure small-multiples"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-description`}
+    <FigureFrame
+      id={id}
+      title={title}
+      description={figure.description}
+      className="small-multiples"
+      table={
+        <div className="table-scroll">
+          <DataTable
+            rows={rows}
+            rowKey={(row) => row.month}
+            columns={[
+              monthColumn<{ month: string }>(i18n),
+              ...figure.panels.map((panel): DataColumn<{ month: string }> => ({
+                header: panel.name,
+                numeric: true,
+                cell: (row) => format(valueOf(panel.code, row.month)),
+              })),
+            ]}
+          />
+        </div>
+      }
     >
-      <figcaption>
-        <h3 id={`${id}-title`} className="plot-figure__title">
-          {title}
-        </h3>
-        <p id={`${id}-description`} className="plot-figure__description">
-          {figure.description}
-        </p>
-      </figcaption>
       <div className="small-multiples__grid">
         {figure.panels.map((panel) => (
           <div key={panel.code} className="small-multiples__panel">
@@ -48,35 +61,6 @@ export function CompareSmallMultiples({ figure, monthly }: CompareSmallMultiples
           </div>
         ))}
       </div>
-      <details className="plot-figure__table">
-        <summary>{t("chart.showTable")}</summary>
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("chart.month")}</th>
-                {figure.panels.map((panel) => (
-                  <th key={panel.code} scope="col" className="num">
-                    {panel.name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {months.map((month) => (
-                <tr key={month}>
-                  <th scope="row">{fmt.monthNumeric(month)}</th>
-                  {figure.panels.map((panel) => (
-                    <td key={panel.code} className="num">
-                      {format(valueOf(panel.code, month))}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
-    </figure>
+    </FigureFrame>
   );
 }
