@@ -24,11 +24,10 @@ import type { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { eachRow, waitForDrain } from "./byte-sink.server";
 import type { ExportColumn, ExportDataset } from "./dataset";
+import { intValue } from "./int-value";
 import { stampMetadata } from "./stamp";
 
 export const ARROW_BATCH_ROWS = 10_000;
-const INT32_MIN = -(2 ** 31);
-const INT32_MAX = 2 ** 31 - 1;
 
 function arrowType(column: ExportColumn, dictionaryId: number): DataType {
   switch (column.type) {
@@ -59,16 +58,8 @@ export function arrowSchema(dataset: ExportDataset): Schema {
 function arrowValue(column: ExportColumn, value: string | number | null): unknown {
   if (value === null || value === undefined) return null;
   switch (column.type) {
-    case "int": {
-      const number = Number(value);
-      if (!Number.isInteger(number))
-        throw new TypeError(`${column.name}: not an integer: ${value}`);
-      if (column.int64) return BigInt(number);
-      if (number < INT32_MIN || number > INT32_MAX) {
-        throw new RangeError(`${column.name}: ${value} does not fit a 32-bit column (set int64)`);
-      }
-      return number;
-    }
+    case "int":
+      return intValue(column, value);
     case "float": {
       const number = Number(value);
       return Number.isNaN(number) ? null : number;

@@ -5,6 +5,7 @@ import { ByteWriter, parquetWriteRows } from "hyparquet-writer";
 import type { Writable } from "node:stream";
 import { eachRow, writeChunk } from "./byte-sink.server";
 import type { ExportColumn, ExportDataset, ExportRow } from "./dataset";
+import { intValue } from "./int-value";
 import { stampMetadata } from "./stamp";
 
 // hyparquet (the reader hyparquet-writer builds on) is not a direct dependency; take its type from
@@ -12,8 +13,6 @@ import { stampMetadata } from "./stamp";
 type SchemaElement = NonNullable<Parameters<typeof parquetWriteRows>[0]["schema"]>[number];
 
 export const PARQUET_ROW_GROUP_ROWS = 50_000;
-const INT32_MIN = -(2 ** 31);
-const INT32_MAX = 2 ** 31 - 1;
 
 /** A ByteWriter that hands its bytes to the response after every row group and at the end. */
 class ResponseByteWriter extends ByteWriter {
@@ -60,16 +59,8 @@ function parquetValue(column: ExportColumn, value: string | number | null): unkn
     return null;
   }
   switch (column.type) {
-    case "int": {
-      const number = Number(value);
-      if (!Number.isInteger(number))
-        throw new TypeError(`${column.name}: not an integer: ${value}`);
-      if (column.int64) return BigInt(number);
-      if (number < INT32_MIN || number > INT32_MAX) {
-        throw new RangeError(`${column.name}: ${value} does not fit a 32-bit column (set int64)`);
-      }
-      return number;
-    }
+    case "int":
+      return intValue(column, value);
     case "float":
       return Number(value);
     case "date":
