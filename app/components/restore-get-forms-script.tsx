@@ -4,15 +4,15 @@
 // and the figures. Whenever a page is shown, this resets every GET form (the filters) to the
 // values the server rendered, which are the URL's. A progressive enhancement: with JavaScript off
 // a reload puts the form right.
+import { InlineScript } from "./inline-script";
+
 export function RestoreGetFormsScript({ nonce }: { nonce: string | undefined }) {
   return (
-    <script
+    <InlineScript
       nonce={nonce}
-      suppressHydrationWarning
-      dangerouslySetInnerHTML={{
-        __html:
-          'addEventListener("pageshow",function(){for(var f of document.forms)if(f.method==="get")f.reset()});',
-      }}
+      code={
+        'addEventListener("pageshow",function(){for(var f of document.forms)if(f.method==="get")f.reset()});'
+      }
     />
   );
 }

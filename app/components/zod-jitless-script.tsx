@@ -4,15 +4,15 @@
 // jitless option before any module runs skips the probe: a classic inline script in <head> runs
 // before every module script. zod keeps its config on this global so that all copies share it;
 // tests/e2e/csp.e2e.test.ts fails if a zod upgrade stops honouring it.
+import { InlineScript } from "./inline-script";
+
 export function ZodJitlessScript({ nonce }: { nonce: string | undefined }) {
   return (
-    <script
+    <InlineScript
       nonce={nonce}
-      suppressHydrationWarning
-      dangerouslySetInnerHTML={{
-        __html:
-          "globalThis.__zod_globalConfig=Object.assign(globalThis.__zod_globalConfig||{},{jitless:true});",
-      }}
+      code={
+        "globalThis.__zod_globalConfig=Object.assign(globalThis.__zod_globalConfig||{},{jitless:true});"
+      }
     />
   );
 }
