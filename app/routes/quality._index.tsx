@@ -10,7 +10,6 @@ import { QualityFilters } from "~/components/quality/quality-filters";
 import { ReasonsTable } from "~/components/quality/reasons-table";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
-import { requireViewer } from "~/lib/auth/viewer.server";
 import { can } from "~/lib/auth/policy";
 import { getDatabase, getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
@@ -19,9 +18,8 @@ import { hrefWithLang } from "~/lib/http/href";
 import { resolveLanguage } from "~/lib/i18n/language.server";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import { okOrThrow } from "~/lib/http/page-failure.server";
-import { assertCanViewQuality } from "~/pages/quality/access";
 import { getQualityPage, RECENT_BATCHES } from "~/pages/quality/load.server";
-import { parseQualityRequest } from "~/pages/quality/request.server";
+import { requireQualityRequest } from "~/pages/quality/request.server";
 import { countUnmappedLabels } from "~/lib/quality/vocabulary-page.server";
 import { pageHeaders } from "~/lib/http/page-headers";
 
@@ -35,10 +33,8 @@ export const headers: HeadersFunction = pageHeaders;
 export const handle = { hydrate: false };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = await requireViewer(request);
-  assertCanViewQuality(viewer);
+  const { viewer, filter, params } = await requireQualityRequest(request);
   const { lang } = await resolveLanguage(request);
-  const { filter, params } = parseQualityRequest(request);
   const { page } = okOrThrow(
     await getQualityPage(await getDb(), getEnv().PROVINCE_CODE, filter, params, viewer, lang),
   );

@@ -11,7 +11,6 @@ import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { recordAudit } from "~/lib/auth/audit.server";
 import { clientAddress } from "~/lib/auth/client-address.server";
-import { requireViewer } from "~/lib/auth/viewer.server";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { vi } from "~/lib/i18n/catalog-vi";
@@ -20,9 +19,8 @@ import { resolveLanguage } from "~/lib/i18n/language.server";
 import { createTranslator } from "~/lib/i18n/translate";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import { okOrThrow } from "~/lib/http/page-failure.server";
-import { assertCanViewQuality } from "~/pages/quality/access";
 import { getRejectDrill } from "~/pages/quality/reject-drill.server";
-import { parseQualityRequest } from "~/pages/quality/request.server";
+import { requireQualityRequest } from "~/pages/quality/request.server";
 import { pageHeaders } from "~/lib/http/page-headers";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -34,10 +32,8 @@ export const headers: HeadersFunction = pageHeaders;
 export const handle = { hydrate: false };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = await requireViewer(request);
-  assertCanViewQuality(viewer);
+  const { viewer, filter, params } = await requireQualityRequest(request);
   const { lang } = await resolveLanguage(request);
-  const { filter, params } = parseQualityRequest(request);
   const db = await getDb();
   const { data } = okOrThrow(
     await getRejectDrill(db, getEnv().PROVINCE_CODE, filter, params, viewer),
