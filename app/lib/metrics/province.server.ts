@@ -6,6 +6,8 @@ import { sql, type Kysely } from "kysely";
 import { addMonths, listMonths } from "~/lib/calendar/months";
 import type { DB } from "~/lib/db/types";
 import type { ProcedureGroup, UnitTypeFilter } from "~/lib/filters/filter-options";
+import { resolvePeriod, type OverviewFilter, type ResolvedPeriod } from "~/lib/filters/filters";
+import type { FilterIssue } from "~/lib/url-params/filter-issues";
 import { populationOk, type CommuneSummary } from "./commune-metrics";
 import { emptyMonthTotals, type MonthTotals } from "./kpis";
 
@@ -50,6 +52,25 @@ export async function getCoverage(
     refreshed_at: refreshed instanceof Date ? refreshed.toISOString() : String(refreshed),
     last_batch_id: state.last_batch_id === null ? null : Number(state.last_batch_id),
   };
+}
+
+export type CoveredPeriod =
+  | { ok: true; coverage: CoverageInfo | null; period: ResolvedPeriod | null }
+  | { ok: false; issue: FilterIssue };
+
+/**
+ * The months the data covers and the filter's period within them, or the filter's issue (400).
+ * Before any data is loaded there is neither, and no issue: pages then show their empty state.
+ */
+export async function getCoveredPeriod(
+  db: Kysely<DB>,
+  provinceCode: string,
+  filter: OverviewFilter,
+): Promise<CoveredPeriod> {
+  const coverage = await getCoverage(db, provinceCode);
+  if (!coverage) return { ok: true, coverage: null, period: null };
+  const resolution = resolvePeriod(filter, coverage);
+  return resolution.ok ? { ok: true, coverage, period: resolution.period } : resolution;
 }
 
 /** Province sums per month over [from, to], for communes in the unit-type filter. */

@@ -10,10 +10,10 @@ import { computeCommuneMetric, type CommuneSummary } from "~/lib/metrics/commune
 import { matchesNameSearch } from "~/lib/filters/commune-search";
 import type { FilterIssue } from "~/lib/url-params/filter-issues";
 import type { UnitTypeFilter } from "~/lib/filters/filter-options";
-import { resolvePeriod, type OverviewFilter, type ResolvedPeriod } from "~/lib/filters/filters";
+import type { OverviewFilter, ResolvedPeriod } from "~/lib/filters/filters";
 import {
   getCommuneSummaries,
-  getCoverage,
+  getCoveredPeriod,
   getProvinceInfo,
   type CoverageInfo,
   type ProvinceInfo,
@@ -77,16 +77,12 @@ export async function getCommuneList(
   q: string,
   viewer: Viewer,
 ): Promise<CommuneListResult> {
-  const [province, coverage] = await Promise.all([
+  const [province, covered] = await Promise.all([
     getProvinceInfo(db, provinceCode),
-    getCoverage(db, provinceCode),
+    getCoveredPeriod(db, provinceCode, filter),
   ]);
-  let period: ResolvedPeriod | null = null;
-  if (coverage) {
-    const resolution = resolvePeriod(filter, coverage);
-    if (!resolution.ok) return { ok: false, issue: resolution.issue };
-    period = resolution.period;
-  }
+  if (!covered.ok) return { ok: false, issue: covered.issue };
+  const { coverage, period } = covered;
   // Without data the directory still lists every unit, with zero figures.
   const range = period ?? { from: "0000-01", to: "0000-01" };
   const summaries = await getCommuneSummaries(db, provinceCode, range, null);

@@ -9,11 +9,11 @@ import type { DB, UnitType } from "~/lib/db/types";
 import { sortByVietnameseName } from "~/lib/format/collation";
 import { suppressCount, type SuppressedCount } from "~/lib/privacy/suppress";
 import type { FilterIssue } from "~/lib/url-params/filter-issues";
-import { resolvePeriod, type OverviewFilter, type ResolvedPeriod } from "~/lib/filters/filters";
+import type { OverviewFilter, ResolvedPeriod } from "~/lib/filters/filters";
 import { listMonths } from "~/lib/calendar/months";
 import {
   getCommunePeriodSums,
-  getCoverage,
+  getCoveredPeriod,
   getProvinceInfo,
   type CoverageInfo,
   type ProvinceInfo,
@@ -258,16 +258,12 @@ export async function getCompareData(
   filter: OverviewFilter,
   viewer: Viewer,
 ): Promise<CompareResult> {
-  const [province, coverage] = await Promise.all([
+  const [province, covered] = await Promise.all([
     getProvinceInfo(db, provinceCode),
-    getCoverage(db, provinceCode),
+    getCoveredPeriod(db, provinceCode, filter),
   ]);
-  let period: ResolvedPeriod | null = null;
-  if (coverage) {
-    const resolution = resolvePeriod(filter, coverage);
-    if (!resolution.ok) return { ok: false, issues: [resolution.issue] };
-    period = resolution.period;
-  }
+  if (!covered.ok) return { ok: false, issues: [covered.issue] };
+  const { coverage, period } = covered;
   const sums = await getCompareSums(db, provinceCode, period);
   const byCode = new Map(sums.map((row) => [row.code, row]));
   const unknown = filter.commune.filter((code) => !byCode.has(code));

@@ -14,8 +14,8 @@ import type { Lang } from "~/lib/i18n/languages";
 import { getI18n } from "~/lib/i18n/use-i18n";
 import type { FilterIssue } from "~/lib/url-params/filter-issues";
 import type { UnitTypeFilter } from "~/lib/filters/filter-options";
-import { resolvePeriod, type OverviewFilter, type ResolvedPeriod } from "~/lib/filters/filters";
-import { getCoverage, type CoverageInfo } from "~/lib/metrics/province.server";
+import type { OverviewFilter, ResolvedPeriod } from "~/lib/filters/filters";
+import { getCoveredPeriod, type CoverageInfo } from "~/lib/metrics/province.server";
 import { assertCanViewQuality } from "~/pages/quality/access";
 import type { Completeness } from "~/pages/quality/completeness";
 import { getCompleteness } from "~/pages/quality/completeness.server";
@@ -50,15 +50,10 @@ export async function resolveQualityScope(
   filter: OverviewFilter,
   params: Pick<QualityParams, "kind">,
 ): Promise<QualityScopeResult> {
-  const coverage = await getCoverage(db, provinceCode);
-  let period: ResolvedPeriod | null = null;
-  let window: LoadWindow | null = null;
-  if (coverage) {
-    const resolution = resolvePeriod(filter, coverage);
-    if (!resolution.ok) return { ok: false, issue: resolution.issue };
-    period = resolution.period;
-    window = loadWindowOf(period, coverage.last_month);
-  }
+  const covered = await getCoveredPeriod(db, provinceCode, filter);
+  if (!covered.ok) return { ok: false, issue: covered.issue };
+  const { coverage, period } = covered;
+  const window = coverage && period ? loadWindowOf(period, coverage.last_month) : null;
   const kind = params.kind ?? null;
   return {
     ok: true,
