@@ -4,7 +4,7 @@ import type { RenderedFigure } from "~/lib/charts/render-plot.server";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { HeatmapSection, PredecessorRow, TeamRow } from "~/pages/commune/load.server";
 import { WEEKDAY_KEYS } from "~/lib/charts/weekday-hour-heatmap";
-import { DataTable } from "../data-table";
+import { DataTable, metricColumn } from "../data-table";
 import { PlotFigure } from "../plot-figure";
 import { CommuneDownloadLinks } from "./commune-download-links";
 import { METRICS } from "~/lib/metrics/registry";
@@ -17,7 +17,8 @@ export interface CommuneTeamsSectionProps {
 }
 
 export function CommuneTeamsSection({ code, search, teams, figure }: CommuneTeamsSectionProps) {
-  const { t, fmt } = useI18n();
+  const i18n = useI18n();
+  const { t, fmt } = i18n;
   return (
     <section aria-labelledby="commune-teams-heading" className="commune-section">
       <h2 id="commune-teams-heading">{t("commune.teams.heading")}</h2>
@@ -51,11 +52,7 @@ export function CommuneTeamsSection({ code, search, teams, figure }: CommuneTeam
                     numeric: true,
                     cell: (row) => fmt.integer(row.volunteers),
                   },
-                  {
-                    header: t(METRICS.cases.name),
-                    numeric: true,
-                    cell: (row) => fmt.integer(row.cases),
-                  },
+                  metricColumn<TeamRow>("cases", (row) => row.cases, i18n),
                   {
                     header: t("commune.teams.casesPerHour"),
                     numeric: true,
@@ -87,7 +84,8 @@ export function CommuneHeatmapSection({
   demand,
   presence,
 }: CommuneHeatmapSectionProps) {
-  const { t, fmt } = useI18n();
+  const i18n = useI18n();
+  const { t, fmt } = i18n;
   const slot = (hour: number) =>
     `${String(hour).padStart(2, "0")}:00–${String(hour + 1).padStart(2, "0")}:00`;
   const table = (
@@ -101,7 +99,7 @@ export function CommuneHeatmapSection({
           cell: (cell) => t(WEEKDAY_KEYS[cell.weekday]!),
         },
         { header: t("commune.heatmap.slot"), cell: (cell) => slot(cell.hour) },
-        { header: t(METRICS.cases.name), numeric: true, cell: (cell) => fmt.integer(cell.cases) },
+        metricColumn<HeatmapSection["cells"][number]>("cases", (cell) => cell.cases, i18n),
         {
           header: t(METRICS.volunteer_hours.name),
           numeric: true,

@@ -5,10 +5,12 @@ import type { MessageKey } from "~/lib/i18n/catalog-vi";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { HelpTypeRow, ProcedureGroupRow, ProcedureRow } from "~/pages/commune/load.server";
 import { TOP_PROCEDURES } from "~/pages/commune/options";
-import { METRICS, ratioOf } from "~/lib/metrics/registry";
+import { ratioOf } from "~/lib/metrics/registry";
 import { DataTable, metricColumn, type DataColumn } from "../data-table";
 import { PlotFigure } from "../plot-figure";
 import { CommuneDownloadLinks } from "./commune-download-links";
+
+type OnlineShareRow = Pick<ProcedureRow, "assisted_online_share">;
 
 /** The columns the procedure, group and help-type tables share. */
 function useSharedColumns() {
@@ -38,7 +40,8 @@ export function CommuneProceduresSection({
   procedures,
   figure,
 }: CommuneProceduresSectionProps) {
-  const { lang, t, fmt } = useI18n();
+  const i18n = useI18n();
+  const { lang, t, fmt } = i18n;
   const { casesColumn, shareOfCasesColumn } = useSharedColumns();
   const top = procedures.slice(0, TOP_PROCEDURES);
   const groupName = (group: string) => t(`procedureGroup.${group}` as MessageKey);
@@ -62,11 +65,11 @@ export function CommuneProceduresSection({
               },
               casesColumn,
               shareOfCasesColumn,
-              {
-                header: t(METRICS.assisted_online_share.name),
-                numeric: true,
-                cell: (row) => fmt.percent(row.assisted_online_share, 1),
-              },
+              metricColumn<OnlineShareRow>(
+                "assisted_online_share",
+                (row) => row.assisted_online_share,
+                i18n,
+              ),
             ]}
           />
         }
@@ -92,11 +95,11 @@ export function CommuneProceduresSection({
               cell: (row) => groupName(row.procedure_group),
             },
             casesColumn,
-            {
-              header: t(METRICS.assisted_online_share.name),
-              numeric: true,
-              cell: (row) => fmt.percent(row.assisted_online_share, 1),
-            },
+            metricColumn<OnlineShareRow>(
+              "assisted_online_share",
+              (row) => row.assisted_online_share,
+              i18n,
+            ),
           ]}
         />
       </div>
@@ -118,7 +121,8 @@ export function CommuneHelpTypesSection({
   rows,
   figure,
 }: CommuneHelpTypesSectionProps) {
-  const { t, fmt } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const { casesColumn, shareOfCasesColumn } = useSharedColumns();
   return (
     <section aria-labelledby="commune-help-heading" className="commune-section">
@@ -140,11 +144,11 @@ export function CommuneHelpTypesSection({
               },
               casesColumn,
               shareOfCasesColumn,
-              {
-                header: t(METRICS.assisted_online_share.name),
-                numeric: true,
-                cell: (row) => fmt.percent(ratioOf("assisted_online_share", row), 1),
-              },
+              metricColumn<HelpTypeRow>(
+                "assisted_online_share",
+                (row) => ratioOf("assisted_online_share", row),
+                i18n,
+              ),
             ]}
           />
         }
