@@ -16,7 +16,6 @@ import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
-import { vi } from "~/lib/i18n/catalog-vi";
 import { resolveLanguage } from "~/lib/i18n/language.server";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import { parseOverviewFilter } from "~/lib/filters/filters";
@@ -25,10 +24,9 @@ import { okOrThrow } from "~/lib/http/page-failure.server";
 import { showMonthTotals } from "~/lib/privacy/suppress-month-totals";
 import { pageHeaders } from "~/lib/http/page-headers";
 import { ClampedPeriodNotice } from "~/components/filters/period-controls";
+import { titleMeta } from "~/lib/http/title-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.title ?? vi["app.name"] },
-];
+export const meta: MetaFunction<typeof loader> = titleMeta;
 
 // The page depends on the language cookie and on data that changes with every import.
 export const headers: HeadersFunction = pageHeaders;

@@ -11,7 +11,6 @@ import { AUDIT_ACTION_VALUES, parseAuditQuery } from "~/lib/auth/audit-query";
 import type { Role } from "~/lib/auth/policy";
 import { requirePermission } from "~/lib/auth/viewer.server";
 import { getDb } from "~/lib/db.server";
-import { vi } from "~/lib/i18n/catalog-vi";
 import { buildHref } from "~/lib/http/href";
 import { LANG_PARAM } from "~/lib/i18n/languages";
 import { resolveLanguage } from "~/lib/i18n/language.server";
@@ -19,14 +18,13 @@ import { createTranslator } from "~/lib/i18n/translate";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import { badFilterResponse } from "~/lib/filters/filter-response.server";
 import { noStoreHeaders } from "~/lib/http/page-headers";
+import { titleMeta } from "~/lib/http/title-meta";
 
 type AuditAction = (typeof AUDIT_ACTION_VALUES)[number];
 
 const PAGE_SIZE = 50;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.title ?? vi["app.name"] },
-];
+export const meta: MetaFunction<typeof loader> = titleMeta;
 
 export const headers: HeadersFunction = noStoreHeaders;
 

@@ -7,15 +7,13 @@ import { useLoaderData } from "@remix-run/react";
 import { listUsers } from "~/lib/auth/users.server";
 import { requirePermission } from "~/lib/auth/viewer.server";
 import { getDb } from "~/lib/db.server";
-import { vi } from "~/lib/i18n/catalog-vi";
 import { resolveLanguage } from "~/lib/i18n/language.server";
 import { createTranslator } from "~/lib/i18n/translate";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import { noStoreHeaders } from "~/lib/http/page-headers";
+import { titleMeta } from "~/lib/http/title-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.title ?? vi["app.name"] },
-];
+export const meta: MetaFunction<typeof loader> = titleMeta;
 
 export const headers: HeadersFunction = noStoreHeaders;
 

@@ -12,7 +12,6 @@ import { requireViewer } from "~/lib/auth/viewer.server";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { formatMetric, METRICS } from "~/lib/metrics/registry";
-import { vi } from "~/lib/i18n/catalog-vi";
 import { buildHref } from "~/lib/http/href";
 import { LANG_PARAM } from "~/lib/i18n/languages";
 import { resolveLanguage } from "~/lib/i18n/language.server";
@@ -24,10 +23,9 @@ import { MAP_METRICS } from "~/lib/filters/filter-options";
 import { failureResponse, okOrThrow } from "~/lib/http/page-failure.server";
 import { parseOverviewFilter } from "~/lib/filters/filters";
 import { pageHeaders } from "~/lib/http/page-headers";
+import { titleMeta } from "~/lib/http/title-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.title ?? vi["app.name"] },
-];
+export const meta: MetaFunction<typeof loader> = titleMeta;
 
 export const headers: HeadersFunction = pageHeaders;
 

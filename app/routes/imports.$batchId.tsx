@@ -7,7 +7,6 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { getDb } from "~/lib/db.server";
-import { vi } from "~/lib/i18n/catalog-vi";
 import { buildHref, hrefWithLang } from "~/lib/http/href";
 import { resolveLanguage } from "~/lib/i18n/language.server";
 import { createTranslator } from "~/lib/i18n/translate";
@@ -26,10 +25,9 @@ import {
   RejectTable,
 } from "~/lib/uploads/import-report-view";
 import { pageHeaders } from "~/lib/http/page-headers";
+import { titleMeta } from "~/lib/http/title-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.title ?? vi["app.name"] },
-];
+export const meta: MetaFunction<typeof loader> = titleMeta;
 
 export const headers: HeadersFunction = pageHeaders;
 

@@ -19,7 +19,6 @@ import { getDatabase } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { IMPORT_KINDS } from "~/lib/etl/fields";
 import type { ImportSummary } from "~/lib/etl/batch-summary";
-import { vi } from "~/lib/i18n/catalog-vi";
 import { hrefWithLang } from "~/lib/http/href";
 import { resolveLanguage } from "~/lib/i18n/language.server";
 import { createTranslator } from "~/lib/i18n/translate";
@@ -43,10 +42,9 @@ import {
 } from "~/lib/uploads/import-report-view";
 import { submitImportForm } from "~/lib/uploads/import-upload.server";
 import { uploadsDirOf } from "~/lib/uploads/upload-store.server";
+import { titleMeta } from "~/lib/http/title-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.title ?? vi["app.name"] },
-];
+export const meta: MetaFunction<typeof loader> = titleMeta;
 
 export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders, errorHeaders }) => {
   const headers = new Headers();

@@ -13,7 +13,6 @@ import { SiteHeader } from "~/components/site-header";
 import { can } from "~/lib/auth/policy";
 import { getDatabase, getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
-import { vi } from "~/lib/i18n/catalog-vi";
 import { hrefWithLang } from "~/lib/http/href";
 import { resolveLanguage } from "~/lib/i18n/language.server";
 import { useI18n } from "~/lib/i18n/use-i18n";
@@ -22,10 +21,9 @@ import { getQualityPage, RECENT_BATCHES } from "~/pages/quality/load.server";
 import { requireQualityRequest } from "~/pages/quality/request.server";
 import { countUnmappedLabels } from "~/lib/quality/vocabulary-page.server";
 import { pageHeaders } from "~/lib/http/page-headers";
+import { titleMeta } from "~/lib/http/title-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.title ?? vi["app.name"] },
-];
+export const meta: MetaFunction<typeof loader> = titleMeta;
 
 export const headers: HeadersFunction = pageHeaders;
 

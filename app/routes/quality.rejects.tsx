@@ -13,7 +13,6 @@ import { recordAudit } from "~/lib/auth/audit.server";
 import { clientAddress } from "~/lib/auth/client-address.server";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
-import { vi } from "~/lib/i18n/catalog-vi";
 import { buildHref } from "~/lib/http/href";
 import { resolveLanguage } from "~/lib/i18n/language.server";
 import { createTranslator } from "~/lib/i18n/translate";
@@ -22,10 +21,9 @@ import { okOrThrow } from "~/lib/http/page-failure.server";
 import { getRejectDrill } from "~/pages/quality/reject-drill.server";
 import { requireQualityRequest } from "~/pages/quality/request.server";
 import { pageHeaders } from "~/lib/http/page-headers";
+import { titleMeta } from "~/lib/http/title-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.title ?? vi["app.name"] },
-];
+export const meta: MetaFunction<typeof loader> = titleMeta;
 
 export const headers: HeadersFunction = pageHeaders;
 

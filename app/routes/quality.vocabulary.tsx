@@ -23,17 +23,15 @@ import { MASK } from "~/lib/etl/read/pii";
 import { VOCABULARY_KINDS, type VocabularyKind } from "~/lib/etl/vocabulary";
 import { addMapping, MappingError } from "~/lib/etl/vocabulary-map.server";
 import { withSession } from "~/lib/db/engine";
-import { vi } from "~/lib/i18n/catalog-vi";
 import { hrefWithLang } from "~/lib/http/href";
 import { resolveLanguage } from "~/lib/i18n/language.server";
 import { createTranslator } from "~/lib/i18n/translate";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import { parseVocabularyForm } from "~/lib/quality/vocabulary-form";
 import { getVocabularyPage, type TargetOption } from "~/lib/quality/vocabulary-page.server";
+import { titleMeta } from "~/lib/http/title-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.title ?? vi["app.name"] },
-];
+export const meta: MetaFunction<typeof loader> = titleMeta;
 
 export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders, errorHeaders }) => {
   const headers = new Headers();
