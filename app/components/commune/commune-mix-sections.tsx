@@ -22,7 +22,17 @@ function useSharedColumns() {
     numeric: true,
     cell: (row) => fmt.percent(row.share_of_cases, 1),
   };
-  return { casesColumn, shareOfCasesColumn };
+  /** A group's or help type's table: its name, then its cases, share of cases and online share. */
+  const mixColumns = <Row extends { cases: number; share_of_cases: number | null }>(
+    name: DataColumn<Row>,
+    onlineShare: (row: Row) => number | null,
+  ): DataColumn<Row>[] => [
+    name,
+    casesColumn,
+    shareOfCasesColumn,
+    metricColumn("assisted_online_share", onlineShare, i18n),
+  ];
+  return { casesColumn, mixColumns };
 }
 
 export interface CommuneProceduresSectionProps {
@@ -42,7 +52,7 @@ export function CommuneProceduresSection({
 }: CommuneProceduresSectionProps) {
   const i18n = useI18n();
   const { lang, t, fmt } = i18n;
-  const { casesColumn, shareOfCasesColumn } = useSharedColumns();
+  const { casesColumn, mixColumns } = useSharedColumns();
   const top = procedures.slice(0, TOP_PROCEDURES);
   const groupName = (group: string) => t(`procedureGroup.${group}` as MessageKey);
   return (
@@ -57,20 +67,14 @@ export function CommuneProceduresSection({
           <DataTable
             rows={groups}
             rowKey={(row) => row.procedure_group}
-            columns={[
+            columns={mixColumns<ProcedureGroupRow>(
               {
                 header: t("commune.procedures.group"),
                 rowHeader: true,
                 cell: (row) => groupName(row.procedure_group),
               },
-              casesColumn,
-              shareOfCasesColumn,
-              metricColumn<OnlineShareRow>(
-                "assisted_online_share",
-                (row) => row.assisted_online_share,
-                i18n,
-              ),
-            ]}
+              (row) => row.assisted_online_share,
+            )}
           />
         }
       />
@@ -121,9 +125,8 @@ export function CommuneHelpTypesSection({
   rows,
   figure,
 }: CommuneHelpTypesSectionProps) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const { casesColumn, shareOfCasesColumn } = useSharedColumns();
+  const { t } = useI18n();
+  const { mixColumns } = useSharedColumns();
   return (
     <section aria-labelledby="commune-help-heading" className="commune-section">
       <h2 id="commune-help-heading">{t("commune.helpTypes.heading")}</h2>
@@ -136,20 +139,14 @@ export function CommuneHelpTypesSection({
           <DataTable
             rows={rows}
             rowKey={(row) => row.help_type}
-            columns={[
+            columns={mixColumns<HelpTypeRow>(
               {
                 header: t("commune.helpTypes.type"),
                 rowHeader: true,
                 cell: (row) => t(`commune.helpType.${row.help_type}`),
               },
-              casesColumn,
-              shareOfCasesColumn,
-              metricColumn<HelpTypeRow>(
-                "assisted_online_share",
-                (row) => ratioOf("assisted_online_share", row),
-                i18n,
-              ),
-            ]}
+              (row) => ratioOf("assisted_online_share", row),
+            )}
           />
         }
       />
