@@ -122,32 +122,28 @@ export function CommunePeersSection({ commune, peers, search }: CommunePeersSect
             })}
           </p>
           <div className="table-scroll">
-            <table className="commune-peers">
-              <thead>
-                <tr>
-                  <th scope="col">{t("ranking.commune")}</th>
-                  <th scope="col" className="num">
-                    {t("commune.list.population")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("commune.peers.difference")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {peers.map((peer) => (
-                  <tr key={peer.code}>
-                    <th scope="row">
-                      <Link to={buildHref(`/communes/${peer.code}`, search, {}, lang)}>
-                        {peer.name}
-                      </Link>
-                    </th>
-                    <td className="num">{fmt.integer(peer.population)}</td>
-                    <td className="num">{difference(peer)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              className="commune-peers"
+              rows={peers}
+              rowKey={(peer) => peer.code}
+              columns={[
+                {
+                  header: t("ranking.commune"),
+                  rowHeader: true,
+                  cell: (peer) => (
+                    <Link to={buildHref(`/communes/${peer.code}`, search, {}, lang)}>
+                      {peer.name}
+                    </Link>
+                  ),
+                },
+                {
+                  header: t("commune.list.population"),
+                  numeric: true,
+                  cell: (peer) => fmt.integer(peer.population),
+                },
+                { header: t("commune.peers.difference"), numeric: true, cell: difference },
+              ]}
+            />
           </div>
         </>
       )}

@@ -1,10 +1,12 @@
 // The report's indicator table: the month, the previous month and the same month a year earlier
 // (each with its change in words), and for a commune the province and the peer median.
+import type { ReactNode } from "react";
 import { describeChange } from "~/components/kpi-tiles";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { KpiChange } from "~/lib/metrics/kpis";
 import { formatMetric, METRICS } from "~/lib/metrics/registry";
 import type { ReportKpiRow } from "~/pages/report/load.server";
+import { DataTable, type DataColumn } from "../data-table";
 
 export interface ReportKpiTableProps {
   rows: ReportKpiRow[];
@@ -28,61 +30,42 @@ export function ReportKpiTable({
       {change ? <span className="report__change"> ({describeChange(change, t, fmt)})</span> : null}
     </>
   );
+  const numeric = (header: ReactNode, cell: (row: ReportKpiRow) => ReactNode) => ({
+    header,
+    numeric: true,
+    cell,
+  });
+  const references: DataColumn<ReportKpiRow>[] = [
+    numeric(t("report.province"), (row) => formatMetric(row.id, row.province, fmt)),
+    numeric(t("report.peers"), (row) => formatMetric(row.id, row.peer_median, fmt)),
+  ];
   return (
-    <table className="report__kpis">
-      <caption>{t("report.kpiCaption", { month: fmt.monthLong(month) })}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("report.indicator")}</th>
-          <th scope="col" className="num">
-            {t("report.thisMonth")}
-          </th>
-          <th scope="col" className="num">
-            {previousMonth
-              ? t("report.previousMonth", { month: fmt.monthNumeric(previousMonth) })
-              : t("report.previousMonth", { month: "—" })}
-          </th>
-          <th scope="col" className="num">
-            {yearAgoMonth
-              ? t("report.yearAgo", { month: fmt.monthNumeric(yearAgoMonth) })
-              : t("report.yearAgo", { month: "—" })}
-          </th>
-          {withReferences ? (
-            <>
-              <th scope="col" className="num">
-                {t("report.province")}
-              </th>
-              <th scope="col" className="num">
-                {t("report.peers")}
-              </th>
-            </>
-          ) : null}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.id}>
-            <th scope="row">{t(METRICS[row.id].name)}</th>
-            <td className="num">
-              <strong>{formatMetric(row.id, row.value, fmt)}</strong>
-            </td>
-            <td className="num">
-              {previousMonth
-                ? compared(row, row.previous, row.change_previous)
-                : t("report.notCovered")}
-            </td>
-            <td className="num">
-              {yearAgoMonth ? compared(row, row.year_ago, row.change_year) : t("report.notCovered")}
-            </td>
-            {withReferences ? (
-              <>
-                <td className="num">{formatMetric(row.id, row.province, fmt)}</td>
-                <td className="num">{formatMetric(row.id, row.peer_median, fmt)}</td>
-              </>
-            ) : null}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      className="report__kpis"
+      caption={t("report.kpiCaption", { month: fmt.monthLong(month) })}
+      rows={rows}
+      rowKey={(row) => row.id}
+      columns={[
+        { header: t("report.indicator"), rowHeader: true, cell: (row) => t(METRICS[row.id].name) },
+        numeric(t("report.thisMonth"), (row) => (
+          <strong>{formatMetric(row.id, row.value, fmt)}</strong>
+        )),
+        numeric(
+          t("report.previousMonth", {
+            month: previousMonth ? fmt.monthNumeric(previousMonth) : "—",
+          }),
+          (row) =>
+            previousMonth
+              ? compared(row, row.previous, row.change_previous)
+              : t("report.notCovered"),
+        ),
+        numeric(
+          t("report.yearAgo", { month: yearAgoMonth ? fmt.monthNumeric(yearAgoMonth) : "—" }),
+          (row) =>
+            yearAgoMonth ? compared(row, row.year_ago, row.change_year) : t("report.notCovered"),
+        ),
+        ...(withReferences ? references : []),
+      ]}
+    />
   );
 }
