@@ -12,6 +12,7 @@ import { createTranslator } from "~/lib/i18n/translate";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import { noStoreHeaders } from "~/lib/http/page-headers";
 import { titleMeta } from "~/lib/http/title-meta";
+import { DataTable } from "~/components/data-table";
 
 export const meta: MetaFunction<typeof loader> = titleMeta;
 
@@ -53,42 +54,46 @@ export default function AdminUsersRoute() {
           <p className="notice">{t("admin.users.empty")}</p>
         ) : (
           <div className="table-scroll">
-            <table>
-              <caption>{t("admin.users.caption", { count: fmt.integer(users.length) })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("admin.users.col.username")}</th>
-                  <th scope="col">{t("admin.users.col.role")}</th>
-                  <th scope="col">{t("admin.users.col.communes")}</th>
-                  <th scope="col">{t("admin.users.col.status")}</th>
-                  <th scope="col">{t("admin.users.col.created")}</th>
-                  <th scope="col">{t("admin.users.col.lastSeen")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {users.map((user) => (
-                  <tr key={user.id}>
-                    <th scope="row">
+            <DataTable
+              caption={t("admin.users.caption", { count: fmt.integer(users.length) })}
+              rows={users}
+              rowKey={(user) => String(user.id)}
+              columns={[
+                {
+                  header: t("admin.users.col.username"),
+                  rowHeader: true,
+                  cell: (user) => (
+                    <>
                       {user.username}
                       {user.demo ? ` (${t("admin.users.demo")})` : null}
-                    </th>
-                    <td>{t(`auth.role.${user.role}`)}</td>
-                    <td>
-                      {user.role === "secretary"
-                        ? user.communes.join(", ")
-                        : t("admin.users.allCommunes")}
-                    </td>
-                    <td>
-                      {user.disabled_at
-                        ? t("admin.users.disabled", { time: fmt.dateTime(user.disabled_at) })
-                        : t("admin.users.active")}
-                    </td>
-                    <td>{fmt.dateTime(user.created_at)}</td>
-                    <td>{user.last_seen_at ? fmt.dateTime(user.last_seen_at) : "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                },
+                { header: t("admin.users.col.role"), cell: (user) => t(`auth.role.${user.role}`) },
+                {
+                  header: t("admin.users.col.communes"),
+                  cell: (user) =>
+                    user.role === "secretary"
+                      ? user.communes.join(", ")
+                      : t("admin.users.allCommunes"),
+                },
+                {
+                  header: t("admin.users.col.status"),
+                  cell: (user) =>
+                    user.disabled_at
+                      ? t("admin.users.disabled", { time: fmt.dateTime(user.disabled_at) })
+                      : t("admin.users.active"),
+                },
+                {
+                  header: t("admin.users.col.created"),
+                  cell: (user) => fmt.dateTime(user.created_at),
+                },
+                {
+                  header: t("admin.users.col.lastSeen"),
+                  cell: (user) => (user.last_seen_at ? fmt.dateTime(user.last_seen_at) : "—"),
+                },
+              ]}
+            />
           </div>
         )}
       </main>
