@@ -5,9 +5,9 @@ import { ONLINE_RATE_SERIES } from "~/lib/charts/monthly-online-rates-series";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { MonthTotals } from "~/lib/metrics/kpis";
 import { ratioOf } from "~/lib/metrics/registry";
-import { DataTable, metricColumn, monthColumn } from "./data-table";
+import { DataFigure } from "./data-figure";
+import { metricColumn, monthColumn } from "./data-table";
 import { LineSeriesLegend } from "./line-series-legend";
-import { PlotFigure } from "./plot-figure";
 
 export interface OverviewTrendProps {
   /** The page never shows the demographic counts here (suppressed for some roles). */
@@ -24,44 +24,34 @@ export function OverviewTrend({ trend, cases, rates }: OverviewTrendProps) {
   const month = monthColumn<TrendRow>(i18n);
   return (
     <div className="trend-grid">
-      <PlotFigure
+      <DataFigure
         id="figure-cases"
         title={t("chart.cases.title")}
-        description={cases.description}
-        html={cases.html}
-        table={
-          <DataTable
-            rows={trend}
-            rowKey={(row) => row.month}
-            columns={[month, metricColumn<TrendRow>("cases", (row) => row.cases, i18n)]}
-          />
-        }
+        figure={cases}
+        rows={trend}
+        rowKey={(row) => row.month}
+        columns={[month, metricColumn<TrendRow>("cases", (row) => row.cases, i18n)]}
       />
-      <PlotFigure
+      <DataFigure
         id="figure-rates"
         title={t("chart.rates.title")}
-        description={rates.description}
-        html={rates.html}
+        figure={rates}
         legend={<OnlineRatesLegend />}
-        table={
-          <DataTable
-            rows={trend}
-            rowKey={(row) => row.month}
-            columns={[
-              month,
-              metricColumn<TrendRow>("dossiers_online", (row) => row.dossiers_online, i18n),
-              metricColumn<TrendRow>("dossiers_total", (row) => row.dossiers_total, i18n),
-              metricColumn<TrendRow>("online_uptake", (row) => ratioOf("online_uptake", row), i18n),
-              metricColumn<TrendRow>("cases_online", (row) => row.cases_online, i18n),
-              metricColumn<TrendRow>("cases", (row) => row.cases, i18n),
-              metricColumn<TrendRow>(
-                "assisted_online_share",
-                (row) => ratioOf("assisted_online_share", row),
-                i18n,
-              ),
-            ]}
-          />
-        }
+        rows={trend}
+        rowKey={(row) => row.month}
+        columns={[
+          month,
+          metricColumn<TrendRow>("dossiers_online", (row) => row.dossiers_online, i18n),
+          metricColumn<TrendRow>("dossiers_total", (row) => row.dossiers_total, i18n),
+          metricColumn<TrendRow>("online_uptake", (row) => ratioOf("online_uptake", row), i18n),
+          metricColumn<TrendRow>("cases_online", (row) => row.cases_online, i18n),
+          metricColumn<TrendRow>("cases", (row) => row.cases, i18n),
+          metricColumn<TrendRow>(
+            "assisted_online_share",
+            (row) => ratioOf("assisted_online_share", row),
+            i18n,
+          ),
+        ]}
       />
     </div>
   );

@@ -5,6 +5,7 @@ import { useI18n } from "~/lib/i18n/use-i18n";
 import type { HeatmapSection, PredecessorRow, TeamRow } from "~/pages/commune/load.server";
 import { WEEKDAY_KEYS } from "~/lib/charts/weekday-hour-heatmap";
 import { DataTable, metricColumn } from "../data-table";
+import { DataFigure } from "../data-figure";
 import { PlotFigure } from "../plot-figure";
 import { CommuneDownloadLinks } from "./commune-download-links";
 import { METRICS } from "~/lib/metrics/registry";
@@ -26,41 +27,36 @@ export function CommuneTeamsSection({ code, search, teams, figure }: CommuneTeam
         <p className="notice">{t("commune.teams.empty")}</p>
       ) : (
         <>
-          <PlotFigure
+          <DataFigure
             id="commune-figure-teams"
             title={t("commune.teams.title")}
-            description={figure.description}
-            html={figure.html}
-            table={
-              <DataTable
-                rows={teams}
-                rowKey={(row) => row.team}
-                columns={[
-                  { header: t("commune.teams.team"), rowHeader: true, cell: (row) => row.team },
-                  {
-                    header: t(METRICS.volunteer_hours.name),
-                    numeric: true,
-                    cell: (row) => fmt.decimal(row.volunteer_hours, 1),
-                  },
-                  {
-                    header: t("commune.teams.shifts"),
-                    numeric: true,
-                    cell: (row) => fmt.integer(row.shifts),
-                  },
-                  {
-                    header: t("commune.teams.volunteers"),
-                    numeric: true,
-                    cell: (row) => fmt.integer(row.volunteers),
-                  },
-                  metricColumn<TeamRow>("cases", (row) => row.cases, i18n),
-                  {
-                    header: t("commune.teams.casesPerHour"),
-                    numeric: true,
-                    cell: (row) => fmt.decimal(row.cases_per_hour, 2),
-                  },
-                ]}
-              />
-            }
+            figure={figure}
+            rows={teams}
+            rowKey={(row) => row.team}
+            columns={[
+              { header: t("commune.teams.team"), rowHeader: true, cell: (row) => row.team },
+              {
+                header: t(METRICS.volunteer_hours.name),
+                numeric: true,
+                cell: (row) => fmt.decimal(row.volunteer_hours, 1),
+              },
+              {
+                header: t("commune.teams.shifts"),
+                numeric: true,
+                cell: (row) => fmt.integer(row.shifts),
+              },
+              {
+                header: t("commune.teams.volunteers"),
+                numeric: true,
+                cell: (row) => fmt.integer(row.volunteers),
+              },
+              metricColumn<TeamRow>("cases", (row) => row.cases, i18n),
+              {
+                header: t("commune.teams.casesPerHour"),
+                numeric: true,
+                cell: (row) => fmt.decimal(row.cases_per_hour, 2),
+              },
+            ]}
           />
           <CommuneDownloadLinks code={code} table="teams" search={search} />
         </>

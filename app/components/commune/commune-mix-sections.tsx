@@ -7,7 +7,7 @@ import type { HelpTypeRow, ProcedureGroupRow, ProcedureRow } from "~/pages/commu
 import { TOP_PROCEDURES } from "~/pages/commune/options";
 import { ratioOf } from "~/lib/metrics/registry";
 import { DataTable, metricColumn, type DataColumn } from "../data-table";
-import { PlotFigure } from "../plot-figure";
+import { DataFigure } from "../data-figure";
 import { CommuneDownloadLinks } from "./commune-download-links";
 
 type OnlineShareRow = Pick<ProcedureRow, "assisted_online_share">;
@@ -58,25 +58,20 @@ export function CommuneProceduresSection({
   return (
     <section aria-labelledby="commune-procedures-heading" className="commune-section">
       <h2 id="commune-procedures-heading">{t("commune.procedures.heading")}</h2>
-      <PlotFigure
+      <DataFigure
         id="commune-figure-groups"
         title={t("commune.procedures.groupsTitle")}
-        description={figure.description}
-        html={figure.html}
-        table={
-          <DataTable
-            rows={groups}
-            rowKey={(row) => row.procedure_group}
-            columns={mixColumns<ProcedureGroupRow>(
-              {
-                header: t("commune.procedures.group"),
-                rowHeader: true,
-                cell: (row) => groupName(row.procedure_group),
-              },
-              (row) => row.assisted_online_share,
-            )}
-          />
-        }
+        figure={figure}
+        rows={groups}
+        rowKey={(row) => row.procedure_group}
+        columns={mixColumns<ProcedureGroupRow>(
+          {
+            header: t("commune.procedures.group"),
+            rowHeader: true,
+            cell: (row) => groupName(row.procedure_group),
+          },
+          (row) => row.assisted_online_share,
+        )}
       />
       <h3>{t("commune.procedures.topTitle")}</h3>
       <div className="table-scroll">
@@ -130,25 +125,20 @@ export function CommuneHelpTypesSection({
   return (
     <section aria-labelledby="commune-help-heading" className="commune-section">
       <h2 id="commune-help-heading">{t("commune.helpTypes.heading")}</h2>
-      <PlotFigure
+      <DataFigure
         id="commune-figure-help"
         title={t("commune.helpTypes.title")}
-        description={figure.description}
-        html={figure.html}
-        table={
-          <DataTable
-            rows={rows}
-            rowKey={(row) => row.help_type}
-            columns={mixColumns<HelpTypeRow>(
-              {
-                header: t("commune.helpTypes.type"),
-                rowHeader: true,
-                cell: (row) => t(`commune.helpType.${row.help_type}`),
-              },
-              (row) => ratioOf("assisted_online_share", row),
-            )}
-          />
-        }
+        figure={figure}
+        rows={rows}
+        rowKey={(row) => row.help_type}
+        columns={mixColumns<HelpTypeRow>(
+          {
+            header: t("commune.helpTypes.type"),
+            rowHeader: true,
+            cell: (row) => t(`commune.helpType.${row.help_type}`),
+          },
+          (row) => ratioOf("assisted_online_share", row),
+        )}
       />
       <CommuneDownloadLinks code={code} table="help_types" search={search} />
     </section>
