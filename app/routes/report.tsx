@@ -155,6 +155,22 @@ export default function ReportRoute() {
                 <h1 id="report-heading">
                   {t("report.heading", { month: fmt.monthLong(report.month), scope: data.scope })}
                 </h1>
+                {report.calendar.skipped_running ? (
+                  <p className="notice">
+                    {t("report.calendar.skipped", {
+                      running: fmt.monthLong(report.calendar.skipped_running),
+                      month: fmt.monthLong(report.month),
+                    })}
+                  </p>
+                ) : null}
+                {report.calendar.partial_through ? (
+                  <p className="notice" role="status">
+                    {t("report.calendar.partial", {
+                      month: fmt.monthLong(report.month),
+                      through: fmt.day(report.calendar.partial_through),
+                    })}
+                  </p>
+                ) : null}
               </header>
 
               <section className="report__section" aria-labelledby="report-kpi-heading">

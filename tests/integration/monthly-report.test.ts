@@ -8,6 +8,7 @@ import { loader as downloadLoader } from "~/routes/report.download";
 import { loader } from "~/routes/report";
 import { createUserWithSession, requestAs, type TestIdentity } from "../support/auth";
 import { readCsv, responseBytes } from "../support/read-export";
+import { getMonthlyReport } from "~/pages/report/load.server";
 import { createTestDatabase, engineName, type TestDatabase } from "../support/test-db";
 import { loadSampleThroughEtl } from "./support/sample-through-etl";
 
@@ -96,6 +97,37 @@ describe(`monthly report (${engineName})`, () => {
     expect(response.status).toBe(200);
     return response.json();
   }
+
+  it("defaults to the latest month that is over, and labels a month still running (issue 12)", async () => {
+    const at = async (now: string, params: { month?: string } = {}) => {
+      const result = await getMonthlyReport(t.db, "68", params, admin.viewer, new Date(now));
+      if (!result.ok || !result.report) throw new Error("no report");
+      return result.report;
+    };
+    // The data runs to August 2026. On the 1st, the 4th and the last day of August, August is
+    // running: the report shows July and says why; August can still be chosen, labelled partial.
+    for (const now of ["2026-07-31T17:30:00Z", "2026-08-04T03:00:00Z", "2026-08-31T16:00:00Z"]) {
+      const report = await at(now);
+      expect(report.month, now).toBe("2026-07");
+      expect(report.calendar).toEqual({
+        running_month: "2026-08",
+        partial_through: null,
+        skipped_running: "2026-08",
+      });
+    }
+    const chosen = await at("2026-08-04T03:00:00Z", { month: "2026-08" });
+    expect(chosen.month).toBe("2026-08");
+    expect(chosen.calendar.partial_through).toMatch(/^2026-08-\d\d$/);
+    expect(chosen.calendar.skipped_running).toBeNull();
+    // From 1 September (Vietnam time) August is a whole month again.
+    const over = await at("2026-08-31T17:00:00Z");
+    expect(over.month).toBe("2026-08");
+    expect(over.calendar).toEqual({
+      running_month: null,
+      partial_through: null,
+      skipped_running: null,
+    });
+  });
 
   it("reports the latest covered month by default, against the previous month and a year earlier", async () => {
     const page = await load("");

@@ -32,6 +32,8 @@ export interface Formatter {
   monthNumeric(month: string): string;
   /** A timestamp in the province's time zone: 17:00 30/11/2026 / 30 Nov 2026, 17:00. */
   dateTime(value: string | Date | null | undefined): string;
+  /** A calendar day given as YYYY-MM-DD: "04/12/2026" / "4 Dec 2026". */
+  day(value: string): string;
 }
 
 const MONTH_PATTERN = /^(\d{4})-(\d{2})$/;
@@ -133,6 +135,13 @@ function createFormatter(lang: Lang): Formatter {
       return lang === "vi"
         ? `${parts.month}/${parts.year}`
         : `${englishMonth(parts.month, "short")} ${parts.year}`;
+    },
+    day: (value) => {
+      const [year, month, day] = value.split("-").map(Number);
+      if (!year || !month || !day) return MISSING_VALUE;
+      return lang === "vi"
+        ? `${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${year}`
+        : `${day} ${englishMonth(month, "short")} ${year}`;
     },
     dateTime: (value) => {
       if (value === null || value === undefined || value === "") return MISSING_VALUE;

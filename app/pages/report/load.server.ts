@@ -3,7 +3,7 @@
 // communes with the highest and lowest uptake, the "needs attention" lists and the communes with
 // the most volunteer hours; commune reports add the province and the median of the commune's
 // peers. Reads mart.commune_month and ref.commune only; the page and its downloads share it.
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Viewer } from "~/lib/auth/policy";
 import { canViewCommuneDetail, mustSuppressDemographics } from "~/lib/auth/policy";
 import type { CommuneMonthTable, DB, UnitType } from "~/lib/db/types";
@@ -29,6 +29,7 @@ import {
   type KpiValues,
   type MonthTotals,
 } from "~/lib/metrics/kpis";
+import { isMonthComplete, lastCompleteMonth, vietnamDate } from "~/lib/calendar/month-status";
 import { addMonths, listMonths, maxMonth } from "~/lib/calendar/months";
 import {
   getCommuneSummaries,
@@ -119,6 +120,17 @@ export interface MonthlyReport {
   province_sections: ProvinceSections | null;
   month_figures: ReportMonthFigures | null;
   suppressed: boolean;
+  calendar: ReportCalendar;
+}
+
+/** Where the report's month stands on today's calendar (issue 12). */
+export interface ReportCalendar {
+  /** The month under way today, when the data reaches into it. */
+  running_month: string | null;
+  /** Set when the report's month is the running one: the last day with data in it. */
+  partial_through: string | null;
+  /** The month the report would have shown by default had the running month counted. */
+  skipped_running: string | null;
 }
 
 export type MonthlyReportResult =
@@ -267,6 +279,7 @@ export async function getMonthlyReport(
   provinceCode: string,
   params: ReportParams,
   viewer: Viewer,
+  now: Date = new Date(),
 ): Promise<MonthlyReportResult> {
   const [province, coverage] = await Promise.all([
     getProvinceInfo(db, provinceCode),
@@ -313,7 +326,11 @@ export async function getMonthlyReport(
   }
   if (!coverage) return { ok: true, report: null, province };
 
-  const month = params.month ?? coverage.last_month;
+  // By default the latest month that is over: the running month is a few days of data, and set
+  // against a whole month it reads as a collapse that did not happen (issue 12).
+  const today = vietnamDate(now);
+  const complete = lastCompleteMonth(coverage.last_month, today);
+  const month = params.month ?? (complete >= coverage.first_month ? complete : coverage.last_month);
   if (month < coverage.first_month || month > coverage.last_month) {
     return {
       ok: false,
@@ -345,6 +362,13 @@ export async function getMonthlyReport(
     const totals = key ? provinceMonths.find((row) => row.month === key) : undefined;
     return totals ?? null;
   };
+  const running = isMonthComplete(coverage.last_month, today) ? null : coverage.last_month;
+  const calendar: ReportCalendar = {
+    running_month: running,
+    partial_through: month === running ? await lastDataDay(db, provinceCode, month) : null,
+    skipped_running:
+      params.month === undefined && running !== null && month !== running ? running : null,
+  };
   const base = {
     province,
     coverage,
@@ -352,6 +376,7 @@ export async function getMonthlyReport(
     previous_month: previousMonth,
     year_ago_month: yearAgoMonth,
     suppressed: suppress,
+    calendar,
   };
 
   if (!commune) {
@@ -431,6 +456,25 @@ export async function getMonthlyReport(
       },
     },
   };
+}
+
+/** The last day of `month` with an assistance record or a shift in the province, YYYY-MM-DD. */
+async function lastDataDay(
+  db: Kysely<DB>,
+  provinceCode: string,
+  month: string,
+): Promise<string | null> {
+  const from = `${month}-01`;
+  const to = `${addMonths(month, 1)}-01`;
+  const { rows } = await sql<{ day: string | null }>`
+    select greatest(
+      (select max(a.assisted_at)::date::text from core.assistance a
+         join ref.commune c on c.code = a.commune_code and c.province_code = ${provinceCode}
+         where a.assisted_at >= ${from}::timestamp and a.assisted_at < ${to}::timestamp),
+      (select max(s.shift_date)::text from core.volunteer_shift s
+         join ref.commune c on c.code = s.commune_code and c.province_code = ${provinceCode}
+         where s.shift_date >= ${from}::date and s.shift_date < ${to}::date)) as day`.execute(db);
+  return rows[0]?.day ?? null;
 }
 
 /** The units the report chooser offers the viewer (a secretary: only their own), by name. */

@@ -6,6 +6,10 @@ export const reportMessages = defineMessages(
     "report.metaTitle": "Báo cáo tháng {month} — {scope} — Cầu Nối Số",
     "report.kicker": "Cầu Nối Số · Báo cáo tháng",
     "report.heading": "Báo cáo {month}: {scope}",
+    "report.calendar.skipped":
+      "Báo cáo mặc định là {month}, tháng đủ gần nhất, vì {running} chưa kết thúc. Vẫn có thể chọn {running} ở ô “Tháng”.",
+    "report.calendar.partial":
+      "Số liệu {month} mới đến ngày {through} vì tháng chưa kết thúc, nên thấp hơn một tháng đủ; so sánh với tháng trước và cùng kỳ năm trước chưa cân xứng.",
     "report.noData": "Chưa có dữ liệu để lập báo cáo. Hãy nhập tệp dữ liệu rồi tải lại trang.",
     "report.chooser.heading": "Chọn tháng và đơn vị",
     "report.chooser.month": "Tháng",
@@ -57,6 +61,10 @@ export const reportMessages = defineMessages(
     "report.metaTitle": "Monthly report {month} — {scope} — Cầu Nối Số",
     "report.kicker": "Cầu Nối Số · Monthly report",
     "report.heading": "Report for {month}: {scope}",
+    "report.calendar.skipped":
+      "The report shows {month}, the latest whole month, because {running} is not over yet. {running} can still be chosen under “Month”.",
+    "report.calendar.partial":
+      "The figures for {month} run only to {through} because the month is not over, so they are below a whole month's and the comparisons with the month before and a year earlier are not like for like.",
     "report.noData": "No data to report yet. Import data files, then reload the page.",
     "report.chooser.heading": "Choose month and unit",
     "report.chooser.month": "Month",
