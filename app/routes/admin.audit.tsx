@@ -7,7 +7,7 @@ import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { listAudit } from "~/lib/auth/audit.server";
 // The action list comes from the client-safe module: a .server import is empty in the browser.
-import { AUDIT_ACTION_VALUES, parseAuditQuery } from "~/lib/auth/audit-query";
+import { AUDIT_ACTION_VALUES, parseAuditQuery, type AuditAction } from "~/lib/auth/audit-query";
 import type { Role } from "~/lib/auth/policy";
 import { requirePermission } from "~/lib/auth/viewer.server";
 import { getDb } from "~/lib/db.server";
@@ -19,8 +19,6 @@ import { useI18n } from "~/lib/i18n/use-i18n";
 import { badFilterResponse } from "~/lib/filters/filter-response.server";
 import { noStoreHeaders } from "~/lib/http/page-headers";
 import { titleMeta } from "~/lib/http/title-meta";
-
-type AuditAction = (typeof AUDIT_ACTION_VALUES)[number];
 
 const PAGE_SIZE = 50;
 

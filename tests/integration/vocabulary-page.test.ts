@@ -3,6 +3,7 @@
 // analyst may replay but not map; a leader cannot open the page. A bad form is a 400 that says why.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importFile } from "~/lib/etl/import-file.server";
+import { countUnmappedLabels } from "~/lib/quality/vocabulary-page.server";
 import { action, loader } from "~/routes/quality.vocabulary";
 import { createTestDatabase, engineName, type TestDatabase } from "../support/test-db";
 import { createUserWithSession, requestAs, type TestIdentity } from "../support/auth";
@@ -60,6 +61,11 @@ describe(`import vocabulary page (${engineName})`, () => {
       data.page.quarantined.map((q: { kind: string; label: string }) => [q.kind, q.label]),
     ).toEqual([["commune", "Trạm Đạ Chais cũ"]]);
     expect(data.page.targets.commune?.length).toBe(124);
+    // The quality page's link counts what this page lists.
+    expect(await countUnmappedLabels(t.engine)).toEqual({
+      bucketed: data.page.bucketed.length,
+      quarantined: data.page.quarantined.length,
+    });
     const refused = await loader({
       request: requestAs(leader, "/quality/vocabulary"),
       params: {},

@@ -22,6 +22,8 @@ export const AUDIT_ACTION_VALUES = [
   "rejects.view",
 ] as const;
 
+export type AuditAction = (typeof AUDIT_ACTION_VALUES)[number];
+
 export const AuditQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   action: z.enum(AUDIT_ACTION_VALUES).nullable().default(null),

@@ -2,12 +2,12 @@
 // pass the acting viewer (null for anonymous requests and the CLI); the admin page reads it back.
 import { sql, type Kysely } from "kysely";
 import type { DB } from "~/lib/db/types";
-import { AUDIT_ACTION_VALUES } from "./audit-query";
+import { AUDIT_ACTION_VALUES, type AuditAction } from "./audit-query";
 import type { Viewer } from "./policy";
 
 /** The kinds of event the log records (shared with the admin page's filter). */
 export const AUDIT_ACTIONS = AUDIT_ACTION_VALUES;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export type { AuditAction };
 
 export interface AuditInput {
   viewer: Viewer | null;

@@ -149,6 +149,27 @@ from removed`;
 }
 
 /**
+ * For a replay (etl replay): staged rows whose key this batch already loaded go back to the
+ * rejects as in-file repeats, as buildRejectDuplicatesSql does for repeats within the staged rows.
+ */
+export function buildRejectLoadedKeysSql(spec: MergeSpec): string {
+  const key = keyExpr(spec, "s");
+  const same = spec.key.map((k) => `t.${k} = s.${k}`).join(" and ");
+  return `
+with removed as (
+  delete from ${spec.staging} s using ${spec.core} t
+  where s.batch_id = $1 and t.batch_id = $1 and ${same}
+  returning s.*, ${key} as row_key
+)
+insert into core.rejected_row (batch_id, line, column_name, reason_code, message_vi, message_en, raw)
+select $1, source_line, '${spec.key[0]}', 'duplicate_in_file',
+  format('Khóa %s "%s" đã được nạp từ một dòng khác của cùng tệp; dòng này bị bỏ qua.', '${spec.keyLabel}', row_key),
+  format('%s "%s" was already loaded from another row of the same file; this row was skipped.', '${spec.keyLabel}', row_key),
+  to_jsonb(removed) - 'batch_id' - 'row_hash' - 'row_key' - 'source_line'
+from removed`;
+}
+
+/**
  * The staged codes the reference tables do not hold, one example per column (none: no row). The
  * merge runs it first and fails the batch on any row, as the foreign keys it replaces would have:
  * one anti-join per column instead of a trigger per row (migration 0033).

@@ -12,8 +12,8 @@ import { csvLine } from "./copy-buffer";
 import {
   buildMergeSql,
   buildRejectDuplicatesSql,
+  buildRejectLoadedKeysSql,
   checkReferences,
-  keyExpr,
   MERGE_SPECS,
   stagingColumns,
 } from "./merge-spec";
@@ -210,22 +210,4 @@ async function replayRows(
     ],
   );
   return summary;
-}
-
-/** Staged rows whose key this batch already loaded go back to the rejects as in-file repeats. */
-function buildRejectLoadedKeysSql(spec: (typeof MERGE_SPECS)[ImportKind]): string {
-  const key = keyExpr(spec, "s");
-  const same = spec.key.map((k) => `t.${k} = s.${k}`).join(" and ");
-  return `
-with removed as (
-  delete from ${spec.staging} s using ${spec.core} t
-  where s.batch_id = $1 and t.batch_id = $1 and ${same}
-  returning s.*, ${key} as row_key
-)
-insert into core.rejected_row (batch_id, line, column_name, reason_code, message_vi, message_en, raw)
-select $1, source_line, '${spec.key[0]}', 'duplicate_in_file',
-  format('Khóa %s "%s" đã được nạp từ một dòng khác của cùng tệp; dòng này bị bỏ qua.', '${spec.keyLabel}', row_key),
-  format('%s "%s" was already loaded from another row of the same file; this row was skipped.', '${spec.keyLabel}', row_key),
-  to_jsonb(removed) - 'batch_id' - 'row_hash' - 'row_key' - 'source_line'
-from removed`;
 }

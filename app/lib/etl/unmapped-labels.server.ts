@@ -57,3 +57,25 @@ export async function listQuarantinedLabels(
   );
   return rows;
 }
+
+/**
+ * How many distinct labels wait, by state: for the quality page's link, which would otherwise
+ * fetch both lists (capped at their limit) only to count them.
+ */
+export async function countUnmappedLabels(
+  session: SqlSession,
+): Promise<{ bucketed: number; quarantined: number }> {
+  const { rows } = await session.query<{ bucketed: number; quarantined: number }>(
+    `select
+       (select count(distinct (l.key, l.value))::int
+          from core.assistance a cross join lateral jsonb_each_text(a.source_labels) l
+          where a.source_labels is not null) as bucketed,
+       (select count(distinct (coalesce(nullif(r.column_name, ''), '?'), r.reason_code,
+                               coalesce(r.raw ->> r.column_name, '')))::int
+          from core.rejected_row r
+          join core.import_batch b on b.batch_id = r.batch_id and b.status = 'loaded'
+          where r.reason_code = any($1::text[])) as quarantined`,
+    [MAPPABLE_REASONS],
+  );
+  return rows[0] ?? { bucketed: 0, quarantined: 0 };
+}

@@ -49,14 +49,14 @@ export async function seedVocabulary(
   run: (text: string, params: unknown[]) => Promise<unknown>,
 ): Promise<number> {
   await run("delete from ref.vocabulary where origin = 'seed'", []);
-  const entries = seedEntries();
-  const seen = new Set<string>();
-  const unique = entries.filter((e) => {
-    const slot = `${e.kind}|${e.scope}|${vocabularyKey(e.kind, e.alias)}`;
-    if (seen.has(slot) || vocabularyKey(e.kind, e.alias) === "") return false;
-    seen.add(slot);
-    return true;
-  });
+  // One row per key: the first spelling in the code's lists wins, as it does in the parsers.
+  const byKey = new Map<string, VocabularyEntry & { key: string }>();
+  for (const e of seedEntries()) {
+    const key = vocabularyKey(e.kind, e.alias);
+    const slot = `${e.kind}|${e.scope}|${key}`;
+    if (key !== "" && !byKey.has(slot)) byKey.set(slot, { ...e, key });
+  }
+  const unique = [...byKey.values()];
   await run(
     `insert into ref.vocabulary (kind, scope, alias_key, alias, target, origin)
      select * , 'seed' from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
@@ -64,7 +64,7 @@ export async function seedVocabulary(
     [
       unique.map((e) => e.kind),
       unique.map((e) => e.scope),
-      unique.map((e) => vocabularyKey(e.kind, e.alias)),
+      unique.map((e) => e.key),
       unique.map((e) => e.alias),
       unique.map((e) => e.target),
     ],

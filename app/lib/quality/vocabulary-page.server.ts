@@ -7,6 +7,7 @@ import { CANONICAL_FIELDS, IMPORT_KINDS } from "~/lib/etl/fields";
 import { ENUM_ALIASES } from "~/lib/etl/normalize/enums";
 import { listReplayableBatches } from "~/lib/etl/replay-batch.server";
 import {
+  countUnmappedLabels as countLabels,
   listBucketedLabels,
   listQuarantinedLabels,
   type BucketedLabel,
@@ -80,11 +81,8 @@ export async function getVocabularyPage(
 }
 
 /** For the quality page's link: how many distinct labels wait, by state. */
-export async function countUnmappedLabels(
+export function countUnmappedLabels(
   engine: SqlEngine,
 ): Promise<{ bucketed: number; quarantined: number }> {
-  return withSession(engine, async (session) => ({
-    bucketed: (await listBucketedLabels(session)).length,
-    quarantined: (await listQuarantinedLabels(session)).length,
-  }));
+  return withSession(engine, countLabels);
 }

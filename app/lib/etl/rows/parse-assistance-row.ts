@@ -13,7 +13,7 @@ import { cellText, type Normalized } from "~/lib/etl/normalize/normalized";
 import { normalizeMinutes } from "~/lib/etl/normalize/numbers";
 import { maskPersonalValue } from "~/lib/etl/read/pii";
 import { makeIssue } from "~/lib/etl/reasons";
-import type { BucketedKind } from "~/lib/etl/vocabulary";
+import { BUCKETED_KINDS, type BucketedKind } from "~/lib/etl/vocabulary";
 import {
   deriveId,
   derivedIdWarning,
@@ -65,9 +65,7 @@ export function assistanceBusinessFields(
 /** Stable JSON of the kept labels (fields in a fixed order), or null when there are none. */
 export function sourceLabelsJson(labels: SourceLabels | null): string | null {
   if (!labels) return null;
-  const keys = (["help_type", "gender", "ethnicity", "procedure"] as const).filter(
-    (k) => labels[k] !== undefined,
-  );
+  const keys = BUCKETED_KINDS.filter((k) => labels[k] !== undefined);
   return keys.length === 0
     ? null
     : JSON.stringify(Object.fromEntries(keys.map((k) => [k, labels[k]])));
