@@ -18,6 +18,8 @@ export interface KpiTilesProps {
   kpis: KpiValues;
   previousKpis: KpiValues | null;
   previousPeriod: ResolvedPeriod | null;
+  /** The period holds a month that is not complete, which is why nothing is compared. */
+  periodOpen?: boolean;
 }
 
 const ARROWS = { up: "▲", down: "▼", flat: "▬" } as const;
@@ -105,7 +107,11 @@ export function KpiTiles(props: KpiTilesProps) {
   const { t } = useI18n();
   return (
     <>
-      {props.previousKpis ? null : <p className="kpi-grid__note">{t("kpi.change.none")}</p>}
+      {props.previousKpis ? null : (
+        <p className="kpi-grid__note">
+          {t(props.periodOpen ? "kpi.change.open" : "kpi.change.none")}
+        </p>
+      )}
       <div className="kpi-grid">
         {KPI_IDS.map((id) => (
           <KpiTile key={id} id={id} {...props} />

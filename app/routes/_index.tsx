@@ -23,7 +23,7 @@ import { loadOverviewPage } from "~/pages/overview/load.server";
 import { okOrThrow } from "~/lib/http/page-failure.server";
 import { showMonthTotals } from "~/lib/privacy/suppress-month-totals";
 import { pageHeaders } from "~/lib/http/page-headers";
-import { ClampedPeriodNotice } from "~/components/filters/period-controls";
+import { ClampedPeriodNotice, OpenMonthsNotice } from "~/components/filters/period-controls";
 import { titleMeta } from "~/lib/http/title-meta";
 
 export const meta: MetaFunction<typeof loader> = titleMeta;
@@ -35,10 +35,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "view_dashboard");
   const { lang } = await resolveLanguage(request);
   const { filter } = okOrThrow(parseOverviewFilter(new URL(request.url).searchParams));
+  const suppress = mustSuppressDemographics(viewer);
   const { page } = okOrThrow(
-    await loadOverviewPage(await getDb(), getEnv().PROVINCE_CODE, filter, lang),
+    await loadOverviewPage(await getDb(), getEnv().PROVINCE_CODE, filter, lang, suppress),
   );
-  const trend = showMonthTotals(page.trend, mustSuppressDemographics(viewer));
+  const trend = showMonthTotals(page.trend, suppress);
   return json(
     { ...page, trend },
     {
@@ -101,12 +102,14 @@ export default function OverviewRoute() {
               </p>
             ) : null}
             <ClampedPeriodNotice period={period} coverage={coverage} />
+            <OpenMonthsNotice period={period} coverage={coverage} />
             <section aria-labelledby="kpi-heading">
               <h2 id="kpi-heading">{t("overview.kpiHeading")}</h2>
               <KpiTiles
                 kpis={kpis}
                 previousKpis={data.previous_kpis}
                 previousPeriod={data.previous_period}
+                periodOpen={period.open_months.length > 0}
               />
             </section>
             <section aria-labelledby="trend-heading">

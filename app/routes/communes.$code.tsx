@@ -33,7 +33,7 @@ import { okOrThrow } from "~/lib/http/page-failure.server";
 import { parseOverviewFilter } from "~/lib/filters/filters";
 import { pageHeaders } from "~/lib/http/page-headers";
 import { METRICS } from "~/lib/metrics/registry";
-import { ClampedPeriodNotice } from "~/components/filters/period-controls";
+import { ClampedPeriodNotice, OpenMonthsNotice } from "~/components/filters/period-controls";
 import { titleMeta } from "~/lib/http/title-meta";
 
 export const meta: MetaFunction<typeof loader> = titleMeta;
@@ -107,6 +107,7 @@ export default function CommuneRoute() {
               <p className="commune-note">{t("commune.groupFilterNote")}</p>
             ) : null}
             <ClampedPeriodNotice period={period} coverage={coverage} />
+            <OpenMonthsNotice period={period} coverage={coverage} />
             <section aria-labelledby="commune-summary-heading" className="commune-section">
               <h2 id="commune-summary-heading">{t("commune.summaryHeading")}</h2>
               <dl className="commune-summary">

@@ -5,7 +5,7 @@ import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-r
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { UnitTypeField } from "~/components/filters/filter-fields";
-import { PeriodPresetLinks } from "~/components/filters/period-controls";
+import { OpenMonthsNotice, PeriodPresetLinks } from "~/components/filters/period-controls";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { requireViewer } from "~/lib/auth/viewer.server";
@@ -112,6 +112,7 @@ export default function CommunesRoute() {
             </p>
           </Form>
         </section>
+        {period && coverage ? <OpenMonthsNotice period={period} coverage={coverage} /> : null}
         <p aria-live="polite">
           {t("commune.list.count", {
             shown: fmt.integer(data.rows.length),

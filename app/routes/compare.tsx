@@ -22,7 +22,7 @@ import { COMPARE_DATASETS } from "~/pages/compare/tables";
 import { okOrThrow } from "~/lib/http/page-failure.server";
 import { parseOverviewFilter } from "~/lib/filters/filters";
 import { pageHeaders } from "~/lib/http/page-headers";
-import { ClampedPeriodNotice } from "~/components/filters/period-controls";
+import { ClampedPeriodNotice, OpenMonthsNotice } from "~/components/filters/period-controls";
 import { titleMeta } from "~/lib/http/title-meta";
 
 export const meta: MetaFunction<typeof loader> = titleMeta;
@@ -81,6 +81,7 @@ export default function CompareRoute() {
               })}
             </p>
             <ClampedPeriodNotice period={period} coverage={coverage} message="compare.clamped" />
+            <OpenMonthsNotice period={period} coverage={coverage} />
             {data.communes.length === 0 ? (
               <p className="notice">{t("compare.none")}</p>
             ) : (

@@ -163,6 +163,15 @@ export default function ReportRoute() {
                     })}
                   </p>
                 ) : null}
+                {report.calendar.late ? (
+                  <p className="notice" role="status">
+                    {t("report.calendar.late", {
+                      month: fmt.monthLong(report.month),
+                      missing: fmt.integer(report.calendar.late.missing),
+                      expected: fmt.integer(report.calendar.late.expected),
+                    })}
+                  </p>
+                ) : null}
                 {report.calendar.partial_through ? (
                   <p className="notice" role="status">
                     {t("report.calendar.partial", {

@@ -19,10 +19,14 @@ const caches = new WeakMap<Kysely<DB>, Map<string, Entry>>();
 // 2 million records) exhausted the connection pool in bench:web.
 const pending = new WeakMap<Kysely<DB>, Map<string, Promise<unknown>>>();
 
+// Today in Vietnam. The calendar sits above this layer, hence a formatter of its own.
+const VIETNAM_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" });
+
 /**
  * What the data looks like now: the newest batch, how many are loaded, the latest revert and the
  * latest mart refresh. Any import (any kind, population profiles too), revert, replay of
- * quarantined rows or vocabulary mapping that re-derives rows changes it.
+ * quarantined rows or vocabulary mapping that re-derives rows changes it. So does the date in
+ * Vietnam: which months are complete depends on it (ADR 020), so a page kept yesterday is stale.
  */
 export async function getDataVersion(db: Kysely<DB>): Promise<string> {
   const { rows } = await sql<{
@@ -37,7 +41,8 @@ export async function getDataVersion(db: Kysely<DB>): Promise<string> {
            (select max(refreshed_at)::text from mart.refresh_state) as refreshed
     from core.import_batch`.execute(db);
   const row = rows[0];
-  return `${row?.last ?? "-"}/${row?.loaded ?? "0"}/${row?.reverted ?? "-"}/${row?.refreshed ?? "-"}`;
+  const day = VIETNAM_DAY.format(new Date());
+  return `${row?.last ?? "-"}/${row?.loaded ?? "0"}/${row?.reverted ?? "-"}/${row?.refreshed ?? "-"}/${day}`;
 }
 
 /**

@@ -29,3 +29,99 @@ export function lastCompleteMonth(lastMonth: string, today: string): string {
   const running = today.slice(0, 7);
   return lastMonth < running ? lastMonth : addMonths(running, -1);
 }
+
+/**
+ * The data's as-of date: today, or the day of the latest import of activity data when that is
+ * earlier — a file exported on 28 November leaves November partial even when it is read in
+ * December.
+ */
+export function asOfDate(today: string, lastImportDay: string | null): string {
+  return lastImportDay !== null && lastImportDay < today ? lastImportDay : today;
+}
+
+/** A month the data covers, as a reader must take it. */
+export type MonthState = "complete" | "running" | "late";
+
+/** A month that is over, but for which communes that report every month have sent nothing yet. */
+export interface LateMonth {
+  month: string;
+  /** Communes that sent data in each of the two months before and nothing in this one. */
+  missing: number;
+  /** Communes that sent data in each of the two months before. */
+  expected: number;
+}
+
+/** Which communes sent anything (records or shifts) in a month. */
+export interface MonthReporting {
+  month: string;
+  communes: readonly string[];
+}
+
+/** How far the covered months can be trusted on the as-of date (issue 12; ADR 020). */
+export interface DataCalendar {
+  as_of: string;
+  /** The covered month the as-of date falls in, or null when the data stops before it. */
+  running_month: string | null;
+  /** Last day with data in the running month (YYYY-MM-DD), null without one. */
+  partial_through: string | null;
+  /** Late months at the end of the data, oldest first. */
+  late_months: LateMonth[];
+  /** The latest covered month that is neither running nor late; null when there is none. */
+  complete_through: string | null;
+}
+
+/** How many months at the end of the data can be late: reports arrive within weeks, not years. */
+export const LATE_WINDOW = 2;
+
+/**
+ * The late months at the tail of `reporting` (which lists every covered month, in order): walking
+ * back from the latest month that is over, a month is late while some commune that sent data in
+ * both months before it has sent nothing in it. The walk stops at the first month that is not
+ * late — a commune silent in the middle of the year is a gap, not a report still to come.
+ */
+export function lateMonths(
+  reporting: readonly MonthReporting[],
+  runningMonth: string | null,
+): LateMonth[] {
+  const over = reporting.filter((row) => runningMonth === null || row.month < runningMonth);
+  const late: LateMonth[] = [];
+  for (let index = over.length - 1; index >= 2 && late.length < LATE_WINDOW; index -= 1) {
+    const sent = new Set(over[index]!.communes);
+    const before = new Set(over[index - 1]!.communes);
+    const regular = over[index - 2]!.communes.filter((code) => before.has(code));
+    const missing = regular.filter((code) => !sent.has(code)).length;
+    if (missing === 0) break;
+    late.unshift({ month: over[index]!.month, missing, expected: regular.length });
+  }
+  return late;
+}
+
+export function buildDataCalendar(input: {
+  asOf: string;
+  coverage: { first_month: string; last_month: string };
+  partialThrough: string | null;
+  reporting: readonly MonthReporting[];
+}): DataCalendar {
+  const { asOf, coverage } = input;
+  const asOfMonth = asOf.slice(0, 7);
+  const running =
+    asOfMonth >= coverage.first_month && asOfMonth <= coverage.last_month ? asOfMonth : null;
+  const late = lateMonths(input.reporting, running);
+  const lastOver = lastCompleteMonth(coverage.last_month, asOf);
+  const beforeLate = late[0] ? addMonths(late[0].month, -1) : lastOver;
+  const completeThrough = beforeLate < lastOver ? beforeLate : lastOver;
+  return {
+    as_of: asOf,
+    running_month: running,
+    partial_through: running ? input.partialThrough : null,
+    late_months: late,
+    complete_through: completeThrough >= coverage.first_month ? completeThrough : null,
+  };
+}
+
+/** The state of a covered month under `calendar`. */
+export function monthState(calendar: DataCalendar, month: string): MonthState {
+  if (calendar.running_month !== null && month >= calendar.running_month) return "running";
+  if (calendar.late_months.some((late) => late.month === month)) return "late";
+  return "complete";
+}

@@ -23,7 +23,16 @@ export function monthTicks(months: readonly string[], maxTicks = 12): string[] {
   return months.filter((_, index) => index % step === 0);
 }
 
-export function formatMonthTick(month: string, first: string | undefined, fmt: Formatter): string {
-  const abbrev = fmt.monthAbbrev(month);
+/**
+ * A month tick. A month in `open` (running, or reports still missing; ADR 020) is starred, and the
+ * figure's note says what the star means.
+ */
+export function formatMonthTick(
+  month: string,
+  first: string | undefined,
+  fmt: Formatter,
+  open: ReadonlySet<string> = new Set(),
+): string {
+  const abbrev = `${fmt.monthAbbrev(month)}${open.has(month) ? "*" : ""}`;
   return month === first || month.endsWith("-01") ? `${abbrev}\n${month.slice(0, 4)}` : abbrev;
 }

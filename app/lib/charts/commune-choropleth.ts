@@ -2,6 +2,7 @@
 // (CHOROPLETH_COLORS); communes without a value
 // are hatched grey, communes outside the filter plain light grey, and each says so in its title.
 import * as Plot from "@observablehq/plot";
+import { hatchFill, hatchPatternMark, type HatchPattern } from "./hatch-pattern";
 import type { Feature, Geometry } from "geojson";
 import type { MapMetric } from "~/lib/filters/filter-options";
 import { formatMetric, METRICS } from "~/lib/metrics/registry";
@@ -29,8 +30,13 @@ export const MAP_WIDTH = 560;
  * apart from the grey of "outside the filter" and "no value".
  */
 export const CHOROPLETH_COLORS = ["#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#084594"] as const;
-export const NO_VALUE_PATTERN_ID = "cns-no-value-hatch";
-export const NO_VALUE_FILL = `url(#${NO_VALUE_PATTERN_ID})`;
+const NO_VALUE_PATTERN: HatchPattern = {
+  id: "cns-no-value-hatch",
+  background: "#f3f4f6",
+  stripe: "#6b7280",
+};
+export const NO_VALUE_PATTERN_ID = NO_VALUE_PATTERN.id;
+export const NO_VALUE_FILL = hatchFill(NO_VALUE_PATTERN);
 export const FILTERED_OUT_FILL = "#e8eaed";
 export const BORDER_COLOR = "#6b7280";
 
@@ -39,39 +45,6 @@ type ShapeFeature = Feature<Geometry, CommuneShapeProperties>;
 interface MapDatum {
   feature: ShapeFeature;
   commune: ChoroplethCommune | undefined;
-}
-
-/** A Plot render-function mark that only adds the hatch pattern the no-value fill refers to. */
-function hatchPatternMark(
-  _index: number[],
-  _scales: unknown,
-  _values: unknown,
-  _dimensions: unknown,
-  context: { document: Document },
-): SVGElement {
-  const svgNs = "http://www.w3.org/2000/svg";
-  const doc = context.document;
-  const defs = doc.createElementNS(svgNs, "defs");
-  const pattern = doc.createElementNS(svgNs, "pattern");
-  pattern.setAttribute("id", NO_VALUE_PATTERN_ID);
-  pattern.setAttribute("patternUnits", "userSpaceOnUse");
-  pattern.setAttribute("width", "6");
-  pattern.setAttribute("height", "6");
-  pattern.setAttribute("patternTransform", "rotate(45)");
-  const background = doc.createElementNS(svgNs, "rect");
-  background.setAttribute("width", "6");
-  background.setAttribute("height", "6");
-  background.setAttribute("fill", "#f3f4f6");
-  const stripe = doc.createElementNS(svgNs, "line");
-  stripe.setAttribute("x1", "0");
-  stripe.setAttribute("y1", "0");
-  stripe.setAttribute("x2", "0");
-  stripe.setAttribute("y2", "6");
-  stripe.setAttribute("stroke", "#6b7280");
-  stripe.setAttribute("stroke-width", "2");
-  pattern.append(background, stripe);
-  defs.append(pattern);
-  return defs as unknown as SVGElement;
 }
 
 /**
@@ -124,7 +97,7 @@ export function buildCommuneChoroplethPlot(
           }
         : undefined,
     marks: [
-      hatchPatternMark,
+      hatchPatternMark(NO_VALUE_PATTERN),
       Plot.geo(withValue, {
         geometry,
         fill: (datum: MapDatum) => datum.commune!.value,

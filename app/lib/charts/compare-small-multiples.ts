@@ -37,6 +37,7 @@ export function buildSmallMultiplePlot(
   yDomain: [number, number],
   panelTitle: string,
   { fmt }: ChartContext,
+  open: ReadonlySet<string> = new Set(),
 ): Plot.PlotOptions {
   const months = points.map((point) => point.month);
   const formatValue = (value: number | null) =>
@@ -44,7 +45,7 @@ export function buildSmallMultiplePlot(
   const x = {
     domain: months,
     ticks: monthTicks(months, 4),
-    tickFormat: (month: string) => formatMonthTick(month, months[0], fmt),
+    tickFormat: (month: string) => formatMonthTick(month, months[0], fmt, open),
     label: null,
   };
   const title = (point: SmallMultiplePoint) =>

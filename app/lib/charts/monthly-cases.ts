@@ -1,6 +1,7 @@
 // Bar chart: assisted cases per month for the province (or the unit-type filter).
 import * as Plot from "@observablehq/plot";
 import { CHART_WIDTH, formatMonthTick, monthTicks, type ChartContext } from "./chart-context";
+import { hatchFill, hatchPatternMark, type HatchPattern } from "./hatch-pattern";
 
 export interface MonthlyCasesRow {
   month: string;
@@ -10,9 +11,18 @@ export interface MonthlyCasesRow {
 // #2c6aa0 on white has a contrast of 5.6:1 (WCAG non-text contrast needs 3:1).
 export const CASES_BAR_COLOR = "#2c6aa0";
 
+/** A month not yet complete (running, or reports missing) is hatched in the bar's colour. */
+const OPEN_MONTH_PATTERN: HatchPattern = {
+  id: "cns-open-month-hatch",
+  background: "#d5e3f0",
+  stripe: CASES_BAR_COLOR,
+};
+
+/** `open` holds the months that are not complete: hatched, their tick starred. */
 export function buildMonthlyCasesPlot(
   rows: readonly MonthlyCasesRow[],
   { t, fmt }: ChartContext,
+  open: ReadonlySet<string> = new Set(),
 ): Plot.PlotOptions {
   const months = rows.map((row) => row.month);
   return {
@@ -25,7 +35,7 @@ export function buildMonthlyCasesPlot(
       type: "band",
       domain: months,
       ticks: monthTicks(months),
-      tickFormat: (month: string) => formatMonthTick(month, months[0], fmt),
+      tickFormat: (month: string) => formatMonthTick(month, months[0], fmt, open),
       label: null,
       padding: 0.2,
     },
@@ -36,11 +46,15 @@ export function buildMonthlyCasesPlot(
       tickFormat: (value: number) => fmt.integer(value),
     },
     marks: [
+      ...(open.size > 0 ? [hatchPatternMark(OPEN_MONTH_PATTERN)] : []),
       Plot.barY(rows, {
         x: "month",
         y: "cases",
-        fill: CASES_BAR_COLOR,
-        title: (row: MonthlyCasesRow) => `${fmt.monthLong(row.month)}: ${fmt.integer(row.cases)}`,
+        fill: (row: MonthlyCasesRow) =>
+          open.has(row.month) ? hatchFill(OPEN_MONTH_PATTERN) : CASES_BAR_COLOR,
+        stroke: (row: MonthlyCasesRow) => (open.has(row.month) ? CASES_BAR_COLOR : "none"),
+        title: (row: MonthlyCasesRow) =>
+          `${fmt.monthLong(row.month)}${open.has(row.month) ? "*" : ""}: ${fmt.integer(row.cases)}`,
       }),
       Plot.ruleY([0]),
     ],

@@ -12,9 +12,11 @@ export interface MonthlyRatesRow {
   assisted_online_share: number | null;
 }
 
+/** `open` holds the months that are not complete: their tick is starred. */
 export function buildMonthlyOnlineRatesPlot(
   rows: readonly MonthlyRatesRow[],
   context: ChartContext,
+  open: ReadonlySet<string> = new Set(),
 ): Plot.PlotOptions {
   const { t, fmt } = context;
   const months = rows.map((row) => row.month);
@@ -28,7 +30,7 @@ export function buildMonthlyOnlineRatesPlot(
       type: "point",
       domain: months,
       ticks: monthTicks(months),
-      tickFormat: (month: string) => formatMonthTick(month, months[0], fmt),
+      tickFormat: (month: string) => formatMonthTick(month, months[0], fmt, open),
       label: null,
       inset: 12,
     },

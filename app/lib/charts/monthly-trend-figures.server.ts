@@ -30,25 +30,27 @@ export function toMonthlyRatesRows(trend: readonly TrendMonth[]): MonthlyRatesRo
 
 /**
  * Both figures for `trend`. `cacheKey` names the caller and language in the render cache's key,
- * to which each figure adds its name and rows.
+ * to which each figure adds its name and rows. `openMonths` are the months not yet complete.
  */
 export function renderMonthlyTrendFigures(
   trend: readonly TrendMonth[],
   context: ChartContext,
   cacheKey: (chart: string, rows: unknown) => string,
+  openMonths: readonly string[] = [],
 ): MonthlyTrendFigures {
   const casesRows = trend.map((month) => ({ month: month.month, cases: month.cases }));
   const ratesRows = toMonthlyRatesRows(trend);
+  const open = new Set(openMonths);
   return {
     cases: {
-      html: renderPlotToHtmlCached(cacheKey("cases", casesRows), () =>
-        buildMonthlyCasesPlot(casesRows, context),
+      html: renderPlotToHtmlCached(cacheKey("cases", [casesRows, openMonths]), () =>
+        buildMonthlyCasesPlot(casesRows, context, open),
       ),
       description: describeMonthlyCases(casesRows, context),
     },
     rates: {
-      html: renderPlotToHtmlCached(cacheKey("rates", ratesRows), () =>
-        buildMonthlyOnlineRatesPlot(ratesRows, context),
+      html: renderPlotToHtmlCached(cacheKey("rates", [ratesRows, openMonths]), () =>
+        buildMonthlyOnlineRatesPlot(ratesRows, context, open),
       ),
       description: describeMonthlyOnlineRates(ratesRows, context),
     },

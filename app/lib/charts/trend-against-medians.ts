@@ -20,6 +20,7 @@ export function buildTrendAgainstMediansPlot(
   title: string,
   axisLabel: string,
   context: ChartContext,
+  open: ReadonlySet<string> = new Set(),
 ): Plot.PlotOptions {
   const { fmt } = context;
   const months = rows.map((row) => row.month);
@@ -35,7 +36,7 @@ export function buildTrendAgainstMediansPlot(
       type: "point",
       domain: months,
       ticks: monthTicks(months),
-      tickFormat: (month: string) => formatMonthTick(month, months[0], fmt),
+      tickFormat: (month: string) => formatMonthTick(month, months[0], fmt, open),
       label: null,
       inset: 12,
     },

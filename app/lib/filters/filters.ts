@@ -18,11 +18,13 @@ import {
   type PeriodPreset,
 } from "~/lib/filters/filter-options";
 import { blankToUndefined, parseUrlParams } from "~/lib/url-params/parse-url-params";
+import { monthState, type DataCalendar, type MonthState } from "~/lib/calendar/month-status";
 import {
   MERGER_MONTH,
   MONTH_PATTERN,
   addMonths,
   countMonths,
+  listMonths,
   maxMonth,
   minMonth,
 } from "~/lib/calendar/months";
@@ -118,6 +120,17 @@ export function parseOverviewFilter(searchParams: URLSearchParams): FilterParseR
 export interface Coverage {
   first_month: string;
   last_month: string;
+  /**
+   * Which covered months are over and complete on the as-of date. Without it every covered month
+   * counts as complete (pure callers and tests of the period arithmetic).
+   */
+  calendar?: DataCalendar;
+}
+
+/** A month of a period that is not complete yet: still running, or over with reports missing. */
+export interface OpenMonth {
+  month: string;
+  state: Exclude<MonthState, "complete">;
 }
 
 export interface ResolvedPeriod {
@@ -128,6 +141,8 @@ export interface ResolvedPeriod {
   preset: PeriodPreset | null;
   /** True when the request reached outside the covered months and was cut to them. */
   clamped: boolean;
+  /** The period's months that are not complete (running or late), in order; usually none. */
+  open_months: OpenMonth[];
 }
 
 export type PeriodResolution =
@@ -148,19 +163,39 @@ function presetStart(preset: PeriodPreset, lastMonth: string): string {
   }
 }
 
+function openMonthsOf(from: string, to: string, coverage: Coverage): OpenMonth[] {
+  const calendar = coverage.calendar;
+  if (!calendar) return [];
+  const open: OpenMonth[] = [];
+  for (const month of listMonths(from, to)) {
+    const state = monthState(calendar, month);
+    if (state !== "complete") open.push({ month, state });
+  }
+  return open;
+}
+
 /**
  * Turns the filter into concrete months inside the covered range. Presets count back from the
- * latest covered month (the data's "now"), not from today's date.
+ * latest complete month (ADR 020): a month still running or still missing reports would read as
+ * a collapse. An explicit from/to may include such months; they are then listed as open.
  */
 export function resolvePeriod(filter: OverviewFilter, coverage: Coverage): PeriodResolution {
   const { first_month: first, last_month: last } = coverage;
   if (filter.from === undefined && filter.to === undefined) {
     const preset = filter.period ?? DEFAULT_PERIOD;
-    const wanted = presetStart(preset, last);
-    const from = minMonth(maxMonth(wanted, first), last);
+    const end = coverage.calendar?.complete_through ?? last;
+    const wanted = presetStart(preset, end);
+    const from = minMonth(maxMonth(wanted, first), end);
     return {
       ok: true,
-      period: { from, to: last, months: countMonths(from, last), preset, clamped: false },
+      period: {
+        from,
+        to: end,
+        months: countMonths(from, end),
+        preset,
+        clamped: false,
+        open_months: openMonthsOf(from, end, coverage),
+      },
     };
   }
   const wantedFrom = filter.from ?? first;
@@ -187,22 +222,24 @@ export function resolvePeriod(filter: OverviewFilter, coverage: Coverage): Perio
       months: countMonths(from, to),
       preset: null,
       clamped: from !== wantedFrom || to !== wantedTo,
+      open_months: openMonthsOf(from, to, coverage),
     },
   };
 }
 
-/** The period of equal length just before `period`, or null when the data does not cover it. */
+/**
+ * The period of equal length just before `period`, or null when the data does not cover it or
+ * the two would not be alike: a change is only shown between periods of equal length that are
+ * both complete — a running month against a whole one is not a fall.
+ */
 export function previousPeriodOf(
   period: ResolvedPeriod,
   coverage: Coverage,
 ): ResolvedPeriod | null {
   const from = addMonths(period.from, -period.months);
-  if (from < coverage.first_month) return null;
-  return {
-    from,
-    to: addMonths(period.from, -1),
-    months: period.months,
-    preset: null,
-    clamped: false,
-  };
+  if (from < coverage.first_month || period.open_months.length > 0) return null;
+  const to = addMonths(period.from, -1);
+  const open = openMonthsOf(from, to, coverage);
+  if (open.length > 0) return null;
+  return { from, to, months: period.months, preset: null, clamped: false, open_months: open };
 }

@@ -10,6 +10,7 @@ import { downloadsMessages } from "./messages/downloads";
 import { authMessages } from "./messages/auth";
 import { adminMessages } from "./messages/admin";
 import { metricMessages } from "./messages/metrics";
+import { calendarMessages } from "./messages/calendar";
 
 export const en = {
   "app.name": "Cầu Nối Số",
@@ -100,6 +101,8 @@ export const en = {
   "kpi.change.fromZero": "up from 0",
   "kpi.change.flat": "unchanged",
   "kpi.change.versus": "vs {value} ({period})",
+  "kpi.change.open":
+    "This period includes a month that is not complete, so the indicators are not compared with the period before. The quick periods end at the latest complete month.",
   "kpi.change.none":
     "The data does not reach back a whole earlier period of the same length, so the indicators are not compared. Choose a shorter period (e.g. 3 or 6 months) to see changes.",
   "kpi.change.notComparable": "Not comparable: one of the two periods has no denominator.",
@@ -326,4 +329,5 @@ export const en = {
   ...authMessages.en,
   ...adminMessages.en,
   ...metricMessages.en,
+  ...calendarMessages.en,
 } satisfies Catalog;

@@ -10,6 +10,7 @@ import { downloadsMessages } from "./messages/downloads";
 import { authMessages } from "./messages/auth";
 import { adminMessages } from "./messages/admin";
 import { metricMessages } from "./messages/metrics";
+import { calendarMessages } from "./messages/calendar";
 
 export const vi = {
   "app.name": "Cầu Nối Số",
@@ -101,6 +102,8 @@ export const vi = {
   "kpi.change.fromZero": "tăng từ 0",
   "kpi.change.flat": "không đổi",
   "kpi.change.versus": "so với {value} ({period})",
+  "kpi.change.open":
+    "Kỳ này có tháng chưa đủ số liệu, nên các chỉ số không được so sánh với kỳ trước. Các kỳ chọn nhanh kết thúc ở tháng đủ số liệu gần nhất.",
   "kpi.change.none":
     "Dữ liệu chưa có đủ một kỳ trước cùng độ dài, nên các chỉ số không được so sánh. Chọn khoảng ngắn hơn (ví dụ 3 hoặc 6 tháng) để xem mức thay đổi.",
   "kpi.change.notComparable": "Không so sánh được: một trong hai kỳ không có mẫu số.",
@@ -331,6 +334,7 @@ export const vi = {
   ...authMessages.vi,
   ...adminMessages.vi,
   ...metricMessages.vi,
+  ...calendarMessages.vi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -56,8 +56,15 @@ export function emptyMonthTotals(month: string): MonthTotals {
   };
 }
 
-/** KPIs over `months` (sorted, non-empty); `communesTotal` is the number of units in the filter. */
-export function computeKpis(months: readonly MonthTotals[], communesTotal: number): KpiValues {
+/**
+ * KPIs over `months` (sorted, non-empty); `communesTotal` is the number of units in the filter.
+ * With `suppress`, the demographic reach shares are computed from suppressed counts (ADR 009).
+ */
+export function computeKpis(
+  months: readonly MonthTotals[],
+  communesTotal: number,
+  { suppress = false }: { suppress?: boolean } = {},
+): KpiValues {
   const latest = months[months.length - 1];
   if (!latest) throw new RangeError("computeKpis needs at least one month");
   const sum = (pick: (month: MonthTotals) => number) =>
@@ -76,8 +83,8 @@ export function computeKpis(months: readonly MonthTotals[], communesTotal: numbe
     assisted_online_share: ratioOf("assisted_online_share", totals),
     volunteer_hours: sum((m) => m.volunteer_hours),
     volunteers_active: latest.volunteers_active,
-    minority_reach: ratioOf("minority_reach", totals),
-    elderly_reach: ratioOf("elderly_reach", totals),
+    minority_reach: ratioOf("minority_reach", totals, { suppress }),
+    elderly_reach: ratioOf("elderly_reach", totals, { suppress }),
     communes_reporting: latest.communes_with_cases,
     latest_month: latest.month,
     communes_total: communesTotal,

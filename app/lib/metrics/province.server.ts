@@ -4,10 +4,12 @@
 // dataset.
 import { sql, type Kysely } from "kysely";
 import { addMonths, listMonths } from "~/lib/calendar/months";
+import type { DataCalendar } from "~/lib/calendar/month-status";
 import type { DB } from "~/lib/db/types";
 import type { ProcedureGroup, UnitTypeFilter } from "~/lib/filters/filter-options";
 import { resolvePeriod, type OverviewFilter, type ResolvedPeriod } from "~/lib/filters/filters";
 import type { FilterIssue } from "~/lib/url-params/filter-issues";
+import { getDataCalendar } from "./data-calendar.server";
 import { populationOk, type CommuneSummary } from "./commune-metrics";
 import { emptyMonthTotals, type MonthTotals } from "./kpis";
 
@@ -23,6 +25,8 @@ export interface CoverageInfo {
   /** ISO 8601 timestamp of the last mart refresh. */
   refreshed_at: string;
   last_batch_id: number | null;
+  /** Which covered months are over and complete on the as-of date. */
+  calendar: DataCalendar;
 }
 
 export async function getProvinceInfo(db: Kysely<DB>, provinceCode: string): Promise<ProvinceInfo> {
@@ -35,9 +39,11 @@ export async function getProvinceInfo(db: Kysely<DB>, provinceCode: string): Pro
   return province;
 }
 
+/** The months the data covers, with their calendar as of `now` (tests pass a fixed one). */
 export async function getCoverage(
   db: Kysely<DB>,
   provinceCode: string,
+  now: Date = new Date(),
 ): Promise<CoverageInfo | null> {
   const state = await db
     .selectFrom("mart.refresh_state")
@@ -46,11 +52,12 @@ export async function getCoverage(
     .executeTakeFirst();
   if (!state?.first_month || !state.last_month) return null;
   const refreshed = state.refreshed_at as Date | string;
+  const months = { first_month: state.first_month, last_month: state.last_month };
   return {
-    first_month: state.first_month,
-    last_month: state.last_month,
+    ...months,
     refreshed_at: refreshed instanceof Date ? refreshed.toISOString() : String(refreshed),
     last_batch_id: state.last_batch_id === null ? null : Number(state.last_batch_id),
+    calendar: await getDataCalendar(db, provinceCode, months, now),
   };
 }
 
@@ -66,8 +73,9 @@ export async function getCoveredPeriod(
   db: Kysely<DB>,
   provinceCode: string,
   filter: OverviewFilter,
+  now: Date = new Date(),
 ): Promise<CoveredPeriod> {
-  const coverage = await getCoverage(db, provinceCode);
+  const coverage = await getCoverage(db, provinceCode, now);
   if (!coverage) return { ok: true, coverage: null, period: null };
   const resolution = resolvePeriod(filter, coverage);
   return resolution.ok ? { ok: true, coverage, period: resolution.period } : resolution;

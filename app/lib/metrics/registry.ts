@@ -214,9 +214,13 @@ export function ratioOf<M extends RatioMetricId>(
   const minus = definition.minus === undefined ? 0 : terms[definition.minus];
   const denominator = terms[definition.denominator];
   if (numerator == null || minus == null || denominator == null) return null;
-  const scaled = (numerator - minus) * (definition.scale ?? 1);
-  if (suppress && definition.suppressible) return suppressedRate(scaled, denominator);
-  return safeRatio(scaled, denominator);
+  const scale = definition.scale ?? 1;
+  if (suppress && definition.suppressible) {
+    // From the count as shown, before scaling: a share of a "<8" count would give it back.
+    const share = suppressedRate(numerator - minus, denominator);
+    return share === null ? null : share * scale;
+  }
+  return safeRatio((numerator - minus) * scale, denominator);
 }
 
 /** A share of a total that is not a registered metric (a group's share of cases, …). */

@@ -50,6 +50,8 @@ export function renderCommuneFigures(page: CommunePage, lang: Lang): CommuneFigu
   const render = (chart: string, rows: unknown, build: () => PlotOptions) =>
     renderPlotToHtmlCached(JSON.stringify(["commune", chart, lang, rows]), build);
   const { t, fmt } = context;
+  const openMonths = page.period?.open_months.map((open) => open.month) ?? [];
+  const open = new Set(openMonths);
   const integer = (value: number) => fmt.integer(value);
   const hours = (value: number) => fmt.decimal(value, 1);
 
@@ -105,25 +107,27 @@ export function renderCommuneFigures(page: CommunePage, lang: Lang): CommuneFigu
   });
   return {
     uptake: {
-      html: render("uptake", uptakeRows, () =>
+      html: render("uptake", [uptakeRows, openMonths], () =>
         buildTrendAgainstMediansPlot(
           uptakeRows,
           "share",
           t("commune.trend.uptakeTitle"),
           t(METRICS.online_uptake.name),
           context,
+          open,
         ),
       ),
       description: describeTrendAgainstMedians(uptakeRows, "share", context),
     },
     cases: {
-      html: render("cases", casesRows, () =>
+      html: render("cases", [casesRows, openMonths], () =>
         buildTrendAgainstMediansPlot(
           casesRows,
           "count",
           t("commune.trend.casesTitle"),
           t("chart.cases.axis"),
           context,
+          open,
         ),
       ),
       description: describeTrendAgainstMedians(casesRows, "count", context),

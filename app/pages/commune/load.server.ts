@@ -9,7 +9,12 @@ import type { AgeBand, DB, HelpType, UnitType } from "~/lib/db/types";
 import type { Viewer } from "~/lib/auth/policy";
 import { canViewCommuneDetail, mustSuppressDemographics } from "~/lib/auth/policy";
 import { compareVietnamese } from "~/lib/format/collation";
-import { isTooFewToBreakDown, suppressCount, type SuppressedCount } from "~/lib/privacy/suppress";
+import {
+  isTooFewToBreakDown,
+  shareOfTotal,
+  suppressCount,
+  type SuppressedCount,
+} from "~/lib/privacy/suppress";
 import { AGE_BANDS, HELP_TYPES, REACH_GROUPS, type ReachGroup } from "~/pages/commune/options";
 import { populationOk } from "~/lib/metrics/commune-metrics";
 import { median, selectPeerCommunes, type PeerCommune } from "~/lib/metrics/commune-peers";
@@ -540,7 +545,8 @@ async function getPopulationProfile(
 
 /**
  * Demographic reach from the cells, with small-cell suppression when `suppress`: counts shown as
- * 0, "<8" or a multiple of 5, shares and indices from the raw counts, and no breakdown at all for
+ * 0, "<8" or a multiple of 5, shares and indices from the counts as shown (none for "<8": the
+ * page also shows the total, so a share would give the count back), and no breakdown at all for
  * a selection of 1–7 records.
  */
 export function buildReachSection(
@@ -575,7 +581,7 @@ export function buildReachSection(
     female: count((cell) => cell.gender === "female"),
   };
   const rows = REACH_GROUPS.map((group): ReachRow => {
-    const shareHelped = safeRatio(casesOf[group], total);
+    const shareHelped = shareOfTotal(casesOf[group], total, suppress);
     const population = populationOf[group];
     const populationShare =
       profile && population !== null ? safeRatio(population, profile.population_total) : null;
@@ -610,10 +616,14 @@ export function buildReachSection(
         b.n - a.n ||
         compareVietnamese(a.name_vi ?? "", b.name_vi ?? ""),
     )
-    .map(({ n, ...group }) => ({ ...group, cases: show(n), share_helped: safeRatio(n, total) }));
+    .map(({ n, ...group }) => ({
+      ...group,
+      cases: show(n),
+      share_helped: shareOfTotal(n, total, suppress),
+    }));
   const ageBands = AGE_BANDS.map((age_band) => {
     const n = count((cell) => cell.age_band === age_band);
-    return { age_band, cases: show(n), share_helped: safeRatio(n, total) };
+    return { age_band, cases: show(n), share_helped: shareOfTotal(n, total, suppress) };
   });
   return {
     suppressed: suppress,
@@ -802,6 +812,7 @@ export async function getCommunePage(
   code: string,
   filter: OverviewFilter,
   viewer: Viewer,
+  now: Date = new Date(),
 ): Promise<CommunePageResult> {
   // Not a GSO code (a typo, or a NUL byte PostgreSQL refuses as text): no such commune, no query.
   if (!COMMUNE_CODE_PATTERN.test(code)) return { ok: false, reason: "not_found" };
@@ -812,7 +823,7 @@ export async function getCommunePage(
   const procedureGroup = filter.procedure_group ?? null;
   const [province, coverage, candidates, predecessors] = await Promise.all([
     getProvinceInfo(db, provinceCode),
-    getCoverage(db, provinceCode),
+    getCoverage(db, provinceCode, now),
     getPeerCandidates(db, provinceCode),
     getPredecessors(db, code),
   ]);

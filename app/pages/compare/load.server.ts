@@ -165,7 +165,8 @@ export function sumPeriodSums(rows: readonly PeriodSums[]): PeriodSums {
 
 /**
  * The figures shown for one set of sums. Rates come from the raw counts; when `suppress` is set
- * the demographic counts are rounded (suppressCount) and their shares need at least 8 cases.
+ * the demographic counts are rounded (suppressCount) and their shares come from the rounded counts
+ * (none for "<8", and none under 8 cases; ADR 009).
  */
 export function toKeyFigures(
   sums: PeriodSums,

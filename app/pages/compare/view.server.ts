@@ -31,6 +31,8 @@ export interface SmallMultiplesFigure {
 
 export function renderCompareFigures(data: CompareData, lang: Lang): SmallMultiplesFigure[] {
   const context = getI18n(lang);
+  const openMonths = data.period?.open_months.map((open) => open.month) ?? [];
+  const open = new Set(openMonths);
   const series = data.communes.map((commune) => ({
     code: commune.code!,
     name: commune.name,
@@ -63,8 +65,8 @@ export function renderCompareFigures(data: CompareData, lang: Lang): SmallMultip
         code: panel.code,
         name: panel.name,
         html: renderPlotToHtmlCached(
-          JSON.stringify(["compare", metric, lang, panel.name, yDomain, panel.points]),
-          () => buildSmallMultiplePlot(panel.points, metric, yDomain, panel.name, context),
+          JSON.stringify(["compare", metric, lang, panel.name, yDomain, panel.points, openMonths]),
+          () => buildSmallMultiplePlot(panel.points, metric, yDomain, panel.name, context, open),
         ),
       })),
     };

@@ -49,7 +49,12 @@ export function renderOverviewFigures(
         ).map((commune) => commune.name)
       : [];
   return {
-    ...renderMonthlyTrendFigures(overview.trend, context, keyOf),
+    ...renderMonthlyTrendFigures(
+      overview.trend,
+      context,
+      keyOf,
+      overview.period?.open_months.map((open) => open.month) ?? [],
+    ),
     map: {
       html: renderPlotToHtmlCached(
         keyOf("map", [overview.province.code, overview.metric, mapCommunes]),

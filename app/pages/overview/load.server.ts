@@ -59,14 +59,22 @@ export type OverviewResult = { ok: true; overview: Overview } | { ok: false; iss
  * Everything the overview shows for one filter. A period that lies outside the covered months
  * comes back as a filter issue (a 400), not an empty page.
  */
+export interface OverviewOptions {
+  /** Today, for the data calendar (tests pass a fixed one). */
+  now?: Date;
+  /** Compute the demographic reach KPIs from suppressed counts (leader and secretary viewers). */
+  suppress?: boolean;
+}
+
 export async function getOverview(
   db: Kysely<DB>,
   provinceCode: string,
   filter: OverviewFilter,
+  { now = new Date(), suppress = false }: OverviewOptions = {},
 ): Promise<OverviewResult> {
   const [province, coverage] = await Promise.all([
     getProvinceInfo(db, provinceCode),
-    getCoverage(db, provinceCode),
+    getCoverage(db, provinceCode, now),
   ]);
   const unitType = filter.unit_type ?? null;
   const procedureGroup = filter.procedure_group ?? null;
@@ -119,26 +127,30 @@ export async function getOverview(
       period,
       previous_period: previous,
       trend,
-      kpis: computeKpis(trend, communes.length),
-      previous_kpis: previous ? computeKpis(previousMonths, communes.length) : null,
+      kpis: computeKpis(trend, communes.length, { suppress }),
+      previous_kpis: previous ? computeKpis(previousMonths, communes.length, { suppress }) : null,
       communes,
       activity,
     },
   };
 }
 
-/** The overview page for a filter and language, built once per data version. */
+/**
+ * The overview page for a filter and language, built once per data version (and day), in two
+ * variants: with and without suppressed demographic KPIs.
+ */
 export function loadOverviewPage(
   db: Kysely<DB>,
   provinceCode: string,
   filter: OverviewFilter,
   lang: Lang,
+  suppress: boolean,
 ): Promise<{ ok: true; page: OverviewPageData } | { ok: false; issue: FilterIssue }> {
   return cachedForDataVersion(
     db,
-    `overview|${provinceCode}|${lang}|${JSON.stringify(filter)}`,
+    `overview|${provinceCode}|${lang}|${suppress}|${JSON.stringify(filter)}`,
     async () => {
-      const result = await getOverview(db, provinceCode, filter);
+      const result = await getOverview(db, provinceCode, filter, { suppress });
       return result.ok
         ? { ok: true as const, page: buildOverviewPage(result.overview, lang) }
         : result;

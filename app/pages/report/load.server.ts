@@ -29,7 +29,7 @@ import {
   type KpiValues,
   type MonthTotals,
 } from "~/lib/metrics/kpis";
-import { isMonthComplete, lastCompleteMonth, vietnamDate } from "~/lib/calendar/month-status";
+import { monthState, type LateMonth } from "~/lib/calendar/month-status";
 import { addMonths, listMonths, maxMonth } from "~/lib/calendar/months";
 import {
   getCommuneSummaries,
@@ -125,11 +125,13 @@ export interface MonthlyReport {
 
 /** Where the report's month stands on today's calendar (issue 12). */
 export interface ReportCalendar {
-  /** The month under way today, when the data reaches into it. */
+  /** The month under way on the data's as-of date, when the data reaches into it. */
   running_month: string | null;
   /** Set when the report's month is the running one: the last day with data in it. */
   partial_through: string | null;
-  /** The month the report would have shown by default had the running month counted. */
+  /** Set when the report's month is over but communes that report every month have not yet. */
+  late: LateMonth | null;
+  /** The latest covered month, when the default skipped it (and any before it) as not complete. */
   skipped_running: string | null;
 }
 
@@ -170,7 +172,7 @@ function toMonthTotals(row: MartRow): MonthTotals {
   };
 }
 
-/** KPIs of one month; demographic shares need 8 cases when the viewer's figures are suppressed. */
+/** KPIs of one month; with suppression, demographic shares come from the counts as shown (ADR 009). */
 export function monthKpis(
   totals: MonthTotals,
   communesTotal: number,
@@ -283,7 +285,7 @@ export async function getMonthlyReport(
 ): Promise<MonthlyReportResult> {
   const [province, coverage] = await Promise.all([
     getProvinceInfo(db, provinceCode),
-    getCoverage(db, provinceCode),
+    getCoverage(db, provinceCode, now),
   ]);
   let commune: ReportCommune | null = null;
   let allCommunes: Array<ReportCommune & { population_ok: boolean }> = [];
@@ -326,11 +328,9 @@ export async function getMonthlyReport(
   }
   if (!coverage) return { ok: true, report: null, province };
 
-  // By default the latest month that is over: the running month is a few days of data, and set
-  // against a whole month it reads as a collapse that did not happen (issue 12).
-  const today = vietnamDate(now);
-  const complete = lastCompleteMonth(coverage.last_month, today);
-  const month = params.month ?? (complete >= coverage.first_month ? complete : coverage.last_month);
+  // By default the latest complete month: the running month is a few days of data, and set
+  // against a whole month it reads as a collapse that did not happen (issue 12, ADR 020).
+  const month = params.month ?? coverage.calendar.complete_through ?? coverage.last_month;
   if (month < coverage.first_month || month > coverage.last_month) {
     return {
       ok: false,
@@ -345,7 +345,11 @@ export async function getMonthlyReport(
       ],
     };
   }
-  const covered = (candidate: string) => (candidate >= coverage.first_month ? candidate : null);
+  // A month is compared only with a covered month and only when both are complete (equal length,
+  // every regular report in): a running month against a whole one is not a fall.
+  const complete = (key: string) => monthState(coverage.calendar, key) === "complete";
+  const covered = (candidate: string) =>
+    candidate >= coverage.first_month && complete(month) && complete(candidate) ? candidate : null;
   const previousMonth = covered(addMonths(month, -1));
   const yearAgoMonth = covered(addMonths(month, -12));
   const trendFrom = maxMonth(addMonths(month, -(REPORT_TREND_MONTHS - 1)), coverage.first_month);
@@ -362,12 +366,13 @@ export async function getMonthlyReport(
     const totals = key ? provinceMonths.find((row) => row.month === key) : undefined;
     return totals ?? null;
   };
-  const running = isMonthComplete(coverage.last_month, today) ? null : coverage.last_month;
+  const running = coverage.calendar.running_month;
   const calendar: ReportCalendar = {
     running_month: running,
-    partial_through: month === running ? await lastDataDay(db, provinceCode, month) : null,
+    partial_through: month === running ? coverage.calendar.partial_through : null,
+    late: coverage.calendar.late_months.find((late) => late.month === month) ?? null,
     skipped_running:
-      params.month === undefined && running !== null && month !== running ? running : null,
+      params.month === undefined && month < coverage.last_month ? coverage.last_month : null,
   };
   const base = {
     province,
@@ -456,25 +461,6 @@ export async function getMonthlyReport(
       },
     },
   };
-}
-
-/** The last day of `month` with an assistance record or a shift in the province, YYYY-MM-DD. */
-async function lastDataDay(
-  db: Kysely<DB>,
-  provinceCode: string,
-  month: string,
-): Promise<string | null> {
-  const from = `${month}-01`;
-  const to = `${addMonths(month, 1)}-01`;
-  const { rows } = await sql<{ day: string | null }>`
-    select greatest(
-      (select max(a.assisted_at)::date::text from core.assistance a
-         join ref.commune c on c.code = a.commune_code and c.province_code = ${provinceCode}
-         where a.assisted_at >= ${from}::timestamp and a.assisted_at < ${to}::timestamp),
-      (select max(s.shift_date)::text from core.volunteer_shift s
-         join ref.commune c on c.code = s.commune_code and c.province_code = ${provinceCode}
-         where s.shift_date >= ${from}::date and s.shift_date < ${to}::date)) as day`.execute(db);
-  return rows[0]?.day ?? null;
 }
 
 /** The units the report chooser offers the viewer (a secretary: only their own), by name. */

@@ -2,6 +2,7 @@
 // demographic counts suppressed like the month's figures, and the two trend charts (cases per
 // month; online uptake and assisted-online share per month), drawn by the same builders as the
 // overview so the report and the page agree.
+import { monthState, type DataCalendar } from "~/lib/calendar/month-status";
 import { listMonths } from "~/lib/calendar/months";
 import { vi } from "~/lib/i18n/catalog-vi";
 import { getFormatter } from "~/lib/i18n/formatter";
@@ -20,9 +21,13 @@ import {
 export function renderReportFigures(
   trend: readonly MonthTotals[],
   lang: Lang,
+  calendar: DataCalendar,
 ): MonthlyTrendFigures {
   const keyOf = (chart: string, rows: unknown) => JSON.stringify(["report", chart, lang, rows]);
-  return renderMonthlyTrendFigures(trend, getI18n(lang), keyOf);
+  const open = trend
+    .map((row) => row.month)
+    .filter((month) => monthState(calendar, month) !== "complete");
+  return renderMonthlyTrendFigures(trend, getI18n(lang), keyOf, open);
 }
 
 export function buildReportPageView(
@@ -46,6 +51,6 @@ export function buildReportPageView(
     months: report
       ? listMonths(report.coverage.first_month, report.coverage.last_month).reverse()
       : [],
-    figures: report ? renderReportFigures(report.trend, lang) : null,
+    figures: report ? renderReportFigures(report.trend, lang, report.coverage.calendar) : null,
   };
 }

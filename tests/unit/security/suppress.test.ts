@@ -1,12 +1,13 @@
 // The small-cell rule (NHS Digital's, docs/metrics.md): 0 stays 0, 1–7 becomes "<8", 8 and above
-// is rounded to the nearest 5; rates come from raw counts; a selection of 1–7 records gets no
-// breakdown. Expected values below were worked out by hand from that rule.
+// is rounded to the nearest 5; shares come from the counts as shown, and a "<8" count has none; a
+// selection of 1–7 records gets no breakdown. Expected values below were worked out by hand from that rule.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   SUPPRESSED_LABEL,
   isTooFewToBreakDown,
   suppressCount,
+  shareOfTotal,
   suppressedRate,
   type SuppressedCount,
 } from "~/lib/privacy/suppress";
@@ -39,11 +40,21 @@ describe("suppressCount", () => {
 });
 
 describe("suppressedRate", () => {
-  it("computes the rate from raw counts once the denominator reaches 8", () => {
-    expect(suppressedRate(3, 8)).toBe(0.375);
+  it("computes the share from the count as shown, so share × total recovers nothing more", () => {
     expect(suppressedRate(0, 8)).toBe(0);
-    // From raw counts: 13 of 17 is 0.7647…, not 15 of 15 (the rounded cells) = 1.
-    expect(suppressedRate(13, 17)).toBeCloseTo(13 / 17, 12);
+    // 13 is shown as 15: the share is 15/40, and 15/40 × 40 = 15, the shown count.
+    expect(suppressedRate(13, 40)).toBe(15 / 40);
+    expect(suppressedRate(13, 40)! * 40).toBe(suppressCount(13));
+    // Never more than the whole: 13 of 13 is shown as 15, its share is 100 %.
+    expect(suppressedRate(13, 13)).toBe(1);
+  });
+
+  it("withholds the share of a count shown as <8 (secondary suppression)", () => {
+    // 1 of 245 as 0.4 % beside "<8" and a total of 245 would give back the 1.
+    expect(suppressedRate(1, 245)).toBeNull();
+    expect(suppressedRate(7, 8)).toBeNull();
+    expect(shareOfTotal(1, 245, false)).toBe(1 / 245);
+    expect(shareOfTotal(1, 245, true)).toBeNull();
   });
 
   it("withholds the rate when fewer than 8 records stand behind it", () => {

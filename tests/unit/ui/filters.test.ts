@@ -1,3 +1,4 @@
+import { buildDataCalendar } from "~/lib/calendar/month-status";
 import { describe, expect, it } from "vitest";
 import {
   parseOverviewFilter,
@@ -152,4 +153,38 @@ describe("resolvePeriod", () => {
     });
     expect(previousPeriodOf(resolve("period=12m"), coverage)).toBeNull();
   });
+
+  describe("on the data calendar", () => {
+    const withCalendar = {
+      first_month: "2025-07",
+      last_month: "2026-12",
+      calendar: buildDataCalendar({
+        asOf: "2026-12-04",
+        coverage: { first_month: "2025-07", last_month: "2026-12" },
+        partialThrough: "2026-12-04",
+        reporting: [],
+      }),
+    };
+    const at = (query: string) => {
+      const result = resolvePeriod(filterOf(query), withCalendar);
+      if (!result.ok) throw new Error("expected a period");
+      return result.period;
+    };
+
+    it("ends presets at the last complete month, not the running one", () => {
+      expect(at("period=3m")).toMatchObject({ from: "2026-09", to: "2026-11", open_months: [] });
+      expect(at("")).toMatchObject({ to: "2026-11", months: 12 });
+    });
+
+    it("lists a running month asked for explicitly and compares it with nothing", () => {
+      const period = at("from=2026-10&to=2026-12");
+      expect(period.open_months).toEqual([{ month: "2026-12", state: "running" }]);
+      expect(previousPeriodOf(period, withCalendar)).toBeNull();
+      expect(previousPeriodOf(at("period=3m"), withCalendar)).toMatchObject({
+        from: "2026-06",
+        to: "2026-08",
+      });
+    });
+  });
 });
+

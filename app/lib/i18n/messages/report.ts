@@ -7,9 +7,11 @@ export const reportMessages = defineMessages(
     "report.kicker": "Cầu Nối Số · Báo cáo tháng",
     "report.heading": "Báo cáo {month}: {scope}",
     "report.calendar.skipped":
-      "Báo cáo mặc định là {month}, tháng đủ gần nhất, vì {running} chưa kết thúc. Vẫn có thể chọn {running} ở ô “Tháng”.",
+      "Báo cáo mặc định là {month}, tháng đủ số liệu gần nhất: các tháng sau đó, đến {running}, chưa kết thúc hoặc còn đơn vị chưa gửi số liệu. Vẫn có thể chọn các tháng đó ở ô “Tháng”.",
     "report.calendar.partial":
-      "Số liệu {month} mới đến ngày {through} vì tháng chưa kết thúc, nên thấp hơn một tháng đủ; so sánh với tháng trước và cùng kỳ năm trước chưa cân xứng.",
+      "Số liệu {month} mới đến ngày {through} vì tháng chưa kết thúc, nên thấp hơn một tháng đủ; vì vậy không so sánh với tháng trước và cùng kỳ năm trước.",
+    "report.calendar.late":
+      "{month} chưa đủ số liệu: {missing}/{expected} đơn vị tháng nào cũng gửi số liệu chưa gửi tháng này; vì vậy không so sánh với tháng trước và cùng kỳ năm trước.",
     "report.noData": "Chưa có dữ liệu để lập báo cáo. Hãy nhập tệp dữ liệu rồi tải lại trang.",
     "report.chooser.heading": "Chọn tháng và đơn vị",
     "report.chooser.month": "Tháng",
@@ -62,9 +64,11 @@ export const reportMessages = defineMessages(
     "report.kicker": "Cầu Nối Số · Monthly report",
     "report.heading": "Report for {month}: {scope}",
     "report.calendar.skipped":
-      "The report shows {month}, the latest whole month, because {running} is not over yet. {running} can still be chosen under “Month”.",
+      "The report shows {month}, the latest complete month: the months after it, up to {running}, are not over yet or some units have not sent their data. They can still be chosen under “Month”.",
     "report.calendar.partial":
-      "The figures for {month} run only to {through} because the month is not over, so they are below a whole month's and the comparisons with the month before and a year earlier are not like for like.",
+      "The figures for {month} run only to {through} because the month is not over, so they are below a whole month's; they are therefore not compared with the month before or a year earlier.",
+    "report.calendar.late":
+      "{month} is not complete: {missing} of {expected} units that report every month have not sent this month's data yet; it is therefore not compared with the month before or a year earlier.",
     "report.noData": "No data to report yet. Import data files, then reload the page.",
     "report.chooser.heading": "Choose month and unit",
     "report.chooser.month": "Month",
