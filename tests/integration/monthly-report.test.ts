@@ -1,6 +1,7 @@
 // The monthly report over a 14-month sample loaded through the real ETL (July 2025 – August 2026,
 // so August 2026 has a previous month and a year-earlier month): its figures must equal sums taken
 // here straight from mart.commune_month; bad parameters are 400s, a secretary's foreign commune 403.
+import { addMonths } from "~/lib/calendar/months";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BadFilterResponseBody } from "~/lib/url-params/filter-issues";
@@ -98,20 +99,46 @@ describe(`monthly report (${engineName})`, () => {
     return response.json();
   }
 
-  it("defaults to the latest month that is over, and labels a month still running (issue 12)", async () => {
+  /**
+   * Communes that sent records or shifts in each of the two months before `month` and nothing in
+   * it: the sample lets a few communes fall silent in its last two months, so while `month`'s
+   * reports are still due it is late (ADR 020).
+   */
+  async function silentIn(month: string): Promise<number> {
+    const sent = (key: string) =>
+      new Set(
+        cells
+          .filter((cell) => cell.month === key && (cell.cases > 0 || cell.volunteer_hours > 0))
+          .map((cell) => cell.commune_code),
+      );
+    const [now, before, earlier] = [month, addMonths(month, -1), addMonths(month, -2)].map(sent);
+    return [...earlier!].filter((code) => before!.has(code) && !now!.has(code)).length;
+  }
+
+  it("defaults to the latest complete month, and labels a month running or late (issue 12)", async () => {
     const at = async (now: string, params: { month?: string } = {}) => {
       const result = await getMonthlyReport(t.db, "68", params, admin.viewer, new Date(now));
       if (!result.ok || !result.report) throw new Error("no report");
       return result.report;
     };
+    const [silentJuly, silentAugust] = [await silentIn("2026-07"), await silentIn("2026-08")];
+    // The sample's silent communes make one of the two months late while its reports are due.
+    expect(silentJuly + silentAugust).toBeGreaterThan(0);
     // The data runs to August 2026. On the 1st, the 4th and the last day of August, August is
-    // running: the report shows July and says why; August can still be chosen, labelled partial.
-    for (const now of ["2026-07-31T17:30:00Z", "2026-08-04T03:00:00Z", "2026-08-31T16:00:00Z"]) {
+    // running: the report shows the latest complete month and says why; July is complete unless
+    // its reports are still due (to the 15th) and some are missing.
+    for (const [now, julyDue] of [
+      ["2026-07-31T17:30:00Z", true],
+      ["2026-08-04T03:00:00Z", true],
+      ["2026-08-31T16:00:00Z", false],
+    ] as const) {
       const report = await at(now);
-      expect(report.month, now).toBe("2026-07");
-      expect(report.calendar).toEqual({
+      const julyLate = julyDue && silentJuly > 0;
+      expect(report.month, now).toBe(julyLate ? "2026-06" : "2026-07");
+      expect(report.calendar, now).toEqual({
         running_month: "2026-08",
         partial_through: null,
+        late: null,
         skipped_running: "2026-08",
       });
     }
@@ -119,12 +146,27 @@ describe(`monthly report (${engineName})`, () => {
     expect(chosen.month).toBe("2026-08");
     expect(chosen.calendar.partial_through).toMatch(/^2026-08-\d\d$/);
     expect(chosen.calendar.skipped_running).toBeNull();
-    // From 1 September (Vietnam time) August is a whole month again.
+    // A running month is not compared with whole ones.
+    expect(chosen.previous_month).toBeNull();
+    expect(chosen.year_ago_month).toBeNull();
+    const july = await at("2026-08-04T03:00:00Z", { month: "2026-07" });
+    if (silentJuly > 0) {
+      expect(july.calendar.late).toMatchObject({ month: "2026-07", missing: silentJuly });
+      expect(july.previous_month).toBeNull();
+    } else {
+      expect(july.calendar.late).toBeNull();
+      expect(july.previous_month).toBe("2026-06");
+    }
+    // From 1 September (Vietnam time) August is over; it is late until the 15th if reports miss.
     const over = await at("2026-08-31T17:00:00Z");
-    expect(over.month).toBe("2026-08");
-    expect(over.calendar).toEqual({
+    expect(over.month).toBe(silentAugust > 0 ? "2026-07" : "2026-08");
+    expect(over.calendar.running_month).toBeNull();
+    const later = await at("2026-09-16T03:00:00Z");
+    expect(later.month).toBe("2026-08");
+    expect(later.calendar).toEqual({
       running_month: null,
       partial_through: null,
+      late: null,
       skipped_running: null,
     });
   });

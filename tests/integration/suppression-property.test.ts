@@ -4,7 +4,10 @@
 // download, compare and its table download, monthly report and its figures download, overview and
 // its trend download, the API's commune × month CSV and JSON — is 0, "<8" or a multiple of 5, and
 // equals suppressCount of the raw count; the analyst's counts equal a direct SQL count, so the
-// test proves suppression is applied rather than that data is missing.
+// test proves suppression is applied rather than that data is missing. And disclosure control on
+// the whole view (issue 12): from all the numbers a leader or secretary receives for one view —
+// the page's JSON and every download of it — no count from 1 to 7 can be worked out by share ×
+// total, rate × denominator or total − visible parts (support/disclosure.ts).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import fc from "fast-check";
 import { sql } from "kysely";
@@ -22,6 +25,17 @@ import { loader as reportLoader } from "~/routes/report";
 import { loader as reportDownloadLoader } from "~/routes/report.download";
 import { createUserWithSession, requestAs, type TestIdentity } from "../support/auth";
 import { createTestDatabase, engineName, type TestDatabase } from "../support/test-db";
+import {
+  communePageFacts,
+  findLeaks,
+  mergeFacts,
+  noFacts,
+  overviewFacts,
+  reachRowsFacts,
+  reportFacts,
+  sharesBesideCases,
+  type ViewFacts,
+} from "./support/disclosure";
 import {
   downloadDemographicCounts,
   isSuppressedForm,
@@ -192,6 +206,54 @@ async function everyView(identity: TestIdentity, filter: Filter): Promise<Answer
   ];
 }
 
+const DEMOGRAPHIC_SHARES = ["minority_share", "elderly_share"];
+
+/**
+ * The shares, rates and partitions of every answer, by view: the commune page with its reach
+ * downloads, the compare page with its table, the overview, each report. `total` is the commune's
+ * exact case count for the page's period.
+ */
+function viewFacts(answers: readonly Answer[], total: number | null): Map<string, ViewFacts> {
+  const ok = (label: string) =>
+    answers.find((answer) => answer.label === label && answer.status === 200);
+  const rows = (label: string) => (ok(label)?.data ?? []) as Array<Record<string, unknown>>;
+  const views = new Map<string, ViewFacts>();
+  if (total !== null) {
+    views.set(
+      "commune",
+      mergeFacts(
+        ok("commune page") ? communePageFacts(ok("commune page")!.data, total) : noFacts(),
+        reachRowsFacts("commune reach csv", rows("commune reach csv"), total),
+        reachRowsFacts("commune reach json", rows("commune reach json"), total),
+      ),
+    );
+  }
+  const compare = ok("compare")?.data as
+    | {
+        communes?: Array<Record<string, unknown>>;
+        province_figures?: Record<string, unknown> | null;
+      }
+    | undefined;
+  views.set(
+    "compare",
+    mergeFacts(
+      sharesBesideCases(
+        "compare",
+        [
+          ...(compare?.communes ?? []),
+          ...(compare?.province_figures ? [compare.province_figures] : []),
+        ],
+        DEMOGRAPHIC_SHARES,
+      ),
+      sharesBesideCases("compare table csv", rows("compare table csv"), DEMOGRAPHIC_SHARES),
+    ),
+  );
+  views.set("overview", overviewFacts(ok("overview")?.data ?? null));
+  views.set("report", reportFacts(ok("report")?.data ?? null));
+  views.set("province report", reportFacts(ok("province report")?.data ?? null));
+  return views;
+}
+
 function rowsOf(records: readonly GeneratedRecord[], run: number): AssistanceRow[] {
   return records.map((record, index) => ({
     record_id: `P${run}-${index}`,
@@ -275,6 +337,11 @@ describe(`small-cell suppression property (${engineName})`, () => {
     let run = 0;
     // Small cells the analyst saw raw: proof the datasets exercise the suppression.
     let smallCells = 0;
+    // Shares checked against their totals: proof the disclosure rules met real figures.
+    let sharesChecked = 0;
+    // Leaks the rules find in the same figures published the old way (shares of raw counts):
+    // proof the check fails on a leaky view of real data.
+    let leakyFound = 0;
     // Demographic counts checked per view over the whole run: no view may pass by being empty.
     const seen = new Map<string, number>();
     await fc.assert(
@@ -310,6 +377,7 @@ describe(`small-cell suppression property (${engineName})`, () => {
                 expect(bad, `${role} ${answer.label}`).toEqual([]);
               }
               const page = answers[0]!;
+              let total: number | null = null;
               if (page.status === 200) {
                 const period = page.data as { period: { from: string; to: string } | null };
                 if (period.period) {
@@ -319,6 +387,13 @@ describe(`small-cell suppression property (${engineName})`, () => {
                     period.period.to,
                     filter.procedure_group ? procedures[0]!.group : null,
                   );
+                  total = raw.total;
+                  const leaky = (["minority", "elderly", "female"] as const).map((group) => ({
+                    breakdown: "reach",
+                    cases: suppressCount(raw[group]),
+                    share_helped: raw.total > 0 ? raw[group] / raw.total : null,
+                  }));
+                  leakyFound += findLeaks(reachRowsFacts("old rule", leaky, raw.total)).length;
                   const shown = reachByGroup(page.data);
                   // A selection of 1–7 records is not broken down for these roles at all.
                   if (raw.total >= 8) {
@@ -329,6 +404,10 @@ describe(`small-cell suppression property (${engineName})`, () => {
                     }
                   }
                 }
+              }
+              for (const [view, facts] of viewFacts(answers, total)) {
+                sharesChecked += facts.shares.filter((fact) => fact.share !== null).length;
+                expect(findLeaks(facts), `${role} ${view}`).toEqual([]);
               }
             }
             // The analyst sees the raw counts, equal to SQL over the same period and filter.
@@ -365,6 +444,8 @@ describe(`small-cell suppression property (${engineName})`, () => {
       { numRuns: RUNS, seed: Number(process.env.FC_SEED ?? Date.now() % 2 ** 31) },
     );
     expect(smallCells).toBeGreaterThan(0);
+    expect(sharesChecked).toBeGreaterThan(0);
+    expect(leakyFound).toBeGreaterThan(0);
     expect([...seen].filter(([, counts]) => counts === 0)).toEqual([]);
     expect(seen.size).toBe(12);
   }, 600_000);

@@ -134,9 +134,14 @@ describe("ratioOf", () => {
     expect(ratioOf("cases_per_1000", { cases: 12, population: 0 })).toBeNull();
   });
 
-  it("needs 8 records behind a suppressible share when the viewer's figures are suppressed", () => {
-    expect(ratioOf("elderly_reach", { cases_elderly: 2, cases: 7 }, { suppress: true })).toBeNull();
-    expect(ratioOf("elderly_reach", { cases_elderly: 2, cases: 8 }, { suppress: true })).toBe(0.25);
+  it("forms a suppressible share from the count as shown when the viewer's figures are suppressed", () => {
+    expect(ratioOf("elderly_reach", { cases_elderly: 9, cases: 7 }, { suppress: true })).toBeNull();
+    // 2 is shown as "<8": its share beside the 8 cases would give it back (secondary suppression).
+    expect(ratioOf("elderly_reach", { cases_elderly: 2, cases: 8 }, { suppress: true })).toBeNull();
+    // 12 is shown as 10, so its share of 40 is 10/40.
+    expect(ratioOf("elderly_reach", { cases_elderly: 12, cases: 40 }, { suppress: true })).toBe(
+      0.25,
+    );
     expect(ratioOf("elderly_reach", { cases_elderly: 2, cases: 7 })).toBeCloseTo(2 / 7, 12);
     // Suppression concerns demographic figures only: uptake from 4 dossiers is still shown.
     expect(

@@ -8,6 +8,7 @@ import {
   lastCompleteMonth,
   lateMonths,
   monthState,
+  REPORTING_GRACE_DAYS,
   vietnamDate,
   type MonthReporting,
 } from "~/lib/calendar/month-status";
@@ -112,17 +113,25 @@ describe("data calendar", () => {
       "2026-09": ["a", "b", "c", "d", "e", "f", "g", "h", "i"],
       "2026-11": ["a", "b", "c", "d", "e", "f", "g", "h", "i"],
     };
-    expect(lateMonths(reporting("2026-11", gaps), "2026-12")).toEqual([]);
-  });
-
-  it("looks only at the tail: a gap in the middle of the year is not a late report", () => {
+    expect(lateMonths(reporting("2026-11", gaps), "2026-12", "2026-12-04")).toEqual([]);
     // Only a, b and c sent data in both September and October; c is missing in November.
-    const gaps = { "2026-09": ["a", "b", "c"], "2026-11": ["a", "b"] };
-    expect(lateMonths(reporting("2026-11", gaps), null)).toEqual([
+    const few = { "2026-09": ["a", "b", "c"], "2026-11": ["a", "b"] };
+    expect(lateMonths(reporting("2026-11", few), "2026-12", "2026-12-04")).toEqual([
       { month: "2026-11", missing: 1, expected: 3 },
     ]);
-    const middleOnly = { "2026-09": ["a", "b", "c"] };
-    expect(lateMonths(reporting("2026-11", middleOnly), null)).toEqual([]);
+  });
+
+  it("expects a month's reports only within the grace after it ends", () => {
+    const late = { "2026-11": ["a", "b"] };
+    const on = (asOf: string) => lateMonths(reporting("2026-11", late), "2026-12", asOf);
+    expect(on(`2026-12-${String(REPORTING_GRACE_DAYS).padStart(2, "0")}`)).toHaveLength(1);
+    // After the 15th a commune still silent is a gap in the data, not a report to come.
+    expect(on(`2026-12-${String(REPORTING_GRACE_DAYS + 1).padStart(2, "0")}`)).toEqual([]);
+    // Data that stops in November, read in January: November is long over.
+    expect(lateMonths(reporting("2026-11", late), null, "2027-01-03")).toEqual([]);
+    // A gap further back is not a late report either.
+    const middle = { "2026-09": ["a"] };
+    expect(lateMonths(reporting("2026-11", middle), "2026-12", "2026-12-04")).toEqual([]);
   });
 
   it("has no complete month when the data holds only the running one", () => {

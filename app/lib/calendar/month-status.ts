@@ -64,36 +64,43 @@ export interface DataCalendar {
   running_month: string | null;
   /** Last day with data in the running month (YYYY-MM-DD), null without one. */
   partial_through: string | null;
-  /** Late months at the end of the data, oldest first. */
+  /** The late month at the end of the data, if any (a list of at most one). */
   late_months: LateMonth[];
   /** The latest covered month that is neither running nor late; null when there is none. */
   complete_through: string | null;
 }
 
-/** How many months at the end of the data can be late: reports arrive within weeks, not years. */
-export const LATE_WINDOW = 2;
+/**
+ * Days after a month ends within which its reports are still expected (a commune sends its month
+ * by the 15th). Within them a month whose regular reporters have not all sent data is late; after
+ * them a silent commune is a gap the quality page shows, not a report still to come.
+ */
+export const REPORTING_GRACE_DAYS = 15;
 
 /**
- * The late months at the tail of `reporting` (which lists every covered month, in order): walking
- * back from the latest month that is over, a month is late while some commune that sent data in
- * both months before it has sent nothing in it. The walk stops at the first month that is not
- * late — a commune silent in the middle of the year is a gap, not a report still to come.
+ * The late month, if any, as a list of at most one: the month before the as-of date's month, while
+ * the as-of date is within its reporting grace and some commune that sent data in each of the two
+ * months before it has sent nothing for it. `reporting` lists covered months in order, oldest
+ * first; months at or after `runningMonth` are not over and not looked at.
  */
 export function lateMonths(
   reporting: readonly MonthReporting[],
   runningMonth: string | null,
+  asOf: string,
 ): LateMonth[] {
   const over = reporting.filter((row) => runningMonth === null || row.month < runningMonth);
-  const late: LateMonth[] = [];
-  for (let index = over.length - 1; index >= 2 && late.length < LATE_WINDOW; index -= 1) {
-    const sent = new Set(over[index]!.communes);
-    const before = new Set(over[index - 1]!.communes);
-    const regular = over[index - 2]!.communes.filter((code) => before.has(code));
-    const missing = regular.filter((code) => !sent.has(code)).length;
-    if (missing === 0) break;
-    late.unshift({ month: over[index]!.month, missing, expected: regular.length });
-  }
-  return late;
+  const index = over.length - 1;
+  const candidate = over[index];
+  if (!candidate || index < 2) return [];
+  const withinGrace =
+    asOf.slice(0, 7) === addMonths(candidate.month, 1) &&
+    Number(asOf.slice(8, 10)) <= REPORTING_GRACE_DAYS;
+  if (!withinGrace) return [];
+  const sent = new Set(candidate.communes);
+  const before = new Set(over[index - 1]!.communes);
+  const regular = over[index - 2]!.communes.filter((code) => before.has(code));
+  const missing = regular.filter((code) => !sent.has(code)).length;
+  return missing > 0 ? [{ month: candidate.month, missing, expected: regular.length }] : [];
 }
 
 export function buildDataCalendar(input: {
@@ -106,7 +113,7 @@ export function buildDataCalendar(input: {
   const asOfMonth = asOf.slice(0, 7);
   const running =
     asOfMonth >= coverage.first_month && asOfMonth <= coverage.last_month ? asOfMonth : null;
-  const late = lateMonths(input.reporting, running);
+  const late = lateMonths(input.reporting, running, asOf);
   const lastOver = lastCompleteMonth(coverage.last_month, asOf);
   const beforeLate = late[0] ? addMonths(late[0].month, -1) : lastOver;
   const completeThrough = beforeLate < lastOver ? beforeLate : lastOver;

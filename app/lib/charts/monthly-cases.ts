@@ -50,9 +50,14 @@ export function buildMonthlyCasesPlot(
       Plot.barY(rows, {
         x: "month",
         y: "cases",
-        fill: (row: MonthlyCasesRow) =>
-          open.has(row.month) ? hatchFill(OPEN_MONTH_PATTERN) : CASES_BAR_COLOR,
-        stroke: (row: MonthlyCasesRow) => (open.has(row.month) ? CASES_BAR_COLOR : "none"),
+        // Constant channels when every month is complete keep the plain chart's markup.
+        ...(open.size > 0
+          ? {
+              fill: (row: MonthlyCasesRow) =>
+                open.has(row.month) ? hatchFill(OPEN_MONTH_PATTERN) : CASES_BAR_COLOR,
+              stroke: (row: MonthlyCasesRow) => (open.has(row.month) ? CASES_BAR_COLOR : "none"),
+            }
+          : { fill: CASES_BAR_COLOR }),
         title: (row: MonthlyCasesRow) =>
           `${fmt.monthLong(row.month)}${open.has(row.month) ? "*" : ""}: ${fmt.integer(row.cases)}`,
       }),

@@ -4,7 +4,6 @@
 // regular reporters have not all sent their data — is never read as a whole one.
 import { sql, type Kysely } from "kysely";
 import {
-  LATE_WINDOW,
   asOfDate,
   buildDataCalendar,
   vietnamDate,
@@ -23,9 +22,9 @@ export async function getDataCalendar(
   const asOf = asOfDate(vietnamDate(now), await lastActivityImportDay(db));
   const asOfMonth = asOf.slice(0, 7);
   const covered = asOfMonth >= coverage.first_month && asOfMonth <= coverage.last_month;
-  // The late rule looks at the last LATE_WINDOW months that are over and the two before each.
+  // The late rule looks at the last month that is over and the two before it.
   const lastOver = covered ? addMonths(asOfMonth, -1) : coverage.last_month;
-  const from = maxMonth(addMonths(lastOver, -(LATE_WINDOW + 1)), coverage.first_month);
+  const from = maxMonth(addMonths(lastOver, -2), coverage.first_month);
   const [partialThrough, reporting] = await Promise.all([
     covered ? lastDataDay(db, provinceCode, asOfMonth) : Promise.resolve(null),
     from <= lastOver ? reportingCommunes(db, provinceCode, from, lastOver) : Promise.resolve([]),

@@ -151,14 +151,23 @@ describe("buildReachSection", () => {
     expect(reach.age_bands.map((row) => row.cases)).toEqual([0, 13, 16, 9, 2]);
   });
 
-  it("suppresses every count for leader and secretary, rates still from raw counts", () => {
+  it("suppresses every count for leader and secretary, shares from the counts as shown", () => {
     const reach = buildReachSection(sample, PROFILE, true);
     expect(reach.cases_total).toBe(40);
     const minority = reach.rows.find((row) => row.group === "minority")!;
     expect(minority.cases).toBe(10);
-    expect(minority.share_helped).toBeCloseTo(12 / 40, 12);
+    // 12 minority cases are shown as 10, so the share is 10 of 40: share × 40 gives back only 10.
+    expect(minority.share_helped).toBe(10 / 40);
     expect(reach.ethnic_groups.map((row) => row.cases)).toEqual([20, 10, 10]);
     expect(reach.age_bands.map((row) => row.cases)).toEqual([0, 15, 15, 10, "<8"]);
+    // The "<8" age band has no share: beside the total it would give the count back.
+    expect(reach.age_bands.map((row) => row.share_helped)).toEqual([
+      0,
+      15 / 40,
+      15 / 40,
+      10 / 40,
+      null,
+    ]);
   });
 
   it("shows no breakdown to a suppressed viewer when the selection has 1–7 records", () => {
