@@ -3,7 +3,8 @@
 import { Link } from "@remix-run/react";
 import type { RenderedFigure } from "~/lib/charts/render-plot.server";
 import { TREND_SERIES } from "~/lib/charts/trend-against-medians-series";
-import { buildHref } from "~/lib/http/href";
+import { keepLinkParams } from "~/lib/http/link-params";
+import { LANG_PARAM, type Lang } from "~/lib/i18n/languages";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { CommuneInfo, CommuneTrendRow } from "~/pages/commune/load.server";
 import type { PeerCommune } from "~/lib/metrics/commune-peers";
@@ -11,6 +12,7 @@ import { PEER_COUNT } from "~/lib/metrics/commune-peers";
 import { DataTable, metricColumn, monthColumn, type DataColumn } from "../data-table";
 import { LineSeriesLegend } from "../line-series-legend";
 import { PlotFigure } from "../plot-figure";
+import { CommuneName } from "../commune-name";
 import { CommuneDownloadLinks } from "./commune-download-links";
 
 function TrendLegend() {
@@ -92,6 +94,19 @@ export function CommuneTrendSection({
   );
 }
 
+// The compare page shows up to 6 units: this one and its 5 nearest peers.
+const COMPARE_PEERS = 5;
+
+/** /compare with this commune and its nearest peers, keeping the page's period parameters. */
+function comparePeersHref(code: string, peers: PeerCommune[], search: string, lang: Lang): string {
+  const params = keepLinkParams(search);
+  params.delete("commune");
+  for (const peer of [code, ...peers.slice(0, COMPARE_PEERS).map((p) => p.code)])
+    params.append("commune", peer);
+  params.set(LANG_PARAM, lang);
+  return `/compare?${params.toString()}`;
+}
+
 export interface CommunePeersSectionProps {
   commune: CommuneInfo;
   peers: PeerCommune[];
@@ -130,11 +145,7 @@ export function CommunePeersSection({ commune, peers, search }: CommunePeersSect
                 {
                   header: t("ranking.commune"),
                   rowHeader: true,
-                  cell: (peer) => (
-                    <Link to={buildHref(`/communes/${peer.code}`, search, {}, lang)}>
-                      {peer.name}
-                    </Link>
-                  ),
+                  cell: (peer) => <CommuneName code={peer.code} name={peer.name} search={search} />,
                 },
                 {
                   header: t("commune.list.population"),
@@ -145,6 +156,11 @@ export function CommunePeersSection({ commune, peers, search }: CommunePeersSect
               ]}
             />
           </div>
+          <p>
+            <Link to={comparePeersHref(commune.code, peers, search, lang)}>
+              {t("commune.peers.compare", { count: Math.min(peers.length, COMPARE_PEERS) })}
+            </Link>
+          </p>
         </>
       )}
     </section>
