@@ -27,6 +27,21 @@ const ARROWS = { up: "▲", down: "▼", flat: "▬" } as const;
 /** Tiles that show the period's last month only (computeKpis), not a sum over the period. */
 const LATEST_MONTH_KPIS: ReadonlySet<KpiId> = new Set(["volunteers_active", "communes_reporting"]);
 
+/**
+ * The period a tile's change is measured against. A latest-month indicator is compared with the
+ * previous period's last month and named so: a one-month count never stands beside a label of
+ * several months.
+ */
+export function previousPeriodLabel(
+  id: KpiId,
+  previousPeriod: ResolvedPeriod,
+  previousKpis: KpiValues,
+  fmt: Formatter,
+): string {
+  if (LATEST_MONTH_KPIS.has(id)) return fmt.monthNumeric(previousKpis.latest_month);
+  return `${fmt.monthNumeric(previousPeriod.from)} – ${fmt.monthNumeric(previousPeriod.to)}`;
+}
+
 export function describeChange(change: KpiChange, t: Translator, fmt: Formatter): string {
   if (change.direction === "flat") return t("kpi.change.flat");
   if (change.from_zero) return t("kpi.change.fromZero");
@@ -110,11 +125,7 @@ function KpiTile({ id, kpis, previousKpis, previousPeriod }: KpiTilesProps & { i
   } else if (!change) {
     changeText = t("kpi.change.notComparable");
   } else {
-    // A latest-month indicator is compared with the previous period's last month, and named so:
-    // a one-month count never stands beside a label of several months.
-    const period = LATEST_MONTH_KPIS.has(id)
-      ? fmt.monthNumeric(previousKpis.latest_month)
-      : `${fmt.monthNumeric(previousPeriod.from)} – ${fmt.monthNumeric(previousPeriod.to)}`;
+    const period = previousPeriodLabel(id, previousPeriod, previousKpis, fmt);
     changeText = `${describeChange(change, t, fmt)} ${t("kpi.change.versus", {
       value: formatMetric(id, previous, fmt),
       period,

@@ -2,6 +2,7 @@
 // up to the latest date with data, nothing received for the latest month. Each name links to the unit's page where the viewer may open it.
 import { CommuneName } from "./commune-name";
 import { useI18n } from "~/lib/i18n/use-i18n";
+import { formatMetric } from "~/lib/metrics/registry";
 import type {
   CommuneRef,
   NeedsAttention as NeedsAttentionData,
@@ -73,7 +74,7 @@ export function NeedsAttention({ attention }: { attention: NeedsAttentionData })
               {attention.lowest_uptake.map((commune) => (
                 <li key={commune.code}>
                   <CommuneName code={commune.code} name={commune.name} />:{" "}
-                  {fmt.percent(commune.value, 1)}
+                  {formatMetric("online_uptake", commune.value, fmt)}
                 </li>
               ))}
             </ol>

@@ -6,6 +6,7 @@ import { TREND_SERIES } from "~/lib/charts/trend-against-medians-series";
 import { keepLinkParams } from "~/lib/http/link-params";
 import { LANG_PARAM, type Lang } from "~/lib/i18n/languages";
 import { useI18n } from "~/lib/i18n/use-i18n";
+import { formatMetric } from "~/lib/metrics/registry";
 import type { CommuneInfo, CommuneTrendRow } from "~/pages/commune/load.server";
 import type { PeerCommune } from "~/lib/metrics/commune-peers";
 import { PEER_COUNT } from "~/lib/metrics/commune-peers";
@@ -51,10 +52,10 @@ export function CommuneTrendSection({
           monthColumn<CommuneTrendRow>(i18n),
           metricColumn<CommuneTrendRow>("online_uptake", (row) => row.online_uptake, i18n),
           median("commune.series.peerMedian", (row) =>
-            fmt.percent(row.peer_median_online_uptake, 1),
+            formatMetric("online_uptake", row.peer_median_online_uptake, fmt),
           ),
           median("commune.series.provinceMedian", (row) =>
-            fmt.percent(row.province_median_online_uptake, 1),
+            formatMetric("online_uptake", row.province_median_online_uptake, fmt),
           ),
           metricColumn<CommuneTrendRow>("cases", (row) => row.cases, i18n),
           median("commune.series.peerMedian", (row) => fmt.decimal(row.peer_median_cases, 1)),
