@@ -1,9 +1,10 @@
 // Province overview: KPI tiles, the monthly trend, the commune map, the ranking and the
 // "needs attention" list, for the period and unit type in the URL.
-import { mustSuppressDemographics } from "~/lib/auth/policy";
+import { homePathOf, mustSuppressDemographics } from "~/lib/auth/policy";
+import { hrefWithLang } from "~/lib/http/href";
 import { requirePermission } from "~/lib/auth/viewer.server";
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
 import { CommuneMapFigure } from "~/components/commune-map-figure";
 import { CommuneRankingTable } from "~/components/commune-ranking-table";
@@ -34,7 +35,12 @@ export const headers: HeadersFunction = pageHeaders;
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "view_dashboard");
   const { lang } = await resolveLanguage(request);
-  const { filter } = okOrThrow(parseOverviewFilter(new URL(request.url).searchParams));
+  const url = new URL(request.url);
+  // A bare "/" (after sign-in, or typed) is the viewer's home: a secretary's own commune. Every
+  // link into the overview carries ?lang=, so the province overview stays one click away.
+  const home = url.search === "" ? homePathOf(viewer) : null;
+  if (home) throw redirect(hrefWithLang(home, lang), { headers: { "Cache-Control": "no-store" } });
+  const { filter } = okOrThrow(parseOverviewFilter(url.searchParams));
   const { page } = okOrThrow(
     await loadOverviewPage(await getDb(), getEnv().PROVINCE_CODE, filter, lang),
   );

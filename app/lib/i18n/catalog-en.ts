@@ -16,6 +16,7 @@ export const en = {
   "app.tagline": "Tracking volunteer help with online public services",
   "nav.skip": "Skip to main content",
   "nav.main": "Main navigation",
+  "nav.home": "Your unit",
   "nav.overview": "Overview",
   "nav.communes": "Communes",
   "nav.compare": "Compare",

@@ -16,6 +16,7 @@ export const vi = {
   "app.tagline": "Theo dõi hỗ trợ người dân sử dụng dịch vụ công trực tuyến",
   "nav.skip": "Bỏ qua, đến nội dung chính",
   "nav.main": "Điều hướng chính",
+  "nav.home": "Đơn vị của bạn",
   "nav.overview": "Tổng quan",
   "nav.communes": "Xã/phường",
   "nav.compare": "So sánh",
