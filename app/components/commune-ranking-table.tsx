@@ -1,5 +1,6 @@
 // All units of the filter ranked by the chosen metric, with the other indicators alongside; each
 // name links to the unit's page.
+import { TableScroll } from "~/components/table-scroll";
 import { Link } from "@remix-run/react";
 import { MISSING_VALUE, type Formatter } from "~/lib/i18n/formatter";
 import { formatMetric, METRICS } from "~/lib/metrics/registry";
@@ -25,7 +26,7 @@ export function CommuneRankingTable({ id, rows, metric }: CommuneRankingTablePro
   return (
     <section className="ranking" aria-labelledby={`${id}-heading`} id={id}>
       <h2 id={`${id}-heading`}>{t("ranking.heading", { metric: metricName })}</h2>
-      <div className="table-scroll">
+      <TableScroll labelledBy={`${id}-heading`}>
         <table>
           <caption>{t("ranking.caption", { metric: metricName })}</caption>
           <thead>
@@ -68,7 +69,7 @@ export function CommuneRankingTable({ id, rows, metric }: CommuneRankingTablePro
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

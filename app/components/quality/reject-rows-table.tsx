@@ -1,5 +1,6 @@
 // One page of rejected rows: batch (link), file, line, column, message and the masked raw row —
 // the last two only for viewers with record-level access (recordLevel); others see the reason.
+import { TableScroll } from "~/components/table-scroll";
 import { Link } from "@remix-run/react";
 import { hrefWithLang } from "~/lib/http/href";
 import { useI18n } from "~/lib/i18n/use-i18n";
@@ -18,7 +19,7 @@ export function RejectRowsTable({
   const { lang, t, fmt } = useI18n();
   const reasonName = useReasonName();
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table className="quality-rejects">
         <caption>{caption}</caption>
         <thead>
@@ -66,6 +67,6 @@ export function RejectRowsTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

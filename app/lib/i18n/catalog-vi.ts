@@ -16,6 +16,7 @@ export const vi = {
   "app.tagline": "Theo dõi hỗ trợ người dân sử dụng dịch vụ công trực tuyến",
   "nav.skip": "Bỏ qua, đến nội dung chính",
   "nav.main": "Điều hướng chính",
+  "nav.menu": "Trình đơn",
   "nav.overview": "Tổng quan",
   "nav.communes": "Xã/phường",
   "nav.compare": "So sánh",
@@ -46,6 +47,7 @@ export const vi = {
   "overview.mapHeading": "Bản đồ các xã",
 
   "filter.legend": "Bộ lọc",
+  "filter.summary": "Bộ lọc: {filters}",
   "filter.presets": "Khoảng thời gian nhanh",
   "filter.preset.3m": "3 tháng gần nhất",
   "filter.preset.6m": "6 tháng gần nhất",
