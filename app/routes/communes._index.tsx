@@ -5,6 +5,7 @@ import { TableScroll } from "~/components/table-scroll";
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { CommuneName } from "~/components/commune-name";
 import { UnitTypeField } from "~/components/filters/filter-fields";
 import { PeriodPresetLinks } from "~/components/filters/period-controls";
 import { SiteFooter } from "~/components/site-footer";
@@ -153,9 +154,7 @@ export default function CommunesRoute() {
                 {data.rows.map((row) => (
                   <tr key={row.code} className={row.own ? "is-own" : undefined}>
                     <th scope="row">
-                      <Link to={buildHref(`/communes/${row.code}`, periodQuery, {}, lang)}>
-                        {row.name}
-                      </Link>
+                      <CommuneName code={row.code} name={row.name} search={periodQuery} />
                       {row.own ? (
                         <span className="commune-list__own"> · {t("commune.list.own")}</span>
                       ) : null}

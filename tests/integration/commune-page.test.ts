@@ -363,6 +363,23 @@ describe(`commune pages (${engineName})`, () => {
       expect(peers[0]!.distance).toBeCloseTo(Math.log(40_041 / 36_163), 10);
     });
 
+    it("places the commune on its tiles among the province's 124 units and its peers", async () => {
+      const { standings, summary } = await page(PERIOD);
+      // Every unit has a case count (zeros for the 122 that sent nothing), so all are ranked.
+      expect(standings!.cases).toMatchObject({
+        value: summary!.cases,
+        province_median: 0,
+        province_rank: { rank: 1, of: 124 },
+        peer_rank: { rank: 1, of: 9 },
+      });
+      expect(standings!.volunteer_hours.value).toBe(21.75);
+      // Only the two wards have dossiers: uptake ranks two units; Lang Biang's 0.5 against the
+      // other ward's.
+      expect(standings!.online_uptake.value).toBe(0.5);
+      expect(standings!.online_uptake.province_rank!.of).toBe(2);
+      expect(standings!.online_uptake.peer_rank!.of).toBe(2);
+    });
+
     it("has no peers for a suspect population", async () => {
       const sonDien = await page(PERIOD, ADMIN, SON_DIEN);
       expect(sonDien.commune.population_ok).toBe(false);

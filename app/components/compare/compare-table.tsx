@@ -21,11 +21,7 @@ const ROWS: readonly TableRow[] = [
   { key: "online_uptake", metric: "online_uptake" },
   { key: "assisted_online_share", metric: "assisted_online_share" },
   { key: "completion_rate", metric: "completion_rate" },
-  {
-    key: "volunteer_hours",
-    metric: "volunteer_hours",
-    format: (value, fmt) => fmt.decimal(value, 1),
-  },
+  { key: "volunteer_hours", metric: "volunteer_hours" },
   { key: "volunteers_active", metric: "volunteers_active" },
   { key: "minority_share", metric: "minority_reach" },
   { key: "elderly_share", metric: "elderly_reach" },

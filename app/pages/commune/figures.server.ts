@@ -20,7 +20,7 @@ import {
   heatmapHours,
   type HeatmapValueCell,
 } from "~/lib/charts/weekday-hour-heatmap";
-import { METRICS } from "~/lib/metrics/registry";
+import { formatMetric, METRICS } from "~/lib/metrics/registry";
 
 export interface CommuneFigures {
   uptake: RenderedFigure;
@@ -54,7 +54,7 @@ export function renderCommuneFigures(page: CommunePage, lang: Lang): CommuneFigu
     );
   const { t, fmt } = context;
   const integer = (value: number) => fmt.integer(value);
-  const hours = (value: number) => fmt.decimal(value, 1);
+  const hours = (value: number) => formatMetric("volunteer_hours", value, fmt);
 
   const uptakeRows: TrendAgainstMediansRow[] = page.trend.map((row) => ({
     month: row.month,
