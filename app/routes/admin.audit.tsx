@@ -1,5 +1,6 @@
 // Admin: the audit log, newest first, a page at a time, optionally one kind of event. Plain GET
 // form and links, so it works without JavaScript.
+import { TableScroll } from "~/components/table-scroll";
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -77,7 +78,7 @@ export default function AdminAuditRoute() {
         {entries.length === 0 ? (
           <p className="notice">{t("admin.audit.empty")}</p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll label={t("admin.audit.title")}>
             <table>
               <caption>
                 {t("admin.audit.caption", {
@@ -127,7 +128,7 @@ export default function AdminAuditRoute() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
         <nav
           className="pager"

@@ -1,4 +1,5 @@
 // Admin: the users, their roles and communes (read-only; changes go through `npm run users`).
+import { TableScroll } from "~/components/table-scroll";
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { SiteFooter } from "~/components/site-footer";
@@ -53,7 +54,7 @@ export default function AdminUsersRoute() {
         {users.length === 0 ? (
           <p className="notice">{t("admin.users.empty")}</p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll label={t("admin.users.title")}>
             <DataTable
               caption={t("admin.users.caption", { count: fmt.integer(users.length) })}
               rows={users}
@@ -94,7 +95,7 @@ export default function AdminUsersRoute() {
                 },
               ]}
             />
-          </div>
+          </TableScroll>
         )}
       </main>
       <SiteFooter />

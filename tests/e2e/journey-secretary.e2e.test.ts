@@ -118,7 +118,7 @@ describe("journey: commune secretary", () => {
       }
       // A drawn cell for every weekday × hour slot of the table that had demand.
       const demand = page.locator('figure[aria-labelledby="commune-figure-demand-title"]');
-      const demandCells = await demand.locator(".plot-figure__chart svg rect").count();
+      const demandCells = await demand.locator(".chart-variant--wide svg rect").count();
       const slotsWithCases = (await readTableText(demand.locator("table"))).filter(
         (row) => row[2] !== "0",
       ).length;

@@ -2,7 +2,7 @@
 // one 0–100 % axis. Both are shares of different denominators, so they share a scale but no
 // second axis; the lines differ by colour, dash and point shape, not colour alone.
 import * as Plot from "@observablehq/plot";
-import { CHART_WIDTH, formatMonthTick, monthTicks, type ChartContext } from "./chart-context";
+import { monthlyChartFrame, type ChartContext } from "./chart-context";
 import { lineSeriesMarks } from "./line-series-marks";
 import { ONLINE_RATE_SERIES, type RateSeries } from "./monthly-online-rates-series";
 
@@ -18,18 +18,13 @@ export function buildMonthlyOnlineRatesPlot(
 ): Plot.PlotOptions {
   const { t, fmt } = context;
   const months = rows.map((row) => row.month);
+  const { monthAxis, ...frame } = monthlyChartFrame(months, context);
   return {
-    width: CHART_WIDTH,
-    height: 240,
-    marginLeft: 56,
-    marginBottom: 36,
+    ...frame,
     ariaLabel: t("chart.rates.title"),
     x: {
       type: "point",
-      domain: months,
-      ticks: monthTicks(months),
-      tickFormat: (month: string) => formatMonthTick(month, months[0], fmt),
-      label: null,
+      ...monthAxis,
       inset: 12,
     },
     y: {

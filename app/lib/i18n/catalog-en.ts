@@ -17,6 +17,7 @@ export const en = {
   "app.tagline": "Tracking volunteer help with online public services",
   "nav.skip": "Skip to main content",
   "nav.main": "Main navigation",
+  "nav.menu": "Menu",
   "nav.home": "Your unit",
   "nav.overview": "Overview",
   "nav.communes": "Communes",
@@ -47,6 +48,7 @@ export const en = {
   "overview.mapHeading": "Commune map",
 
   "filter.legend": "Filters",
+  "filter.summary": "Filters: {filters}",
   "filter.presets": "Quick periods",
   "filter.preset.3m": "Last 3 months",
   "filter.preset.6m": "Last 6 months",

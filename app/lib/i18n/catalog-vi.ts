@@ -17,6 +17,7 @@ export const vi = {
   "app.tagline": "Theo dõi hỗ trợ người dân sử dụng dịch vụ công trực tuyến",
   "nav.skip": "Bỏ qua, đến nội dung chính",
   "nav.main": "Điều hướng chính",
+  "nav.menu": "Trình đơn",
   "nav.home": "Đơn vị của bạn",
   "nav.overview": "Tổng quan",
   "nav.communes": "Xã/phường",
@@ -48,6 +49,7 @@ export const vi = {
   "overview.mapHeading": "Bản đồ các xã",
 
   "filter.legend": "Bộ lọc",
+  "filter.summary": "Bộ lọc: {filters}",
   "filter.presets": "Khoảng thời gian nhanh",
   "filter.preset.3m": "3 tháng gần nhất",
   "filter.preset.6m": "6 tháng gần nhất",
