@@ -18,6 +18,7 @@ import {
 import type { ReactNode } from "react";
 import { BadRequestPage, ErrorPage } from "~/components/error-page";
 import { PageScripts } from "~/components/page-scripts";
+import { SiteHeader } from "~/components/site-header";
 import { RestoreGetFormsScript } from "~/components/restore-get-forms-script";
 import { ZodJitlessScript } from "~/components/zod-jitless-script";
 import { isDemoModeActive } from "~/lib/auth/demo-mode.server";
@@ -27,7 +28,7 @@ import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { vi } from "~/lib/i18n/catalog-vi";
 import { resolveLanguage } from "~/lib/i18n/language.server";
-import { langOf } from "~/lib/i18n/languages";
+import { langOf, type Lang } from "~/lib/i18n/languages";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import { isBadFilterResponseBody } from "~/lib/url-params/filter-issues";
 import { useNonce } from "~/lib/security/nonce-context";
@@ -104,17 +105,30 @@ export default function App() {
   );
 }
 
-export function ErrorBoundary() {
+function ErrorContent({ lang, signedIn }: { lang: Lang; signedIn: boolean }) {
   const error = useRouteError();
-  const lang = langOf(useRouteLoaderData<typeof loader>("root"));
   if (isRouteErrorResponse(error)) {
     if (error.status === 400 && isBadFilterResponseBody(error.data)) {
       return <BadRequestPage lang={lang} issues={error.data.issues} />;
     }
-    return <ErrorPage status={error.status} />;
+    return <ErrorPage status={error.status} lang={signedIn ? lang : undefined} />;
   }
   // Stack traces help the developer and must never reach a user in production.
   const detail =
     process.env.NODE_ENV === "development" && error instanceof Error ? error.stack : undefined;
-  return <ErrorPage status={500} detail={detail} />;
+  return <ErrorPage status={500} lang={signedIn ? lang : undefined} detail={detail} />;
+}
+
+export function ErrorBoundary() {
+  const root = useRouteLoaderData<typeof loader>("root");
+  const lang = langOf(root);
+  // A signed-in viewer keeps the header and navigation (a 403 or 404 is a step off the path, not
+  // a dead end); without the root's data nobody is known, so the page stays bare and bilingual.
+  const signedIn = !!root?.viewer;
+  return (
+    <>
+      {signedIn ? <SiteHeader provinceName={null} refreshedAt={null} lastBatchId={null} /> : null}
+      <ErrorContent lang={lang} signedIn={signedIn} />
+    </>
+  );
 }

@@ -1,9 +1,9 @@
 // All units of the filter ranked by the chosen metric, with the other indicators alongside; each
-// name links to the unit's page.
-import { Link } from "@remix-run/react";
+// name links to the unit's page where the viewer may open it.
+import { CommuneName } from "./commune-name";
+import { TableScroll } from "~/components/table-scroll";
 import { MISSING_VALUE, type Formatter } from "~/lib/i18n/formatter";
 import { formatMetric, METRICS } from "~/lib/metrics/registry";
-import { hrefWithLang } from "~/lib/http/href";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { RankedCommune } from "~/lib/metrics/commune-metrics";
 import { MAP_METRICS, type MapMetric } from "~/lib/filters/filter-options";
@@ -20,12 +20,12 @@ function metricCell(row: RankedCommune, metric: MapMetric, fmt: Formatter): stri
 }
 
 export function CommuneRankingTable({ id, rows, metric }: CommuneRankingTableProps) {
-  const { lang, t, fmt } = useI18n();
+  const { t, fmt } = useI18n();
   const metricName = t(METRICS[metric].name);
   return (
     <section className="ranking" aria-labelledby={`${id}-heading`} id={id}>
       <h2 id={`${id}-heading`}>{t("ranking.heading", { metric: metricName })}</h2>
-      <div className="table-scroll">
+      <TableScroll labelledBy={`${id}-heading`}>
         <table>
           <caption>{t("ranking.caption", { metric: metricName })}</caption>
           <thead>
@@ -55,7 +55,7 @@ export function CommuneRankingTable({ id, rows, metric }: CommuneRankingTablePro
               <tr key={row.code}>
                 <td className="num">{row.rank ?? MISSING_VALUE}</td>
                 <th scope="row">
-                  <Link to={hrefWithLang(`/communes/${row.code}`, lang)}>{row.name}</Link>
+                  <CommuneName code={row.code} name={row.name} />
                 </th>
                 <td>{t(`unitType.${row.unit_type}`)}</td>
                 <td className="num">{fmt.integer(row.cases)}</td>
@@ -68,7 +68,7 @@ export function CommuneRankingTable({ id, rows, metric }: CommuneRankingTablePro
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -1,5 +1,7 @@
 // What the root error boundary shows. A refused URL (400) lists each bad parameter in the
-// reader's language; anything else is explained in both languages, without internals.
+// reader's language; a signed-in reader gets the rest in their language too (under the site
+// header, from root.tsx); before anyone is known (no session, a failed root loader) it is
+// explained in both languages. Never internals.
 import { Link } from "@remix-run/react";
 import { hrefWithLang } from "~/lib/http/href";
 import { LANGUAGES, type Lang } from "~/lib/i18n/languages";
@@ -33,15 +35,18 @@ export function BadRequestPage({ lang, issues }: { lang: Lang; issues: FilterIss
 
 export interface ErrorPageProps {
   status: number | null;
+  /** The reader's language when known (a signed-in viewer): the page then speaks only it. */
+  lang?: Lang;
   /** Only set in development: the error's stack, for the developer. */
   detail?: string;
 }
 
-export function ErrorPage({ status, detail }: ErrorPageProps) {
+export function ErrorPage({ status, lang: known, detail }: ErrorPageProps) {
+  const languages = known ? [known] : LANGUAGES;
   return (
     <main id="main" className="error-page">
-      <p className="error-page__app">{createTranslator("vi")("app.name")}</p>
-      {LANGUAGES.map((lang, index) => {
+      {known ? null : <p className="error-page__app">{createTranslator("vi")("app.name")}</p>}
+      {languages.map((lang, index) => {
         const t = createTranslator(lang);
         const Heading = index === 0 ? "h1" : "h2";
         return (

@@ -11,7 +11,9 @@ import {
   type KpiId,
   type KpiValues,
 } from "~/lib/metrics/kpis";
-import { formatMetric, METRICS } from "~/lib/metrics/registry";
+import type { ReactNode } from "react";
+import type { MessageKey } from "~/lib/i18n/catalog-vi";
+import { formatMetric, METRICS, type MetricId } from "~/lib/metrics/registry";
 import { methodologyHref } from "~/lib/metrics/methodology-anchors";
 
 export interface KpiTilesProps {
@@ -23,6 +25,24 @@ export interface KpiTilesProps {
 }
 
 const ARROWS = { up: "▲", down: "▼", flat: "▬" } as const;
+
+/** Tiles that show the period's last month only (computeKpis), not a sum over the period. */
+const LATEST_MONTH_KPIS: ReadonlySet<KpiId> = new Set(["volunteers_active", "communes_reporting"]);
+
+/**
+ * The period a tile's change is measured against. A latest-month indicator is compared with the
+ * previous period's last month and named so: a one-month count never stands beside a label of
+ * several months.
+ */
+export function previousPeriodLabel(
+  id: KpiId,
+  previousPeriod: ResolvedPeriod,
+  previousKpis: KpiValues,
+  fmt: Formatter,
+): string {
+  if (LATEST_MONTH_KPIS.has(id)) return fmt.monthNumeric(previousKpis.latest_month);
+  return `${fmt.monthNumeric(previousPeriod.from)} – ${fmt.monthNumeric(previousPeriod.to)}`;
+}
 
 export function describeChange(change: KpiChange, t: Translator, fmt: Formatter): string {
   if (change.direction === "flat") return t("kpi.change.flat");
@@ -44,37 +64,27 @@ export function describeChange(change: KpiChange, t: Translator, fmt: Formatter)
   }
 }
 
-function KpiTile({ id, kpis, previousKpis, previousPeriod }: KpiTilesProps & { id: KpiId }) {
+/** A metric shown as a tile: it has a "?" definition in the registry. */
+export type TileMetricId = {
+  [M in MetricId]: (typeof METRICS)[M] extends { definition: MessageKey } ? M : never;
+}[MetricId];
+
+export interface KpiTileFrameProps {
+  id: TileMetricId;
+  value: number | null;
+  children?: ReactNode;
+}
+
+/**
+ * One tile: the metric's name with its "?" definition (and a link to /methodology), the value as
+ * the registry prints it, then what the caller adds (change, comparisons). The overview's and
+ * the commune page's tiles share it.
+ */
+export function KpiTileFrame({ id, value, children }: KpiTileFrameProps) {
   const { lang, t, fmt } = useI18n();
   const labels = METRICS[id];
   const name = t(labels.name);
-  const value = kpis[id];
-  const previous = previousKpis ? previousKpis[id] : null;
-  const change = previousKpis ? compareKpi(id, value, previous) : null;
-  const latestMonth = fmt.monthLong(kpis.latest_month);
-  const note =
-    id === "volunteers_active"
-      ? t("kpi.latestMonth", { month: latestMonth })
-      : id === "communes_reporting"
-        ? t("kpi.ofTotal", { total: fmt.integer(kpis.communes_total), month: latestMonth })
-        : null;
   const definitionId = `kpi-${id}-definition`;
-
-  let changeText: string | null;
-  let changeClass = "kpi__change";
-  if (!previousKpis || !previousPeriod) {
-    changeText = null; // said once for all tiles, above the grid
-  } else if (!change) {
-    changeText = t("kpi.change.notComparable");
-  } else {
-    const period = `${fmt.monthNumeric(previousPeriod.from)} – ${fmt.monthNumeric(previousPeriod.to)}`;
-    changeText = `${describeChange(change, t, fmt)} ${t("kpi.change.versus", {
-      value: formatMetric(id, previous, fmt),
-      period,
-    })}`;
-    changeClass += ` kpi__change--${change.direction}`;
-  }
-
   return (
     <article className="kpi" aria-labelledby={`kpi-${id}-name`}>
       <div className="kpi__head">
@@ -92,6 +102,41 @@ function KpiTile({ id, kpis, previousKpis, previousPeriod }: KpiTilesProps & { i
         </details>
       </div>
       <p className="kpi__value">{formatMetric(id, value, fmt)}</p>
+      {children}
+    </article>
+  );
+}
+
+function KpiTile({ id, kpis, previousKpis, previousPeriod }: KpiTilesProps & { id: KpiId }) {
+  const { t, fmt } = useI18n();
+  const value = kpis[id];
+  const previous = previousKpis ? previousKpis[id] : null;
+  const change = previousKpis ? compareKpi(id, value, previous) : null;
+  const latestMonth = fmt.monthLong(kpis.latest_month);
+  const note =
+    id === "volunteers_active"
+      ? t("kpi.latestMonth", { month: latestMonth })
+      : id === "communes_reporting"
+        ? t("kpi.ofTotal", { total: fmt.integer(kpis.communes_total), month: latestMonth })
+        : null;
+
+  let changeText: string | null;
+  let changeClass = "kpi__change";
+  if (!previousKpis || !previousPeriod) {
+    changeText = null; // said once for all tiles, above the grid
+  } else if (!change) {
+    changeText = t("kpi.change.notComparable");
+  } else {
+    const period = previousPeriodLabel(id, previousPeriod, previousKpis, fmt);
+    changeText = `${describeChange(change, t, fmt)} ${t("kpi.change.versus", {
+      value: formatMetric(id, previous, fmt),
+      period,
+    })}`;
+    changeClass += ` kpi__change--${change.direction}`;
+  }
+
+  return (
+    <KpiTileFrame id={id} value={value}>
       {note ? <p className="kpi__note">{note}</p> : null}
       {changeText ? (
         <p className={changeClass}>
@@ -99,7 +144,7 @@ function KpiTile({ id, kpis, previousKpis, previousPeriod }: KpiTilesProps & { i
           {changeText}
         </p>
       ) : null}
-    </article>
+    </KpiTileFrame>
   );
 }
 

@@ -1,8 +1,8 @@
 // Units a leader should look at first: lowest online uptake, no volunteer activity in the 30 days
-// up to the latest date with data, nothing received for the latest month. Each name links to the unit's page.
-import { Link } from "@remix-run/react";
-import { hrefWithLang } from "~/lib/http/href";
+// up to the latest date with data, nothing received for the latest month. Each name links to the unit's page where the viewer may open it.
+import { CommuneName } from "./commune-name";
 import { useI18n } from "~/lib/i18n/use-i18n";
+import { formatMetric } from "~/lib/metrics/registry";
 import type {
   CommuneRef,
   NeedsAttention as NeedsAttentionData,
@@ -33,7 +33,7 @@ function CommuneList({
       <ul>
         {shown.map((commune) => (
           <li key={commune.code}>
-            <Link to={hrefWithLang(`/communes/${commune.code}`, lang)}>{commune.name}</Link>
+            <CommuneName code={commune.code} name={commune.name} />
             {commune.last_activity !== undefined ? (
               <span className="attention__date">
                 {" ("}
@@ -73,8 +73,8 @@ export function NeedsAttention({ attention }: { attention: NeedsAttentionData })
             <ol>
               {attention.lowest_uptake.map((commune) => (
                 <li key={commune.code}>
-                  <Link to={hrefWithLang(`/communes/${commune.code}`, lang)}>{commune.name}</Link>:{" "}
-                  {fmt.percent(commune.value, 1)}
+                  <CommuneName code={commune.code} name={commune.name} />:{" "}
+                  {formatMetric("online_uptake", commune.value, fmt)}
                 </li>
               ))}
             </ol>

@@ -1,9 +1,11 @@
 // Province overview: KPI tiles, the monthly trend, the commune map, the ranking and the
 // "needs attention" list, for the period and unit type in the URL.
-import { mustSuppressDemographics } from "~/lib/auth/policy";
+import { canOpenPage, homePathOf, mustSuppressDemographics } from "~/lib/auth/policy";
+import { withViewerMap } from "~/pages/overview/view.server";
+import { buildHref, hrefWithLang } from "~/lib/http/href";
 import { requirePermission } from "~/lib/auth/viewer.server";
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
 import { CommuneMapFigure } from "~/components/commune-map-figure";
 import { CommuneRankingTable } from "~/components/commune-ranking-table";
@@ -34,14 +36,34 @@ export const headers: HeadersFunction = pageHeaders;
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "view_dashboard");
   const { lang } = await resolveLanguage(request);
-  const { filter } = okOrThrow(parseOverviewFilter(new URL(request.url).searchParams));
+  const url = new URL(request.url);
+  // A bare "/" (after sign-in, or typed) is the viewer's home: a secretary's own commune. Every
+  // link into the overview carries ?lang=, so the province overview stays one click away.
+  const home = url.search === "" ? homePathOf(viewer) : null;
+  if (home) throw redirect(hrefWithLang(home, lang), { headers: { "Cache-Control": "no-store" } });
+  const { filter } = okOrThrow(parseOverviewFilter(url.searchParams));
   const suppress = mustSuppressDemographics(viewer);
   const { page } = okOrThrow(
     await loadOverviewPage(await getDb(), getEnv().PROVINCE_CODE, filter, lang, suppress),
   );
   const trend = showMonthTotals(page.trend, suppress);
+  // Map shapes link to the commune pages the viewer may open, keeping the period and procedure
+  // group (the commune page reads those; the metric and unit type are the overview's own).
+  const kept = new URLSearchParams();
+  for (const name of ["period", "from", "to", "procedure_group"]) {
+    for (const value of url.searchParams.getAll(name)) kept.append(name, value);
+  }
+  const own = viewer.role === "secretary" ? viewer.communes : [];
+  const withMap = withViewerMap(page, {
+    hrefOf: (code) => {
+      const href = buildHref(`/communes/${code}`, kept, {}, lang);
+      return canOpenPage(viewer, href) ? href : null;
+    },
+    ownCodes: own,
+    cacheKey: JSON.stringify([viewer.role === "secretary" ? own : "all", kept.toString()]),
+  });
   return json(
-    { ...page, trend },
+    { ...withMap, trend },
     {
       headers: { "Cache-Control": "private, no-cache", Vary: "Cookie" },
     },

@@ -10,6 +10,7 @@ import {
   CommuneTeamsSection,
 } from "~/components/commune/commune-activity-sections";
 import { CommuneFilters } from "~/components/commune/commune-filters";
+import { CommuneKpiTiles } from "~/components/commune/commune-kpi-tiles";
 import {
   CommuneHelpTypesSection,
   CommuneProceduresSection,
@@ -21,6 +22,7 @@ import {
 } from "~/components/commune/commune-trend-section";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
+import { useOptionalViewer } from "~/lib/auth/use-viewer";
 import { requireViewer } from "~/lib/auth/viewer.server";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
@@ -32,7 +34,6 @@ import { buildCommunePageView } from "~/pages/commune/view.server";
 import { okOrThrow } from "~/lib/http/page-failure.server";
 import { parseOverviewFilter } from "~/lib/filters/filters";
 import { pageHeaders } from "~/lib/http/page-headers";
-import { METRICS } from "~/lib/metrics/registry";
 import { ClampedPeriodNotice, OpenMonthsNotice } from "~/components/filters/period-controls";
 import { titleMeta } from "~/lib/http/title-meta";
 
@@ -61,6 +62,8 @@ export default function CommuneRoute() {
   const data = useLoaderData<typeof loader>();
   const { lang, t, fmt } = useI18n();
   const { commune, coverage, period, figures, summary } = data;
+  // A secretary's home page ("/" leads here): said at the top, beside the name.
+  const own = useOptionalViewer()?.communes.includes(commune.code) ?? false;
   const name = lang === "vi" ? commune.full_name : commune.full_name_en;
   const provinceName = lang === "vi" ? data.province.full_name : data.province.name;
   return (
@@ -74,7 +77,10 @@ export default function CommuneRoute() {
         <p className="commune-page__back">
           <Link to={buildHref("/communes", "", {}, lang)}>← {t("commune.backToList")}</Link>
         </p>
-        <h1>{name}</h1>
+        <h1>
+          {name}
+          {own ? <span className="commune-page__own"> · {t("commune.list.own")}</span> : null}
+        </h1>
         <p className="commune-page__facts">
           {t("commune.facts", {
             unitType: t(`unitType.${commune.unit_type}`),
@@ -110,24 +116,7 @@ export default function CommuneRoute() {
             <OpenMonthsNotice period={period} coverage={coverage} />
             <section aria-labelledby="commune-summary-heading" className="commune-section">
               <h2 id="commune-summary-heading">{t("commune.summaryHeading")}</h2>
-              <dl className="commune-summary">
-                <div>
-                  <dt>{t(METRICS.cases.name)}</dt>
-                  <dd>{fmt.integer(summary.cases)}</dd>
-                </div>
-                <div>
-                  <dt>{t(METRICS.online_uptake.name)}</dt>
-                  <dd>{fmt.percent(summary.online_uptake, 1)}</dd>
-                </div>
-                <div>
-                  <dt>{t(METRICS.assisted_online_share.name)}</dt>
-                  <dd>{fmt.percent(summary.assisted_online_share, 1)}</dd>
-                </div>
-                <div>
-                  <dt>{t(METRICS.volunteer_hours.name)}</dt>
-                  <dd>{fmt.decimal(summary.volunteer_hours, 1)}</dd>
-                </div>
-              </dl>
+              {data.standings ? <CommuneKpiTiles standings={data.standings} /> : null}
             </section>
             <CommuneTrendSection
               code={commune.code}

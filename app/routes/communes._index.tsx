@@ -1,9 +1,11 @@
 // The commune directory: every unit of the province with its headline figures for the period,
 // narrowed by unit type and a name search (a GET form, so it works with JavaScript off), each
 // linking to its page. A secretary's own communes come first.
+import { TableScroll } from "~/components/table-scroll";
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { CommuneName } from "~/components/commune-name";
 import { UnitTypeField } from "~/components/filters/filter-fields";
 import { OpenMonthsNotice, PeriodPresetLinks } from "~/components/filters/period-controls";
 import { SiteFooter } from "~/components/site-footer";
@@ -122,7 +124,7 @@ export default function CommunesRoute() {
         {data.rows.length === 0 ? (
           <p className="notice">{t("commune.list.empty")}</p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll label={t("commune.list.title")}>
             <table>
               <caption>
                 {period
@@ -153,9 +155,7 @@ export default function CommunesRoute() {
                 {data.rows.map((row) => (
                   <tr key={row.code} className={row.own ? "is-own" : undefined}>
                     <th scope="row">
-                      <Link to={buildHref(`/communes/${row.code}`, periodQuery, {}, lang)}>
-                        {row.name}
-                      </Link>
+                      <CommuneName code={row.code} name={row.name} search={periodQuery} />
                       {row.own ? (
                         <span className="commune-list__own"> · {t("commune.list.own")}</span>
                       ) : null}
@@ -180,7 +180,7 @@ export default function CommunesRoute() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </main>
       <SiteFooter />

@@ -3,6 +3,7 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { CommuneName } from "~/components/commune-name";
 import { CompareChooser } from "~/components/compare/compare-chooser";
 import { CompareSmallMultiples } from "~/components/compare/compare-small-multiples";
 import { CompareTable } from "~/components/compare/compare-table";
@@ -91,7 +92,7 @@ export default function CompareRoute() {
                   <ul>
                     {data.communes.map((commune) => (
                       <li key={commune.code}>
-                        {commune.name}{" "}
+                        <CommuneName code={commune.code!} name={commune.name} />{" "}
                         <Link
                           to={removeHref(commune.code!)}
                           aria-label={t("compare.remove", { name: commune.name })}

@@ -11,6 +11,7 @@ import { ReasonsTable } from "~/components/quality/reasons-table";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { can } from "~/lib/auth/policy";
+import { useCanOpen } from "~/lib/auth/use-viewer";
 import { getDatabase, getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { hrefWithLang } from "~/lib/http/href";
@@ -52,6 +53,7 @@ export default function QualityRoute() {
   const data = useLoaderData<typeof loader>();
   const { lang, t, fmt } = useI18n();
   const location = useLocation();
+  const canOpen = useCanOpen();
   const { coverage, period, window } = data;
   return (
     <>
@@ -91,9 +93,11 @@ export default function QualityRoute() {
         <section aria-labelledby="batches-heading">
           <h2 id="batches-heading">{t("quality.batches.heading")}</h2>
           <BatchTable batches={data.batches} limit={RECENT_BATCHES} />
-          <p>
-            <Link to={hrefWithLang("/imports", lang)}>{t("quality.batches.all")}</Link>
-          </p>
+          {canOpen("/imports") ? (
+            <p>
+              <Link to={hrefWithLang("/imports", lang)}>{t("quality.batches.all")}</Link>
+            </p>
+          ) : null}
         </section>
 
         <section aria-labelledby="rejects-heading">

@@ -1,7 +1,8 @@
-// Journey of a commune youth-union secretary (issue 4), JavaScript on: signs in, finds her own
-// commune (first in the directory, marked as hers), reads its page — peers, demographic reach
-// (suppressed), the weekday × hour heatmap — compares it with two of its peers, and is refused
-// another commune's detail and the data-quality page with a 403 that shows no data.
+// Journey of a commune youth-union secretary (issue 4), JavaScript on: signs in and lands on her
+// own commune (issue 12, item 4), finds it first in the directory, marked as hers, with the other
+// communes as plain text; reads its page — tiles with ranks, peers, demographic reach
+// (suppressed), the weekday × hour heatmap — compares it with her peers, and is refused another
+// commune's detail and the data-quality page with a 403 in her language under the site header.
 import { describe, expect, it } from "vitest";
 import { createTranslator } from "~/lib/i18n/translate";
 import { saveScreenshot, withPage } from "./support/browser";
@@ -13,7 +14,7 @@ import {
   readTableText,
 } from "./support/journey-pages";
 import { readTableBody } from "./support/overview-page";
-import { signInAs } from "./support/sign-in";
+import { demoButton, signInAs } from "./support/sign-in";
 
 const vi = createTranslator("vi");
 const en = createTranslator("en");
@@ -25,6 +26,37 @@ function codeOf(href: string | null): string {
 }
 
 describe("journey: commune secretary", () => {
+  it("lands on her own commune after signing in", async () => {
+    await withPage({ javaScriptEnabled: true }, async (page) => {
+      await page.goto("/login");
+      await Promise.all([
+        page.waitForURL((url) => url.pathname !== "/login", { waitUntil: "load" }),
+        demoButton(page, "secretary").click(),
+      ]);
+      await page.locator("main.login").waitFor({ state: "detached" });
+      expect(new URL(page.url()).pathname).toMatch(/^\/communes\/\d{5}$/);
+      expect(await page.locator("h1").innerText()).toContain(vi("commune.list.own"));
+      const home = page.locator(".site-header__nav a", { hasText: vi("nav.home") });
+      expect(await home.getAttribute("href")).toContain(new URL(page.url()).pathname);
+      // Her rank in the province and among her peers, beside the province and peer medians.
+      const ranks = await page.locator(".kpi__rank").allInnerTexts();
+      expect(ranks.length).toBe(4);
+      for (const text of ranks) expect(text).toMatch(/^Hạng \d+\/\d+ trong tỉnh · hạng \d+\/\d+ /);
+      expect(await page.locator(".kpi__help").count(), "a definition on every tile").toBe(4);
+
+      // "/" opened again leads to the same page; the overview is one link away.
+      await page.goto("/");
+      expect(new URL(page.url()).pathname).toMatch(/^\/communes\/\d{5}$/);
+      const overview = page.locator(".site-header__nav a", { hasText: vi("nav.overview") });
+      await Promise.all([page.waitForURL((url) => url.pathname === "/"), overview.click()]);
+      await page.locator("section.ranking").waitFor();
+      // Other communes are named in the ranking, but only her own is a link.
+      const links = page.locator("section.ranking tbody th a");
+      expect(await links.count()).toBe(1);
+      expect(await page.locator("section.ranking tbody th").count()).toBeGreaterThan(100);
+    });
+  });
+
   it("reads her commune, compares it with peers and is refused the rest", async () => {
     await withPage({ javaScriptEnabled: true, expectedStatuses: [403] }, async (page) => {
       await signInAs(page, "secretary", "/communes");
@@ -42,9 +74,7 @@ describe("journey: commune secretary", () => {
       const ownLink = own.locator("th a");
       const ownName = (await ownLink.innerText()).trim();
       const ownCode = codeOf(await ownLink.getAttribute("href"));
-      const otherCode = codeOf(
-        await page.locator("tbody tr:not(.is-own) th a").first().getAttribute("href"),
-      );
+      expect(await page.locator("tbody tr:not(.is-own) th a").count(), "others unlinked").toBe(0);
       await saveScreenshot(page, "page-communes");
 
       // Her commune's page: peers, reach and the heatmap.
@@ -62,16 +92,23 @@ describe("journey: commune secretary", () => {
       ]) {
         await expectSectionRendered(page, heading);
       }
-      const peerLinks = page.locator("table.commune-peers tbody th a");
-      const peerCount = await peerLinks.count();
-      expect(peerCount, "peers listed").toBeGreaterThanOrEqual(2);
+      // Peers are named (she cannot open their pages) and compared through one link.
+      const peerNames = page.locator("table.commune-peers tbody th");
+      expect(await peerNames.count(), "peers listed").toBeGreaterThanOrEqual(2);
+      expect(await peerNames.locator("a").count(), "no link to a page she cannot open").toBe(0);
       expect((await page.locator("#commune-peers-heading + p").innerText()).trim()).not.toBe("");
+      const compareHref = await page
+        .locator('section[aria-labelledby="commune-peers-heading"] a[href^="/compare?"]')
+        .getAttribute("href");
+      const compareCodes = new URLSearchParams(compareHref!.split("?")[1]).getAll("commune");
+      expect(compareCodes[0]).toBe(ownCode);
       const peers = await Promise.all(
         [0, 1].map(async (index) => ({
-          code: codeOf(await peerLinks.nth(index).getAttribute("href")),
-          name: (await peerLinks.nth(index).innerText()).trim(),
+          code: compareCodes[index + 1]!,
+          name: (await peerNames.nth(index).innerText()).trim(),
         })),
       );
+      const otherCode = peers[0]!.code;
       for (const id of [
         "commune-figure-reach",
         "commune-figure-demand",
@@ -81,7 +118,7 @@ describe("journey: commune secretary", () => {
       }
       // A drawn cell for every weekday × hour slot of the table that had demand.
       const demand = page.locator('figure[aria-labelledby="commune-figure-demand-title"]');
-      const demandCells = await demand.locator(".plot-figure__chart svg rect").count();
+      const demandCells = await demand.locator(".chart-variant--wide svg rect").count();
       const slotsWithCases = (await readTableText(demand.locator("table"))).filter(
         (row) => row[2] !== "0",
       ).length;
@@ -127,10 +164,12 @@ describe("journey: commune secretary", () => {
       const other = await page.goto(`/communes/${otherCode}`);
       expect(other?.status()).toBe(403);
       expect((await page.locator("h1").innerText()).trim()).toBe(vi("error.forbidden.title"));
-      expect(await page.locator('.error-page section[lang="en"]').innerText()).toContain(
+      // One language, and the site header with its navigation stays.
+      expect(await page.locator(".error-page").innerText()).not.toContain(
         en("error.forbidden.title"),
       );
-      expect(await page.locator("svg, table, .commune-summary").count(), "no data shown").toBe(0);
+      expect(await page.locator(".site-header__nav a").count()).toBeGreaterThan(3);
+      expect(await page.locator("main svg, table, .kpi").count(), "no data shown").toBe(0);
       await saveScreenshot(page, "page-forbidden-commune");
 
       const quality = await page.goto("/quality");

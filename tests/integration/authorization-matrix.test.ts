@@ -236,7 +236,7 @@ async function demographicCounts(row: MatrixRow, response: Response, bytes: Buff
 /** Problems of one cell, empty when the answer matches it. */
 async function check(row: MatrixRow, actor: Actor, response: Response): Promise<string[]> {
   const cell = row.expected[actor.name];
-  const [status, rule] = cell.split(/:(.*)/s) as [string, string | undefined];
+  const [status, rule] = fill(cell).split(/:(.*)/s) as [string, string | undefined];
   const bytes = Buffer.from(await response.arrayBuffer());
   const problems: string[] = [];
   if (String(response.status) !== status) {

@@ -363,6 +363,23 @@ describe(`commune pages (${engineName})`, () => {
       expect(peers[0]!.distance).toBeCloseTo(Math.log(40_041 / 36_163), 10);
     });
 
+    it("places the commune on its tiles among the province's 124 units and its peers", async () => {
+      const { standings, summary } = await page(PERIOD);
+      // Every unit has a case count (zeros for the 122 that sent nothing), so all are ranked.
+      expect(standings!.cases).toMatchObject({
+        value: summary!.cases,
+        province_median: 0,
+        province_rank: { rank: 1, of: 124 },
+        peer_rank: { rank: 1, of: 9 },
+      });
+      expect(standings!.volunteer_hours.value).toBe(21.75);
+      // Only the two wards have dossiers: uptake ranks two units; Lang Biang's 0.5 against the
+      // other ward's.
+      expect(standings!.online_uptake.value).toBe(0.5);
+      expect(standings!.online_uptake.province_rank!.of).toBe(2);
+      expect(standings!.online_uptake.peer_rank!.of).toBe(2);
+    });
+
     it("has no peers for a suspect population", async () => {
       const sonDien = await page(PERIOD, ADMIN, SON_DIEN);
       expect(sonDien.commune.population_ok).toBe(false);
@@ -582,10 +599,11 @@ describe(`commune pages (${engineName})`, () => {
       const view = await loadPage(admin, `${PERIOD}&lang=en`);
       expect(view.title).toBe("Lang Biang - Da Lat Ward — Cầu Nối Số");
       const { demand, presence, ...charts } = view.figures!;
-      for (const figure of Object.values(charts)) expect(figure?.html).toMatch(/^<svg/);
+      for (const figure of Object.values(charts))
+        expect(figure?.html).toMatch(/^<div class="chart-variant chart-variant--wide"><svg/);
       // The heatmaps come with a legend of their colour classes, named for what a cell counts.
-      expect(demand.html).toMatch(/^<figure[^>]*>.*Assisted cases.*<svg/s);
-      expect(presence.html).toMatch(/^<figure[^>]*>.*Volunteer hours.*<svg/s);
+      expect(demand.html).toMatch(/^<div[^>]*><figure[^>]*>.*Assisted cases.*<svg/s);
+      expect(presence.html).toMatch(/^<div[^>]*><figure[^>]*>.*Volunteer hours.*<svg/s);
       expect(view.figures!.uptake.description).toBe(
         "Feb 2026: this unit 60%; peer median 75%; province median 68%.",
       );

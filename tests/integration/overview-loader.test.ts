@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CommuneMonthTable } from "~/lib/db/types";
 import type { BadFilterResponseBody } from "~/lib/url-params/filter-issues";
-import type { OverviewPageData } from "~/pages/overview/view.server";
+import type { OverviewViewerPage as OverviewPageData } from "~/pages/overview/view.server";
 import { loader as healthLoader } from "~/routes/healthz";
 import { loader } from "~/routes/_index";
 import { createUserWithSession } from "../support/auth";
@@ -240,7 +240,9 @@ describe(`overview loader (${engineName})`, () => {
       const page = await load("?period=3m&lang=en");
       expect(page.lang).toBe("en");
       expect(page.title).toBe("Lâm Đồng overview — Cầu Nối Số");
-      expect(page.figures!.cases.html).toMatch(/^<svg/);
+      expect(page.figures!.cases.html).toMatch(
+        /^<div class="chart-variant chart-variant--wide"><svg/,
+      );
       expect(page.figures!.cases.description).toBe(
         "Assisted cases went from 100 (Sep 2026) to 85 (Nov 2026); the most was 100 in Sep 2026.",
       );

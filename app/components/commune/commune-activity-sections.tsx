@@ -8,7 +8,7 @@ import { DataTable, metricColumn } from "../data-table";
 import { DataFigure } from "../data-figure";
 import { PlotFigure } from "../plot-figure";
 import { CommuneDownloadLinks } from "./commune-download-links";
-import { METRICS } from "~/lib/metrics/registry";
+import { formatMetric } from "~/lib/metrics/registry";
 
 export interface CommuneTeamsSectionProps {
   code: string;
@@ -35,11 +35,7 @@ export function CommuneTeamsSection({ code, search, teams, figure }: CommuneTeam
             rowKey={(row) => row.team}
             columns={[
               { header: t("commune.teams.team"), rowHeader: true, cell: (row) => row.team },
-              {
-                header: t(METRICS.volunteer_hours.name),
-                numeric: true,
-                cell: (row) => fmt.decimal(row.volunteer_hours, 1),
-              },
+              metricColumn<TeamRow>("volunteer_hours", (row) => row.volunteer_hours, i18n),
               {
                 header: t("commune.teams.shifts"),
                 numeric: true,
@@ -96,11 +92,11 @@ export function CommuneHeatmapSection({
         },
         { header: t("commune.heatmap.slot"), cell: (cell) => slot(cell.hour) },
         metricColumn<HeatmapSection["cells"][number]>("cases", (cell) => cell.cases, i18n),
-        {
-          header: t(METRICS.volunteer_hours.name),
-          numeric: true,
-          cell: (cell) => fmt.decimal(cell.volunteer_hours, 1),
-        },
+        metricColumn<HeatmapSection["cells"][number]>(
+          "volunteer_hours",
+          (cell) => cell.volunteer_hours,
+          i18n,
+        ),
       ]}
     />
   );
@@ -112,7 +108,7 @@ export function CommuneHeatmapSection({
         <p className="notice">
           {t("commune.heatmap.unknownTime", {
             shifts: fmt.integer(heatmap.unknown_time_shifts),
-            hours: fmt.decimal(heatmap.unknown_time_hours, 1),
+            hours: formatMetric("volunteer_hours", heatmap.unknown_time_hours, fmt),
           })}
         </p>
       ) : null}

@@ -1,16 +1,20 @@
 // Section a and b of the commune page: monthly online uptake and cases against the peer and
 // province medians, and the peer set with the rule that chose it.
+import { TableScroll } from "~/components/table-scroll";
 import { Link } from "@remix-run/react";
 import type { RenderedFigure } from "~/lib/charts/render-plot.server";
 import { TREND_SERIES } from "~/lib/charts/trend-against-medians-series";
-import { buildHref } from "~/lib/http/href";
+import { keepLinkParams } from "~/lib/http/link-params";
+import { LANG_PARAM, type Lang } from "~/lib/i18n/languages";
 import { useI18n } from "~/lib/i18n/use-i18n";
+import { formatMetric } from "~/lib/metrics/registry";
 import type { CommuneInfo, CommuneTrendRow } from "~/pages/commune/load.server";
 import type { PeerCommune } from "~/lib/metrics/commune-peers";
 import { PEER_COUNT } from "~/lib/metrics/commune-peers";
 import { DataTable, metricColumn, monthColumn, type DataColumn } from "../data-table";
 import { LineSeriesLegend } from "../line-series-legend";
 import { PlotFigure } from "../plot-figure";
+import { CommuneName } from "../commune-name";
 import { CommuneDownloadLinks } from "./commune-download-links";
 
 function TrendLegend() {
@@ -41,7 +45,7 @@ export function CommuneTrendSection({
     cell: (row: CommuneTrendRow) => string,
   ): DataColumn<CommuneTrendRow> => ({ header: t(header), numeric: true, cell });
   const table = (
-    <div className="table-scroll">
+    <>
       <DataTable
         rows={trend}
         rowKey={(row) => row.month}
@@ -49,10 +53,10 @@ export function CommuneTrendSection({
           monthColumn<CommuneTrendRow>(i18n),
           metricColumn<CommuneTrendRow>("online_uptake", (row) => row.online_uptake, i18n),
           median("commune.series.peerMedian", (row) =>
-            fmt.percent(row.peer_median_online_uptake, 1),
+            formatMetric("online_uptake", row.peer_median_online_uptake, fmt),
           ),
           median("commune.series.provinceMedian", (row) =>
-            fmt.percent(row.province_median_online_uptake, 1),
+            formatMetric("online_uptake", row.province_median_online_uptake, fmt),
           ),
           metricColumn<CommuneTrendRow>("cases", (row) => row.cases, i18n),
           median("commune.series.peerMedian", (row) => fmt.decimal(row.peer_median_cases, 1)),
@@ -61,7 +65,7 @@ export function CommuneTrendSection({
           ),
         ]}
       />
-    </div>
+    </>
   );
   return (
     <section aria-labelledby="commune-trend-heading" className="commune-section">
@@ -90,6 +94,19 @@ export function CommuneTrendSection({
       <CommuneDownloadLinks code={code} table="trend" search={search} />
     </section>
   );
+}
+
+// The compare page shows up to 6 units: this one and its 5 nearest peers.
+const COMPARE_PEERS = 5;
+
+/** /compare with this commune and its nearest peers, keeping the page's period parameters. */
+function comparePeersHref(code: string, peers: PeerCommune[], search: string, lang: Lang): string {
+  const params = keepLinkParams(search);
+  params.delete("commune");
+  for (const peer of [code, ...peers.slice(0, COMPARE_PEERS).map((p) => p.code)])
+    params.append("commune", peer);
+  params.set(LANG_PARAM, lang);
+  return `/compare?${params.toString()}`;
 }
 
 export interface CommunePeersSectionProps {
@@ -121,7 +138,7 @@ export function CommunePeersSection({ commune, peers, search }: CommunePeersSect
               unitType: t(`unitType.${commune.unit_type}`),
             })}
           </p>
-          <div className="table-scroll">
+          <TableScroll labelledBy="commune-peers-heading">
             <DataTable
               className="commune-peers"
               rows={peers}
@@ -130,11 +147,7 @@ export function CommunePeersSection({ commune, peers, search }: CommunePeersSect
                 {
                   header: t("ranking.commune"),
                   rowHeader: true,
-                  cell: (peer) => (
-                    <Link to={buildHref(`/communes/${peer.code}`, search, {}, lang)}>
-                      {peer.name}
-                    </Link>
-                  ),
+                  cell: (peer) => <CommuneName code={peer.code} name={peer.name} search={search} />,
                 },
                 {
                   header: t("commune.list.population"),
@@ -144,7 +157,12 @@ export function CommunePeersSection({ commune, peers, search }: CommunePeersSect
                 { header: t("commune.peers.difference"), numeric: true, cell: difference },
               ]}
             />
-          </div>
+          </TableScroll>
+          <p>
+            <Link to={comparePeersHref(commune.code, peers, search, lang)}>
+              {t("commune.peers.compare", { count: Math.min(peers.length, COMPARE_PEERS) })}
+            </Link>
+          </p>
         </>
       )}
     </section>

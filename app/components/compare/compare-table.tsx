@@ -1,5 +1,6 @@
 // The side-by-side table: one column per chosen commune and the province as the reference column,
 // one row per indicator, each indicator's name linking to its definition on /methodology.
+import { TableScroll } from "~/components/table-scroll";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { Formatter } from "~/lib/i18n/formatter";
 import type { CompareKeyFigures } from "~/pages/compare/load.server";
@@ -20,11 +21,7 @@ const ROWS: readonly TableRow[] = [
   { key: "online_uptake", metric: "online_uptake" },
   { key: "assisted_online_share", metric: "assisted_online_share" },
   { key: "completion_rate", metric: "completion_rate" },
-  {
-    key: "volunteer_hours",
-    metric: "volunteer_hours",
-    format: (value, fmt) => fmt.decimal(value, 1),
-  },
+  { key: "volunteer_hours", metric: "volunteer_hours" },
   { key: "volunteers_active", metric: "volunteers_active" },
   { key: "minority_share", metric: "minority_reach" },
   { key: "elderly_share", metric: "elderly_reach" },
@@ -42,7 +39,7 @@ export function CompareTable({ communes, province, period, suppressed }: Compare
   const { lang, t, fmt } = useI18n();
   const columns = [...communes, province];
   return (
-    <div className="table-scroll">
+    <TableScroll label={t("compare.heading")}>
       <table className="compare-table">
         <caption>
           {t("compare.tableCaption", {
@@ -98,6 +95,6 @@ export function CompareTable({ communes, province, period, suppressed }: Compare
         </tbody>
       </table>
       {suppressed ? <p className="compare-table__note">{t("compare.suppressedNote")}</p> : null}
-    </div>
+    </TableScroll>
   );
 }

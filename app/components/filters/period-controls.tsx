@@ -167,7 +167,9 @@ export function OpenMonthsNotice({ period, coverage, clear = [] }: OpenMonthsNot
         to: fmt.monthNumeric(period.to),
         months: excluded.map(describe).join("; "),
       })}{" "}
-      <Link to={href}>{t("calendar.include", { last: fmt.monthNumeric(coverage.last_month) })}</Link>
+      <Link to={href}>
+        {t("calendar.include", { last: fmt.monthNumeric(coverage.last_month) })}
+      </Link>
     </p>
   );
 }

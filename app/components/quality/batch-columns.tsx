@@ -1,10 +1,10 @@
 // The columns the batch ledger (/imports) and the quality page's recent batches share: the batch
-// with its link, kind, file, status, who loaded it, its row counts and when it started.
-import { Link } from "@remix-run/react";
+// with its link (for those who may open it), kind, file, status, who loaded it, its row counts and when it started.
 import { hrefWithLang } from "~/lib/http/href";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { BatchRow } from "~/pages/quality/load.server";
 import type { DataColumn } from "../data-table";
+import { PageLink } from "../page-link";
 
 export type BatchListRow = Omit<BatchRow, "finished_at" | "duration_ms" | "error">;
 
@@ -24,7 +24,7 @@ export function useBatchColumns(fileClassName?: string): DataColumn<BatchListRow
       header: t("imports.col.batch"),
       numeric: true,
       cell: (batch) => (
-        <Link to={hrefWithLang(`/imports/${batch.batch_id}`, lang)}>#{batch.batch_id}</Link>
+        <PageLink to={hrefWithLang(`/imports/${batch.batch_id}`, lang)}>#{batch.batch_id}</PageLink>
       ),
     },
     { header: t("imports.col.kind"), cell: (batch) => t(`importKind.${batch.kind}`) },

@@ -1,9 +1,10 @@
-// One page of rejected rows: batch (link), file, line, column, message and the masked raw row —
+// One page of rejected rows: batch (a link for those who may open it), file, line, column, message and the masked raw row —
 // the last two only for viewers with record-level access (recordLevel); others see the reason.
-import { Link } from "@remix-run/react";
+import { TableScroll } from "~/components/table-scroll";
 import { hrefWithLang } from "~/lib/http/href";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { RejectedRowView } from "~/pages/quality/rejects.server";
+import { PageLink } from "../page-link";
 import { useReasonName } from "./reason-name";
 
 export function RejectRowsTable({
@@ -18,7 +19,7 @@ export function RejectRowsTable({
   const { lang, t, fmt } = useI18n();
   const reasonName = useReasonName();
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table className="quality-rejects">
         <caption>{caption}</caption>
         <thead>
@@ -45,7 +46,9 @@ export function RejectRowsTable({
           {rows.map((row) => (
             <tr key={`${row.batch_id}-${row.line}`}>
               <td className="num">
-                <Link to={hrefWithLang(`/imports/${row.batch_id}`, lang)}>#{row.batch_id}</Link>
+                <PageLink to={hrefWithLang(`/imports/${row.batch_id}`, lang)}>
+                  #{row.batch_id}
+                </PageLink>
               </td>
               <td>{row.file_name}</td>
               <th scope="row" className="num">
@@ -66,6 +69,6 @@ export function RejectRowsTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -5,7 +5,7 @@ import { formatDay } from "~/components/needs-attention";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { CommuneRef, RankedCommune } from "~/lib/metrics/commune-metrics";
 import type { ProvinceSections } from "~/pages/report/load.server";
-import { METRICS } from "~/lib/metrics/registry";
+import { formatMetric, METRICS } from "~/lib/metrics/registry";
 
 const MAX_NAMES = 8;
 
@@ -52,7 +52,7 @@ function NameList({ communes }: { communes: CommuneRef[] }) {
 export function ReportProvinceSections({ sections }: { sections: ProvinceSections }) {
   const { lang, t, fmt } = useI18n();
   const month = fmt.monthLong(sections.attention.month);
-  const uptake = (row: RankedCommune) => fmt.percent(row.online_uptake, 1);
+  const uptake = (row: RankedCommune) => formatMetric("online_uptake", row.online_uptake, fmt);
   return (
     <>
       <section className="report__section" aria-labelledby="report-uptake-heading">
@@ -81,7 +81,7 @@ export function ReportProvinceSections({ sections }: { sections: ProvinceSection
           <RankedTable
             caption={t("report.topHours")}
             rows={sections.top_hours}
-            format={(row) => fmt.decimal(row.volunteer_hours, 1)}
+            format={(row) => formatMetric("volunteer_hours", row.volunteer_hours, fmt)}
             valueLabel={t(METRICS.volunteer_hours.name)}
           />
         </section>

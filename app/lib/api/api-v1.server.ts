@@ -3,7 +3,7 @@
 // with 400 JSON (never a 500), and streams the dataset.
 import { json } from "@remix-run/node";
 import type { Viewer } from "~/lib/auth/policy";
-import { getDb } from "~/lib/db.server";
+import { getDatabase, getDb } from "~/lib/db.server";
 import { can } from "~/lib/auth/policy";
 import { forbidden } from "~/lib/auth/viewer.server";
 import { getEnv } from "~/lib/env.server";
@@ -51,7 +51,7 @@ export async function handleApiV1Download(
   let built;
   if (resource === "assistance") {
     if (!can(viewer, "download_records")) throw forbidden();
-    built = await buildAssistanceExport(await getDb(), getEnv().PROVINCE_CODE, searchParams);
+    built = await buildAssistanceExport(await getDatabase(), getEnv().PROVINCE_CODE, searchParams);
   } else {
     built = await buildCommuneMonthExport(
       await getDb(),

@@ -1,10 +1,16 @@
-// The analysts' record-level extract (sql/extracts/assistance_records.sql) as an export dataset:
-// streamed in keyset pages, so millions of records leave with flat memory. The same
-// SQL file is what bench:web's COPY baseline runs, so the two are timed on identical rows.
+// The analysts' record-level extract (sql/extracts/assistance_records.sql) as an export dataset,
+// streamed so millions of records leave with flat memory. CSV comes formatted by the database
+// (assistance_records_csv.sql): on PostgreSQL one COPY … TO STDOUT streamed to the client, on the
+// embedded engine a page of lines at a time (ADR 019). The other formats read rows in keyset
+// pages. assistance_records.sql is also what bench:web's COPY baseline runs, so the extract and
+// the baseline are timed on identical rows.
 import { CompiledQuery, type Kysely } from "kysely";
 import type { DB } from "~/lib/db/types";
+import { copyBinaryLastFields } from "~/lib/db/copy-binary";
+import { withSession, type SqlEngine } from "~/lib/db/engine";
+import { inlineParams, type InlineValue } from "~/lib/db/sql-inline";
 import { readSqlFile } from "~/lib/db/sql-files.server";
-import type { ExportColumn, ExportDataset, ExportRow } from "~/lib/export/dataset";
+import type { CsvLineChunk, ExportColumn, ExportDataset, ExportRow } from "~/lib/export/dataset";
 import { appliedFilters, resolveExtractQuery } from "~/lib/api/commune-month-extract.server";
 import type { FilterIssue } from "~/lib/url-params/filter-issues";
 import type { ProcedureGroup, UnitTypeFilter } from "~/lib/filters/filter-options";
@@ -87,6 +93,66 @@ export async function* streamAssistanceExtract(
   }
 }
 
+/** The SQL file's parameters $1…$6 for a filter, from the record after `after`, `limit` rows. */
+function extractParams(
+  communes: readonly string[],
+  filter: AssistanceExtractFilter,
+  after: string | null,
+  limit: number | null,
+): InlineValue[] {
+  return [communes, filter.from, filter.to, filter.procedureGroup, after, limit];
+}
+
+/** Lines a page on the embedded engine; ~3.5 MB of text at the extract's ~170 bytes a line. */
+const CSV_PAGE_ROWS = 20_000;
+
+/**
+ * The extract's CSV data lines, formatted by the database (sql/extracts/assistance_records_csv.sql,
+ * byte for byte what the CSV writer makes of the rows). On PostgreSQL a single COPY … TO STDOUT in
+ * binary format (the lines pass through untouched) streamed with back-pressure, on a connection of
+ * the pool's bulk share with no statement timeout; a consumer that stops early releases the
+ * session, which closes the connection and so ends the COPY. The embedded engine has no socket to
+ * stream from: it gathers a page of lines into one text per query (string_agg) and pages by
+ * record_id, holding its one connection only for each page's query.
+ */
+export async function* streamAssistanceCsvLines(
+  db: Kysely<DB>,
+  engine: SqlEngine,
+  filter: AssistanceExtractFilter,
+  pageRows = CSV_PAGE_ROWS,
+): AsyncGenerator<CsvLineChunk> {
+  const text = readSqlFile("extracts/assistance_records_csv.sql");
+  const communes = await extractCommuneCodes(db, filter);
+  const session = await engine.acquire({ activity: "download" });
+  if (session.copyOut) {
+    try {
+      // The pool's statement timeout is for pages; a large extract streams for longer.
+      await session.query("set statement_timeout = 0");
+      const statement = `copy (${inlineParams(text, extractParams(communes, filter, null, null))}) to stdout with (format binary)`;
+      yield* copyBinaryLastFields(session.copyOut(statement));
+      await session.query("reset statement_timeout");
+    } finally {
+      session.release();
+    }
+    return;
+  }
+  session.release();
+  const pageSql = `select string_agg(line, '' order by record_id) as text, max(record_id) as last, count(*)::int as rows from (${text}) as page`;
+  let after: string | null = null;
+  for (;;) {
+    const params = extractParams(communes, filter, after, pageRows);
+    const result = await withSession(
+      engine,
+      (s) => s.query<{ text: string | null; last: string | null; rows: number }>(pageSql, params),
+      { activity: "download" },
+    );
+    const page = result.rows[0]!;
+    if (page.rows > 0) yield { bytes: Buffer.from(page.text ?? "", "utf8"), rows: page.rows };
+    if (page.rows < pageRows) return;
+    after = page.last;
+  }
+}
+
 export type AssistanceExportResult =
   { ok: true; dataset: ExportDataset } | { ok: false; issues: FilterIssue[] };
 
@@ -95,7 +161,7 @@ export type AssistanceExportResult =
  * the commune × month API, plus procedure_group). Only roles with "download_records" reach it.
  */
 export async function buildAssistanceExport(
-  db: Kysely<DB>,
+  { db, engine }: { db: Kysely<DB>; engine: SqlEngine },
   provinceCode: string,
   searchParams: URLSearchParams,
   now: Date = new Date(),
@@ -114,6 +180,9 @@ export async function buildAssistanceExport(
         : "cau-noi-so_assistance",
       columns: ASSISTANCE_EXTRACT_COLUMNS,
       rows: query ? streamAssistanceExtract(db, { ...query, procedureGroup }) : [],
+      ...(query
+        ? { csvLines: streamAssistanceCsvLines(db, engine, { ...query, procedureGroup }) }
+        : {}),
       stamp: {
         dataset: "assistance",
         filters,

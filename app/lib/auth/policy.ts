@@ -75,6 +75,14 @@ export function mustSuppressDemographics(viewer: Viewer): boolean {
   return viewer.role === "leader" || viewer.role === "secretary";
 }
 
+/**
+ * Whether this viewer's spreadsheets (XLSX) head their columns in Vietnamese words rather than
+ * the documented English names: leaders and secretaries read them; analysts script against names.
+ */
+export function readsLabelledSpreadsheets(viewer: Viewer): boolean {
+  return viewer.role === "leader" || viewer.role === "secretary";
+}
+
 /** Whether downloads by this viewer are written to the audit log (every analyst download). */
 export function auditsDownloads(viewer: Viewer): boolean {
   return viewer.role === "analyst" || viewer.role === "admin";
@@ -87,4 +95,54 @@ export function auditsDownloads(viewer: Viewer): boolean {
  */
 export function canSeeRejectedRecords(viewer: Viewer): boolean {
   return can(viewer, "download_records");
+}
+
+// The pages whose access is narrower than "view_dashboard", by path prefix (longest first). The
+// loaders enforce the same permissions; links and nav ask canOpenPage so no page links a viewer to
+// a page their role cannot open (issue 12, item 4; ADR 018).
+const PAGE_PERMISSIONS: ReadonlyArray<readonly [prefix: string, permission: Permission]> = [
+  ["/quality/vocabulary", "import"],
+  ["/quality", "view_quality"],
+  ["/imports", "import"],
+  ["/admin/users", "manage_users"],
+  ["/admin/audit", "view_audit"],
+  ["/api/v1/assistance", "download_records"],
+  ["/report", "download"],
+];
+
+const COMMUNE_PAGE = /^\/communes\/([^/?#]+)/;
+
+function underPrefix(pathname: string, prefix: string): boolean {
+  return (
+    pathname === prefix || pathname.startsWith(`${prefix}/`) || pathname.startsWith(`${prefix}.`)
+  );
+}
+
+/**
+ * Whether the viewer may open the page at `path` (a same-site path, query allowed): the rule a link
+ * is drawn by. A commune's page (and its downloads) follows canViewCommuneDetail; the rest follows
+ * the role's permissions.
+ */
+export function canOpenPage(viewer: Viewer, path: string): boolean {
+  const url = new URL(path, "http://same-site.invalid");
+  const { pathname } = url;
+  const commune = COMMUNE_PAGE.exec(pathname);
+  if (commune) return canViewCommuneDetail(viewer, decodeURIComponent(commune[1]!));
+  // The monthly report of one commune is that commune's detail.
+  if (underPrefix(pathname, "/report")) {
+    const communes = url.searchParams.getAll("commune");
+    if (!communes.every((code) => canViewCommuneDetail(viewer, code))) return false;
+  }
+  const narrower = PAGE_PERMISSIONS.find(([prefix]) => underPrefix(pathname, prefix));
+  return can(viewer, narrower ? narrower[1] : "view_dashboard");
+}
+
+/**
+ * Where a viewer starts when they open `/` with nothing chosen: a secretary bound to one commune
+ * gets that commune's page ("đơn vị của bạn"), one bound to several the commune list with theirs
+ * first; everyone else the province overview (null).
+ */
+export function homePathOf(viewer: Viewer): string | null {
+  if (viewer.role !== "secretary" || viewer.communes.length === 0) return null;
+  return viewer.communes.length === 1 ? `/communes/${viewer.communes[0]}` : "/communes";
 }

@@ -1,7 +1,7 @@
 // The signed-in viewer and the demo flag as the root loader put them in its data, for components
 // (header, nav). Display only: every loader and action still checks on the server.
 import { useRouteLoaderData } from "@remix-run/react";
-import type { Viewer } from "./policy";
+import { canOpenPage, type Viewer } from "./policy";
 
 export interface RootAuthData {
   viewer: Viewer | null;
@@ -19,4 +19,13 @@ export function useOptionalViewer(): Viewer | null {
 
 export function useDemoMode(): boolean {
   return useRootAuth().demoMode;
+}
+
+/**
+ * Whether the signed-in viewer may open a page: links are drawn only where this says yes (plain
+ * text otherwise), so no page links to a 403. Nobody signed in opens nothing.
+ */
+export function useCanOpen(): (path: string) => boolean {
+  const viewer = useOptionalViewer();
+  return (path) => viewer !== null && canOpenPage(viewer, path);
 }

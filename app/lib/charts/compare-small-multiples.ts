@@ -36,8 +36,7 @@ export function buildSmallMultiplePlot(
   metric: SmallMultipleMetric,
   yDomain: [number, number],
   panelTitle: string,
-  { fmt }: ChartContext,
-  open: ReadonlySet<string> = new Set(),
+  { fmt, open }: ChartContext,
 ): Plot.PlotOptions {
   const months = points.map((point) => point.month);
   const formatValue = (value: number | null) =>

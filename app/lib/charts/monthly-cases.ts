@@ -1,6 +1,6 @@
 // Bar chart: assisted cases per month for the province (or the unit-type filter).
 import * as Plot from "@observablehq/plot";
-import { CHART_WIDTH, formatMonthTick, monthTicks, type ChartContext } from "./chart-context";
+import { monthlyChartFrame, type ChartContext } from "./chart-context";
 import { hatchFill, hatchPatternMark, type HatchPattern } from "./hatch-pattern";
 
 export interface MonthlyCasesRow {
@@ -18,25 +18,21 @@ const OPEN_MONTH_PATTERN: HatchPattern = {
   stripe: CASES_BAR_COLOR,
 };
 
-/** `open` holds the months that are not complete: hatched, their tick starred. */
+/** Months in `context.open` (not complete) are hatched and their tick starred. */
 export function buildMonthlyCasesPlot(
   rows: readonly MonthlyCasesRow[],
-  { t, fmt }: ChartContext,
-  open: ReadonlySet<string> = new Set(),
+  context: ChartContext,
 ): Plot.PlotOptions {
+  const { t, fmt } = context;
+  const open = context.open ?? new Set<string>();
   const months = rows.map((row) => row.month);
+  const { monthAxis, ...frame } = monthlyChartFrame(months, context);
   return {
-    width: CHART_WIDTH,
-    height: 240,
-    marginLeft: 56,
-    marginBottom: 36,
+    ...frame,
     ariaLabel: t("chart.cases.title"),
     x: {
       type: "band",
-      domain: months,
-      ticks: monthTicks(months),
-      tickFormat: (month: string) => formatMonthTick(month, months[0], fmt, open),
-      label: null,
+      ...monthAxis,
       padding: 0.2,
     },
     y: {

@@ -2,7 +2,7 @@
 // one 0–100 % axis. Both are shares of different denominators, so they share a scale but no
 // second axis; the lines differ by colour, dash and point shape, not colour alone.
 import * as Plot from "@observablehq/plot";
-import { CHART_WIDTH, formatMonthTick, monthTicks, type ChartContext } from "./chart-context";
+import { monthlyChartFrame, type ChartContext } from "./chart-context";
 import { lineSeriesMarks } from "./line-series-marks";
 import { ONLINE_RATE_SERIES, type RateSeries } from "./monthly-online-rates-series";
 
@@ -12,26 +12,19 @@ export interface MonthlyRatesRow {
   assisted_online_share: number | null;
 }
 
-/** `open` holds the months that are not complete: their tick is starred. */
 export function buildMonthlyOnlineRatesPlot(
   rows: readonly MonthlyRatesRow[],
   context: ChartContext,
-  open: ReadonlySet<string> = new Set(),
 ): Plot.PlotOptions {
   const { t, fmt } = context;
   const months = rows.map((row) => row.month);
+  const { monthAxis, ...frame } = monthlyChartFrame(months, context);
   return {
-    width: CHART_WIDTH,
-    height: 240,
-    marginLeft: 56,
-    marginBottom: 36,
+    ...frame,
     ariaLabel: t("chart.rates.title"),
     x: {
       type: "point",
-      domain: months,
-      ticks: monthTicks(months),
-      tickFormat: (month: string) => formatMonthTick(month, months[0], fmt, open),
-      label: null,
+      ...monthAxis,
       inset: 12,
     },
     y: {

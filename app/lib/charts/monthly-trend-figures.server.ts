@@ -9,7 +9,7 @@ import {
   describeMonthlyOnlineRates,
   type MonthlyRatesRow,
 } from "./monthly-online-rates";
-import { renderPlotToHtmlCached, type RenderedFigure } from "./render-plot.server";
+import { renderResponsivePlotCached, type RenderedFigure } from "./render-plot.server";
 
 /** One month of totals, as much of it as the two figures read. */
 export type TrendMonth = { month: string; cases: number } & RatioInputs<"online_uptake"> &
@@ -43,14 +43,14 @@ export function renderMonthlyTrendFigures(
   const open = new Set(openMonths);
   return {
     cases: {
-      html: renderPlotToHtmlCached(cacheKey("cases", [casesRows, openMonths]), () =>
-        buildMonthlyCasesPlot(casesRows, context, open),
+      html: renderResponsivePlotCached(cacheKey("cases", [casesRows, openMonths]), (width) =>
+        buildMonthlyCasesPlot(casesRows, { ...context, width, open }),
       ),
       description: describeMonthlyCases(casesRows, context),
     },
     rates: {
-      html: renderPlotToHtmlCached(cacheKey("rates", [ratesRows, openMonths]), () =>
-        buildMonthlyOnlineRatesPlot(ratesRows, context, open),
+      html: renderResponsivePlotCached(cacheKey("rates", [ratesRows, openMonths]), (width) =>
+        buildMonthlyOnlineRatesPlot(ratesRows, { ...context, width, open }),
       ),
       description: describeMonthlyOnlineRates(ratesRows, context),
     },

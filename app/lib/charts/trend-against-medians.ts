@@ -1,7 +1,7 @@
 // Line chart: one commune's monthly value against the median of its peer communes and of the
 // province. The three lines differ by colour, dash and point shape, not colour alone.
 import * as Plot from "@observablehq/plot";
-import { CHART_WIDTH, formatMonthTick, monthTicks, type ChartContext } from "./chart-context";
+import { monthlyChartFrame, type ChartContext } from "./chart-context";
 import { lineSeriesMarks } from "./line-series-marks";
 import { TREND_SERIES } from "./trend-against-medians-series";
 
@@ -20,24 +20,18 @@ export function buildTrendAgainstMediansPlot(
   title: string,
   axisLabel: string,
   context: ChartContext,
-  open: ReadonlySet<string> = new Set(),
 ): Plot.PlotOptions {
   const { fmt } = context;
   const months = rows.map((row) => row.month);
   const format = (value: number | null) =>
     kind === "share" ? fmt.percent(value) : fmt.decimal(value, 1);
+  const { monthAxis, ...frame } = monthlyChartFrame(months, context);
   return {
-    width: CHART_WIDTH,
-    height: 240,
-    marginLeft: 56,
-    marginBottom: 36,
+    ...frame,
     ariaLabel: title,
     x: {
       type: "point",
-      domain: months,
-      ticks: monthTicks(months),
-      tickFormat: (month: string) => formatMonthTick(month, months[0], fmt, open),
-      label: null,
+      ...monthAxis,
       inset: 12,
     },
     y:

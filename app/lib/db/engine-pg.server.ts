@@ -6,14 +6,15 @@ import copyStreams from "pg-copy-streams";
 import type { LeasedSession, QueryResult, SqlEngine, SqlSession } from "./engine";
 import { copyStatement, SESSION_TIME_ZONE, TYPE_PARSERS } from "./engine";
 import { dbAvailability } from "./availability.server";
-import type { SessionHolder } from "./busy.server";
+import type { SessionActivity, SessionHolder } from "./busy.server";
 import { currentWaitMs, DatabaseBusyError, noteGaveUp } from "./busy.server";
 
-/** Connections imports may never take, so pages always find one (ADR 012). */
+/** Connections imports and streamed extracts may never take, so pages always find one (ADR 012). */
 export const POOL_RESERVED_FOR_PAGES = 4;
 
 /**
- * Imports' share of the pool: at most max − the pages' reserve at once (at least one). An import
+ * The bulk share of the pool, for imports and streamed extracts (a COPY holds its connection for
+ * the whole download, ADR 019): at most max − the pages' reserve at once (at least one). Work
  * waiting here holds no connection; a web request gives up after its bound.
  */
 class BulkShare {
@@ -22,7 +23,7 @@ class BulkShare {
 
   constructor(private readonly permits: number) {}
 
-  async enter(waitMs: number): Promise<() => void> {
+  async enter(activity: SessionActivity, waitMs: number): Promise<() => void> {
     if (this.holders.length >= this.permits) {
       const started = performance.now();
       await new Promise<void>((resolve, reject) => {
@@ -41,7 +42,7 @@ class BulkShare {
         this.waiters.push(grant);
       });
     }
-    const holder: SessionHolder = { activity: "import", since: new Date() };
+    const holder: SessionHolder = { activity, since: new Date() };
     this.holders.push(holder);
     let left = false;
     return () => {
@@ -136,8 +137,8 @@ export function openPgEngine(options: PgEngineOptions): SqlEngine {
     kind: "pg",
     async acquire(acquireOptions = {}): Promise<LeasedSession> {
       const leave =
-        acquireOptions.activity === "import"
-          ? await bulk.enter(acquireOptions.waitMs ?? currentWaitMs())
+        acquireOptions.activity === "import" || acquireOptions.activity === "download"
+          ? await bulk.enter(acquireOptions.activity, acquireOptions.waitMs ?? currentWaitMs())
           : () => undefined;
       let client: pg.PoolClient;
       try {
@@ -157,14 +158,26 @@ export function openPgEngine(options: PgEngineOptions): SqlEngine {
         console.error(`[db] PostgreSQL session error: ${error.message}`);
       };
       client.on("error", onError);
+      // A COPY … TO STDOUT whose output was not read to the end: the connection is still in copy
+      // mode and must not go back to the pool.
+      let copying = false;
       return {
         ...sessionOn(client),
+        copyOut(statement: string) {
+          const stream = client.query(copyStreams.to(statement));
+          copying = true;
+          stream.once("end", () => (copying = false));
+          return stream;
+        },
         // Waiting on pg is for a pool slot, not for one holder: nothing to tell the waiters.
         describe() {},
         release() {
           if (released) return;
           released = true;
           client.off("error", onError);
+          // pg ends a client with a query still running by destroying its socket: PostgreSQL's next
+          // write to it fails and the backend ends the COPY.
+          if (copying) broken ??= new Error("COPY output abandoned before its end");
           client.release(broken);
           leave();
         },

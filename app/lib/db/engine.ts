@@ -25,6 +25,12 @@ export interface SqlSession {
 
 export interface LeasedSession extends SqlSession {
   release(): void;
+  /**
+   * PostgreSQL only: the output of a COPY … TO STDOUT statement as it streams, with back-pressure.
+   * A session released before the output was read to its end is closed instead of pooled, which
+   * stops the COPY on the server (ADR 019). The embedded engine has no client socket to stream.
+   */
+  copyOut?(statement: string): AsyncIterable<Buffer>;
   /** Tells requests waiting for this session what it is doing (a stream turning into a download). */
   describe(activity: SessionActivity): void;
 }

@@ -14,6 +14,11 @@ export interface ExportColumn {
   type: ExportColumnType;
   /** Whether the column may hold null (rates without a denominator, unknown ethnicity…). */
   nullable?: boolean;
+  /**
+   * The header a spreadsheet reader sees instead of the name (XLSX for leaders and secretaries,
+   * column-labels.ts); the name stays the machine name everywhere else.
+   */
+  label?: string;
   /** What the column holds, in English (XLSX "About" sheet, Arrow field metadata, JSON meta). */
   description?: string;
   /**
@@ -46,6 +51,12 @@ export interface ExportStamp {
   generated_at: string;
 }
 
+/** CSV data lines as the database wrote them (after the header), and how many rows they hold. */
+export interface CsvLineChunk {
+  bytes: Uint8Array;
+  rows: number;
+}
+
 export interface ExportDataset {
   /** The file name without extension, e.g. "cau-noi-so_commune-month_2025-07_2026-06". */
   file_base_name: string;
@@ -53,6 +64,12 @@ export interface ExportDataset {
   /** Rows in column order keys; a stream for large extracts so memory stays flat. */
   rows: Iterable<ExportRow> | AsyncIterable<ExportRow>;
   stamp: ExportStamp;
+  /**
+   * The CSV file's data lines, formatted by the database exactly as the CSV writer would format
+   * `rows` (formula neutralization, quoting, CRLF): a CSV download sends these after the BOM and
+   * header instead of formatting rows one by one (ADR 019). Large extracts only.
+   */
+  csvLines?: AsyncIterable<CsvLineChunk>;
   /**
    * Bounded in size (e.g. communes × months), so the written file may be kept per data version
    * and sent again to the next viewer of the same role asking for the same filters (ADR 010).

@@ -7,10 +7,11 @@ import { PassThrough, Readable, type Writable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { recordAudit } from "~/lib/auth/audit.server";
 import { clientAddress } from "~/lib/auth/client-address.server";
-import { can, type Viewer } from "~/lib/auth/policy";
+import { can, readsLabelledSpreadsheets, type Viewer } from "~/lib/auth/policy";
 import { getDb } from "~/lib/db.server";
 import { StreamClosedError } from "./byte-sink.server";
-import type { ExportDataset, ExportFormat, ExportRow } from "./dataset";
+import { withVietnameseLabels } from "./column-labels";
+import type { ExportDataset, ExportFormat } from "./dataset";
 import { EXPORT_FORMAT_INFO } from "./formats";
 import { acceptsGzip } from "~/lib/http/accept-encoding";
 import { keptExport, keptExportSlot, type KeptExport } from "./kept-exports.server";
@@ -50,53 +51,73 @@ export function exportHeaders(dataset: ExportDataset, format: ExportFormat): Hea
 }
 
 /**
- * Reads the first row now (so a failing query throws here) and returns rows that replay it
- * followed by the rest.
+ * Reads the first item now (so a failing query throws here) and returns items that replay it
+ * followed by the rest, adding each one's row count to `counter`.
  */
-async function startRows(
-  rows: Iterable<ExportRow> | AsyncIterable<ExportRow>,
+async function startItems<T>(
+  items: Iterable<T> | AsyncIterable<T>,
   counter: { rows: number },
-): Promise<AsyncIterable<ExportRow>> {
+  rowsOf: (item: T) => number,
+): Promise<AsyncIterable<T>> {
   const iterator =
-    Symbol.asyncIterator in rows ? rows[Symbol.asyncIterator]() : rows[Symbol.iterator]();
+    Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
   const first = await iterator.next();
   return {
     async *[Symbol.asyncIterator]() {
       let current = first;
       try {
         while (!current.done) {
-          counter.rows += 1;
+          counter.rows += rowsOf(current.value);
           yield current.value;
           current = await iterator.next();
         }
       } finally {
-        // Stopped early (client gone, writer failed): let the source close its cursor.
+        // Stopped early (client gone, writer failed): let the source close its cursor or COPY.
         if (!current.done) await iterator.return?.();
       }
     },
   };
 }
 
-export async function exportResponse(
+/** The dataset with the source the format reads started: database-formatted CSV lines or rows. */
+async function startDataset(
   dataset: ExportDataset,
+  format: ExportFormat,
+  counter: { rows: number },
+): Promise<ExportDataset> {
+  if (format === "csv" && dataset.csvLines) {
+    const csvLines = await startItems(dataset.csvLines, counter, (chunk) => chunk.rows);
+    return { ...dataset, csvLines };
+  }
+  const { csvLines: _unused, ...rest } = dataset;
+  return { ...rest, rows: await startItems(dataset.rows, counter, () => 1) };
+}
+
+export async function exportResponse(
+  original: ExportDataset,
   format: ExportFormat,
   { request, viewer }: ExportResponseOptions,
 ): Promise<Response> {
   if (!can(viewer, "download")) {
     return json({ kind: "forbidden" }, { status: 403, headers: { "Cache-Control": "no-store" } });
   }
+  // Kept files are per role (kept-exports.server.ts), so a labelled XLSX never reaches an analyst.
+  const dataset =
+    format === "xlsx" && readsLabelledSpreadsheets(viewer)
+      ? withVietnameseLabels(original)
+      : original;
   const slot = await keptExportSlot(await getDb(), dataset, format, viewer);
   if (slot) {
     const kept = await keptExport(slot, format, dataset.stamp, async (out) => {
       const counter = { rows: 0 };
-      await WRITERS[format]({ ...dataset, rows: await startRows(dataset.rows, counter) }, out);
+      await WRITERS[format](await startDataset(dataset, format, counter), out);
       return counter.rows;
     });
     return keptExportResponse(kept, dataset, format, { request, viewer });
   }
 
   const counter = { rows: 0 };
-  const started: ExportDataset = { ...dataset, rows: await startRows(dataset.rows, counter) };
+  const started = await startDataset(dataset, format, counter);
   const out = new PassThrough();
   const stop = () => out.destroy();
   // A client that left while the loader was still querying has already aborted the signal, and an

@@ -142,7 +142,7 @@ export interface ResolvedPeriod {
   /** True when the request reached outside the covered months and was cut to them. */
   clamped: boolean;
   /** The period's months that are not complete (running or late), in order; usually none. */
-  open_months: OpenMonth[];
+  open_months: readonly OpenMonth[];
 }
 
 export type PeriodResolution =

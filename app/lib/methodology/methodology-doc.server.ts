@@ -54,9 +54,15 @@ export function slugify(text: string): string {
     .replace(/^-|-$/g, "");
 }
 
-/** Heading text without markdown emphasis and code marks. */
-function plainText(markdown: string): string {
-  return markdown.replace(/[`*_]/g, "").trim();
+/**
+ * Heading text without markdown emphasis and code marks. An underscore inside a word is a
+ * character (`mart.commune_month`), not emphasis, so it stays.
+ */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/[`*]/g, "")
+    .replace(/(^|\W)_+|_+(?=\W|$)/g, "$1")
+    .trim();
 }
 
 export function renderMethodologyMarkdown(markdown: string): MethodologyDoc {

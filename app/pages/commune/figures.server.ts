@@ -8,7 +8,7 @@ import type { ChartContext } from "~/lib/charts/chart-context";
 import { buildHorizontalBarsPlot, type HorizontalBarRow } from "~/lib/charts/horizontal-bars";
 import type { RenderedFigure } from "~/lib/charts/render-plot.server";
 import { buildReachSharesPlot, type ReachSharesRow } from "~/lib/charts/reach-shares";
-import { renderPlotToHtmlCached } from "~/lib/charts/render-plot.server";
+import { renderResponsivePlotCached } from "~/lib/charts/render-plot.server";
 import {
   buildTrendAgainstMediansPlot,
   describeTrendAgainstMedians,
@@ -20,7 +20,7 @@ import {
   heatmapHours,
   type HeatmapValueCell,
 } from "~/lib/charts/weekday-hour-heatmap";
-import { METRICS } from "~/lib/metrics/registry";
+import { formatMetric, METRICS } from "~/lib/metrics/registry";
 
 export interface CommuneFigures {
   uptake: RenderedFigure;
@@ -47,13 +47,16 @@ function describeTopBar(
 export function renderCommuneFigures(page: CommunePage, lang: Lang): CommuneFigures {
   const context: ChartContext = getI18n(lang);
   // Charts depend only on their rows and the language; a repeated request reuses the markup.
-  const render = (chart: string, rows: unknown, build: () => PlotOptions) =>
-    renderPlotToHtmlCached(JSON.stringify(["commune", chart, lang, rows]), build);
+  // Each is laid out for the wide and the phone width (ADR 017).
+  const render = (chart: string, rows: unknown, build: (context: ChartContext) => PlotOptions) =>
+    renderResponsivePlotCached(JSON.stringify(["commune", chart, lang, rows]), (width) =>
+      build({ ...context, width }),
+    );
   const { t, fmt } = context;
   const openMonths = page.period?.open_months.map((open) => open.month) ?? [];
   const open = new Set(openMonths);
   const integer = (value: number) => fmt.integer(value);
-  const hours = (value: number) => fmt.decimal(value, 1);
+  const hours = (value: number) => formatMetric("volunteer_hours", value, fmt);
 
   const uptakeRows: TrendAgainstMediansRow[] = page.trend.map((row) => ({
     month: row.month,
@@ -102,32 +105,32 @@ export function renderCommuneFigures(page: CommunePage, lang: Lang): CommuneFigu
     axisLabel: string,
     format: (v: number) => string,
   ) => ({
-    html: render(chart, rows, () => buildHorizontalBarsPlot(rows, { title, axisLabel, format })),
+    html: render(chart, rows, ({ width }) =>
+      buildHorizontalBarsPlot(rows, { title, axisLabel, format, width }),
+    ),
     description: describeTopBar(rows, context, format),
   });
   return {
     uptake: {
-      html: render("uptake", [uptakeRows, openMonths], () =>
+      html: render("uptake", [uptakeRows, openMonths], (sized) =>
         buildTrendAgainstMediansPlot(
           uptakeRows,
           "share",
           t("commune.trend.uptakeTitle"),
           t(METRICS.online_uptake.name),
-          context,
-          open,
+          { ...sized, open },
         ),
       ),
       description: describeTrendAgainstMedians(uptakeRows, "share", context),
     },
     cases: {
-      html: render("cases", [casesRows, openMonths], () =>
+      html: render("cases", [casesRows, openMonths], (sized) =>
         buildTrendAgainstMediansPlot(
           casesRows,
           "count",
           t("commune.trend.casesTitle"),
           t("chart.cases.axis"),
-          context,
-          open,
+          { ...sized, open },
         ),
       ),
       description: describeTrendAgainstMedians(casesRows, "count", context),
@@ -157,8 +160,8 @@ export function renderCommuneFigures(page: CommunePage, lang: Lang): CommuneFigu
       reachRows.length === 0 || page.reach.too_few
         ? null
         : {
-            html: render("reach", reachRows, () =>
-              buildReachSharesPlot(reachRows, t("commune.reach.title"), context),
+            html: render("reach", reachRows, (sized) =>
+              buildReachSharesPlot(reachRows, t("commune.reach.title"), sized),
             ),
             description: page.reach.rows
               .map((row) =>
@@ -171,7 +174,7 @@ export function renderCommuneFigures(page: CommunePage, lang: Lang): CommuneFigu
               .join(" "),
           },
     demand: {
-      html: render("demand", demandCells, () =>
+      html: render("demand", demandCells, (sized) =>
         buildWeekdayHourHeatmapPlot(
           demandCells,
           hoursDrawn,
@@ -181,13 +184,13 @@ export function renderCommuneFigures(page: CommunePage, lang: Lang): CommuneFigu
             scheme: "blues",
             format: integer,
           },
-          context,
+          sized,
         ),
       ),
       description: describeHeatmap(demandCells, integer, context, "commune.heatmap.demandEmpty"),
     },
     presence: {
-      html: render("presence", presenceCells, () =>
+      html: render("presence", presenceCells, (sized) =>
         buildWeekdayHourHeatmapPlot(
           presenceCells,
           hoursDrawn,
@@ -197,7 +200,7 @@ export function renderCommuneFigures(page: CommunePage, lang: Lang): CommuneFigu
             scheme: "oranges",
             format: hours,
           },
-          context,
+          sized,
         ),
       ),
       description: describeHeatmap(presenceCells, hours, context, "commune.heatmap.presenceEmpty"),

@@ -23,6 +23,7 @@ import { COMMUNE_CODE_PATTERN, type ProcedureGroup } from "~/lib/filters/filter-
 import { resolvePeriod, type OverviewFilter, type ResolvedPeriod } from "~/lib/filters/filters";
 import { addMonths, listMonths } from "~/lib/calendar/months";
 import {
+  getCommunePeriodSums,
   getCoverage,
   getProvinceInfo,
   type CoverageInfo,
@@ -30,6 +31,11 @@ import {
 } from "~/lib/metrics/province.server";
 import { ratioOf, safeRatio } from "~/lib/metrics/registry";
 import { expandShiftIntoHourSlots } from "~/lib/metrics/shift-hour-slots";
+import {
+  computeCommuneStandings,
+  sumCommuneTotals,
+  type CommuneStandings,
+} from "~/lib/metrics/commune-standing";
 
 export interface CommuneInfo {
   code: string;
@@ -177,6 +183,8 @@ export interface CommunePage {
   period: ResolvedPeriod | null;
   procedure_group: ProcedureGroup | null;
   summary: CommuneSummaryFigures | null;
+  /** The tiles: value, province and peer medians, ranks; null without data. */
+  standings: CommuneStandings | null;
   trend: CommuneTrendRow[];
   /** Units of the province the province median is taken over. */
   province_commune_count: number;
@@ -774,21 +782,14 @@ async function getPeerCandidates(db: Kysely<DB>, provinceCode: string) {
   }));
 }
 
-async function getVolunteerHours(
+/** Volunteer hours by commune of the province over the period (the overview's period sums). */
+async function getProvinceVolunteerHours(
   db: Kysely<DB>,
-  code: string,
+  provinceCode: string,
   period: { from: string; to: string },
-): Promise<number> {
-  const row = await db
-    .selectFrom("mart.commune_month")
-    .where("commune_code", "=", code)
-    .where("month", ">=", period.from)
-    .where("month", "<=", period.to)
-    .select((eb) =>
-      eb.fn.coalesce(eb.fn.sum<number>("volunteer_hours"), sql<number>`0`).as("hours"),
-    )
-    .executeTakeFirst();
-  return Number(row?.hours ?? 0);
+): Promise<Map<string, number>> {
+  const sums = await getCommunePeriodSums(db, provinceCode, period, null);
+  return new Map(sums.map((row) => [row.code, row.volunteer_hours]));
 }
 
 const EMPTY_REACH: ReachSection = {
@@ -847,6 +848,7 @@ export async function getCommunePage(
         ...base,
         period: null,
         summary: null,
+        standings: null,
         trend: [],
         procedure_groups: [],
         procedures: [],
@@ -865,7 +867,7 @@ export async function getCommunePage(
   // The raw aggregates depend on the data and the URL alone (access was checked above and
   // suppression is applied below), so they are reused until the next import or revert: a
   // commune's page reads tens of thousands of records, its readers ask for the same few months.
-  const [cells, mix, helpTypes, demographics, profile, teams, heatmap, volunteerHours] =
+  const [cells, mix, helpTypes, demographics, profile, teams, heatmap, provinceHours] =
     await cachedForDataVersion(
       db,
       `commune-page|${provinceCode}|${code}|${period.from}|${period.to}|${procedureGroup ?? ""}`,
@@ -878,15 +880,23 @@ export async function getCommunePage(
           getPopulationProfile(db, code, Number(period.to.slice(0, 4))),
           getTeams(db, scope),
           getHeatmap(db, scope),
-          getVolunteerHours(db, code, period),
+          getProvinceVolunteerHours(db, provinceCode, period),
         ]),
     );
+  const provinceCodes = candidates.map((candidate) => candidate.code);
+  const peerCodes = peers.map((peer) => peer.code);
   const trend = buildCommuneTrend(
     code,
     listMonths(period.from, period.to),
-    candidates.map((candidate) => candidate.code),
-    peers.map((peer) => peer.code),
+    provinceCodes,
+    peerCodes,
     cells,
+  );
+  const standings = computeCommuneStandings(
+    code,
+    provinceCodes,
+    peerCodes,
+    sumCommuneTotals(cells, provinceHours),
   );
   const sum = (pick: (row: CommuneTrendRow) => number) =>
     trend.reduce((total, row) => total + pick(row), 0);
@@ -903,10 +913,11 @@ export async function getCommunePage(
       period,
       summary: {
         ...totals,
-        volunteer_hours: volunteerHours,
+        volunteer_hours: provinceHours.get(code) ?? 0,
         online_uptake: ratioOf("online_uptake", totals),
         assisted_online_share: ratioOf("assisted_online_share", totals),
       },
+      standings,
       trend,
       procedure_groups: mix.groups,
       procedures: mix.procedures,

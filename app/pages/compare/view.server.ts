@@ -66,7 +66,8 @@ export function renderCompareFigures(data: CompareData, lang: Lang): SmallMultip
         name: panel.name,
         html: renderPlotToHtmlCached(
           JSON.stringify(["compare", metric, lang, panel.name, yDomain, panel.points, openMonths]),
-          () => buildSmallMultiplePlot(panel.points, metric, yDomain, panel.name, context, open),
+          () =>
+            buildSmallMultiplePlot(panel.points, metric, yDomain, panel.name, { ...context, open }),
         ),
       })),
     };

@@ -3,7 +3,7 @@
 // communes with the highest and lowest uptake, the "needs attention" lists and the communes with
 // the most volunteer hours; commune reports add the province and the median of the commune's
 // peers. Reads mart.commune_month and ref.commune only; the page and its downloads share it.
-import { sql, type Kysely } from "kysely";
+import type { Kysely } from "kysely";
 import type { Viewer } from "~/lib/auth/policy";
 import { canViewCommuneDetail, mustSuppressDemographics } from "~/lib/auth/policy";
 import type { CommuneMonthTable, DB, UnitType } from "~/lib/db/types";

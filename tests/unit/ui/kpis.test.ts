@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { previousPeriodLabel } from "~/components/kpi-tiles";
+import { getFormatter } from "~/lib/i18n/formatter";
 import { compareKpi, computeKpis, emptyMonthTotals, type MonthTotals } from "~/lib/metrics/kpis";
 
 const month = (values: Partial<MonthTotals> & { month: string }): MonthTotals => ({
@@ -97,5 +99,33 @@ describe("compareKpi", () => {
   it("cannot compare when either side has no value", () => {
     expect(compareKpi("online_uptake", null, 0.4)).toBeNull();
     expect(compareKpi("online_uptake", 0.4, null)).toBeNull();
+  });
+});
+
+describe("previousPeriodLabel", () => {
+  // Three months against the three before: the sums name three months, the latest-month
+  // indicators (active volunteers, units with cases) name the one month they were measured in.
+  const previous = computeKpis(
+    [month({ month: "2026-07" }), month({ month: "2026-08" }), month({ month: "2026-09" })],
+    124,
+  );
+  const period = {
+    from: "2026-07",
+    to: "2026-09",
+    months: 3,
+    preset: "3m",
+    clamped: false,
+    open_months: [],
+  } as const;
+  const fmt = getFormatter("vi");
+
+  it("names the same length of time as the value it compares", () => {
+    expect(previousPeriodLabel("cases", period, previous, fmt)).toBe(
+      `${fmt.monthNumeric("2026-07")} – ${fmt.monthNumeric("2026-09")}`,
+    );
+    expect(previousPeriodLabel("volunteer_hours", period, previous, fmt)).toContain("–");
+    for (const id of ["volunteers_active", "communes_reporting"] as const) {
+      expect(previousPeriodLabel(id, period, previous, fmt)).toBe(fmt.monthNumeric("2026-09"));
+    }
   });
 });

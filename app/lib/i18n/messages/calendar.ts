@@ -24,6 +24,7 @@ export const calendarMessages = defineMessages(
     "calendar.excluded":
       "The default period ends in {to}, the latest complete month. Not counted yet: {months}.",
     "calendar.include": "See the period including {last}",
-    "calendar.note": "*: a month that is not complete (still running, or some units have not reported).",
+    "calendar.note":
+      "*: a month that is not complete (still running, or some units have not reported).",
   },
 );

@@ -31,6 +31,12 @@ export const communeMessages = defineMessages(
     "commune.filter.procedureGroup": "Nhóm thủ tục",
     "commune.filter.procedureGroupAll": "Tất cả nhóm",
     "commune.summaryHeading": "Số liệu chính trong kỳ",
+    "commune.tiles.rankProvince": "Hạng {rank}/{of} trong tỉnh",
+    "commune.tiles.rankPeers": "hạng {rank}/{of} trong nhóm tương đồng",
+    "commune.tiles.provinceMedian": "Trung vị toàn tỉnh: {value}",
+    "commune.tiles.peerMedian": "Trung vị nhóm tương đồng: {value}",
+    "commune.tiles.note":
+      "Hạng 1 là giá trị cao nhất; các đơn vị bằng nhau cùng hạng, đơn vị không có mẫu số không được xếp hạng. Trung vị lấy trên các đơn vị của tỉnh và của nhóm tương đồng trong cùng kỳ.",
     "commune.downloads": "Tải bảng này:",
     "commune.downloadFormat": "{format}",
 
@@ -55,6 +61,7 @@ export const communeMessages = defineMessages(
     "commune.peers.larger": "lớn hơn {value}",
     "commune.peers.smaller": "nhỏ hơn {value}",
     "commune.peers.same": "bằng nhau",
+    "commune.peers.compare": "So sánh đơn vị này với {count} đơn vị tương đồng gần nhất",
 
     "commune.procedures.heading": "Người dân cần hỗ trợ thủ tục gì",
     "commune.procedures.groupsTitle": "Số ca theo nhóm thủ tục",
@@ -178,6 +185,12 @@ export const communeMessages = defineMessages(
     "commune.filter.procedureGroup": "Procedure group",
     "commune.filter.procedureGroupAll": "All groups",
     "commune.summaryHeading": "Key figures for the period",
+    "commune.tiles.rankProvince": "Rank {rank} of {of} in the province",
+    "commune.tiles.rankPeers": "rank {rank} of {of} among peers",
+    "commune.tiles.provinceMedian": "Province median: {value}",
+    "commune.tiles.peerMedian": "Peer median: {value}",
+    "commune.tiles.note":
+      "Rank 1 is the highest value; equal units share a rank and units without a denominator are not ranked. Medians are taken over the province's units and over the peers in the same period.",
     "commune.downloads": "Download this table:",
     "commune.downloadFormat": "{format}",
 
@@ -202,6 +215,7 @@ export const communeMessages = defineMessages(
     "commune.peers.larger": "{value} larger",
     "commune.peers.smaller": "{value} smaller",
     "commune.peers.same": "equal",
+    "commune.peers.compare": "Compare this unit with its {count} nearest peers",
 
     "commune.procedures.heading": "What people need help with",
     "commune.procedures.groupsTitle": "Cases by procedure group",

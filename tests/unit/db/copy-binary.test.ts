@@ -1,0 +1,83 @@
+// The binary COPY reader of the record-level CSV extract (ADR 019): whatever the chunk boundaries,
+// it yields each tuple's last field as sent and counts the tuples.
+import { describe, expect, it } from "vitest";
+import { copyBinaryLastFields } from "~/lib/db/copy-binary";
+import { inlineParams, sqlLiteral } from "~/lib/db/sql-inline";
+
+const SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
+
+function field(value: string | null): Buffer {
+  if (value === null) return Buffer.from([0xff, 0xff, 0xff, 0xff]);
+  const bytes = Buffer.from(value, "utf8");
+  const length = Buffer.alloc(4);
+  length.writeInt32BE(bytes.length);
+  return Buffer.concat([length, bytes]);
+}
+
+function copyStream(tuples: (string | null)[][]): Buffer {
+  const header = Buffer.concat([SIGNATURE, Buffer.alloc(4), Buffer.from([0, 0, 0, 2, 0xab, 0xcd])]);
+  const body = tuples.map((tuple) => {
+    const count = Buffer.alloc(2);
+    count.writeInt16BE(tuple.length);
+    return Buffer.concat([count, ...tuple.map(field)]);
+  });
+  return Buffer.concat([header, ...body, Buffer.from([0xff, 0xff])]);
+}
+
+async function* chunked(bytes: Buffer, size: number): AsyncGenerator<Buffer> {
+  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+}
+
+async function readAll(chunks: AsyncIterable<Buffer>): Promise<{ text: string; rows: number }> {
+  const parts: Buffer[] = [];
+  let rows = 0;
+  for await (const chunk of copyBinaryLastFields(chunks)) {
+    parts.push(chunk.bytes);
+    rows += chunk.rows;
+  }
+  return { text: Buffer.concat(parts).toString("utf8"), rows };
+}
+
+describe("copyBinaryLastFields", () => {
+  const tuples = [
+    ["R1", 'R1,"a ""b""",Đội\r\n'],
+    ["R2", "R2,'=x,\r\n"],
+    ["R3", null],
+    ["", "last\r\n"],
+  ];
+  const stream = copyStream(tuples);
+
+  it("gives the last fields in order, at every chunk size down to one byte", async () => {
+    for (const size of [1, 2, 3, 5, 7, 19, 25, 64, stream.length]) {
+      expect(await readAll(chunked(stream, size))).toEqual({
+        text: 'R1,"a ""b""",Đội\r\nR2,\'=x,\r\nlast\r\n',
+        rows: 4,
+      });
+    }
+  });
+
+  it("refuses what is not binary COPY, or stops inside a tuple", async () => {
+    await expect(readAll(chunked(Buffer.from("R1,x\r\n".repeat(5)), 8))).rejects.toThrow(
+      "not a binary COPY stream",
+    );
+    await expect(readAll(chunked(stream.subarray(0, stream.length - 4), 8))).rejects.toThrow(
+      "ended inside its data",
+    );
+  });
+});
+
+describe("inlineParams", () => {
+  it("escapes text, arrays, numbers and null, and leaves strings and comments alone", () => {
+    expect(sqlLiteral("it's a \\ test")).toBe("E'it\\'s a \\\\ test'");
+    expect(sqlLiteral(['a"b', "c\\d", "e'f"])).toBe(`E'{"a\\\\"b","c\\\\\\\\d","e\\'f"}'`);
+    expect(sqlLiteral(null)).toBe("null");
+    expect(sqlLiteral(20)).toBe("20");
+    expect(() => sqlLiteral(1.5)).toThrow();
+    const text =
+      "select '$1', \"$2\", E'\\'$1' -- $1\n/* $2 */ from t where a = $1 and b = $2::int";
+    expect(inlineParams(text, ["x'y", 7])).toBe(
+      "select '$1', \"$2\", E'\\'$1' -- $1\n/* $2 */ from t where a = E'x\\'y' and b = 7::int",
+    );
+    expect(() => inlineParams("select $3", ["a"])).toThrow("no value for $3");
+  });
+});
