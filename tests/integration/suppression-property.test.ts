@@ -182,7 +182,8 @@ async function everyView(identity: TestIdentity, filter: Filter): Promise<Answer
       identity,
       `/report/download?${month}&commune=${code}&table=figures&format=csv`,
     ),
-    await ask("overview", overviewLoader, identity, `/${q}`, {}, "_index"),
+    // A bare "/" sends a secretary home to their commune; any query shows the overview.
+    await ask("overview", overviewLoader, identity, `/${q || "?lang=vi"}`, {}, "_index"),
     await ask(
       "overview trend csv",
       overviewDownloadLoader,
