@@ -44,6 +44,7 @@ export function CommuneMapFigure({ figure, metric, period, rankingId }: CommuneM
       })}
       description={figure.description}
       html={figure.html}
+      interactive
       notes={
         <>
           {legend.length > 0 ? <SwatchLegend items={legend} /> : null}

@@ -1,6 +1,7 @@
 // All units of the filter ranked by the chosen metric, with the other indicators alongside; each
 // name links to the unit's page where the viewer may open it.
 import { CommuneName } from "./commune-name";
+import { TableScroll } from "~/components/table-scroll";
 import { MISSING_VALUE, type Formatter } from "~/lib/i18n/formatter";
 import { formatMetric, METRICS } from "~/lib/metrics/registry";
 import { useI18n } from "~/lib/i18n/use-i18n";
@@ -24,7 +25,7 @@ export function CommuneRankingTable({ id, rows, metric }: CommuneRankingTablePro
   return (
     <section className="ranking" aria-labelledby={`${id}-heading`} id={id}>
       <h2 id={`${id}-heading`}>{t("ranking.heading", { metric: metricName })}</h2>
-      <div className="table-scroll">
+      <TableScroll labelledBy={`${id}-heading`}>
         <table>
           <caption>{t("ranking.caption", { metric: metricName })}</caption>
           <thead>
@@ -67,7 +68,7 @@ export function CommuneRankingTable({ id, rows, metric }: CommuneRankingTablePro
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -6,6 +6,7 @@ import {
   PeriodPresetLinks,
 } from "~/components/filters/period-controls";
 import { Form, useLocation } from "@remix-run/react";
+import { FilterPanel } from "~/components/filters/filter-panel";
 import {
   FilterActions,
   procedureGroupOptions,
@@ -39,14 +40,17 @@ export function OverviewFilters({
   procedureGroup,
   metric,
 }: OverviewFiltersProps) {
-  const { lang, t } = useI18n();
+  const { lang, t, fmt } = useI18n();
   const location = useLocation();
+  const current = [
+    `${fmt.monthNumeric(period.from)} – ${fmt.monthNumeric(period.to)}`,
+    unitType ? t(`unitType.${unitType}`) : null,
+    procedureGroup ? t(`procedureGroup.${procedureGroup}`) : null,
+    t(METRICS[metric].name),
+  ].filter((part): part is string => part !== null);
 
   return (
-    <section className="filters" aria-labelledby="filters-heading">
-      <h2 id="filters-heading" className="visually-hidden">
-        {t("filter.legend")}
-      </h2>
+    <FilterPanel headingId="filters-heading" current={current}>
       <PeriodPresetLinks period={period} />
       {/* Keyed by the query so the fields show the new values after a client-side navigation. */}
       <Form method="get" className="filters__form" key={location.search}>
@@ -73,6 +77,6 @@ export function OverviewFilters({
         <FilterActions />
         <MonthHint idPrefix="filter" />
       </Form>
-    </section>
+    </FilterPanel>
   );
 }

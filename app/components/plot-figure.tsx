@@ -2,6 +2,7 @@
 // SVG, and a "show table" disclosure with the same numbers (or a pointer to them).
 import type { ReactNode } from "react";
 import { useI18n } from "~/lib/i18n/use-i18n";
+import { TableScroll } from "./table-scroll";
 
 export interface PlotFigureProps {
   id: string;
@@ -13,6 +14,11 @@ export interface PlotFigureProps {
   notes?: ReactNode;
   /** The table alternative, shown inside a <details>. */
   table?: ReactNode;
+  /**
+   * The chart holds links (the map): a group, not an image, whose children are presentational
+   * and so would hide the links from screen readers.
+   */
+  interactive?: boolean;
 }
 
 export function PlotFigure({
@@ -23,13 +29,14 @@ export function PlotFigure({
   legend,
   notes,
   table,
+  interactive = false,
 }: PlotFigureProps) {
   return (
     <FigureFrame id={id} title={title} description={description} table={table}>
       {legend}
       <div
         className="plot-figure__chart"
-        role="img"
+        role={interactive ? "group" : "img"}
         aria-labelledby={`${id}-title`}
         aria-describedby={`${id}-description`}
         dangerouslySetInnerHTML={{ __html: html }}
@@ -79,7 +86,7 @@ export function FigureFrame({
       {table ? (
         <details className="plot-figure__table">
           <summary>{t("chart.showTable")}</summary>
-          {table}
+          <TableScroll labelledBy={`${id}-title`}>{table}</TableScroll>
         </details>
       ) : null}
     </figure>

@@ -1,4 +1,6 @@
-// The banner on every page: app name, province, data freshness and the language switch.
+// The banner on every page: app name, province, data freshness and the language switch. On a
+// phone the links and the rest fold into a <details> menu, so the first screen shows figures and
+// the menu opens without JavaScript; on wider screens CSS keeps its content always shown.
 import { Form, NavLink } from "@remix-run/react";
 import { homePathOf } from "~/lib/auth/policy";
 import { useCanOpen, useOptionalViewer } from "~/lib/auth/use-viewer";
@@ -30,49 +32,52 @@ export function SiteHeader({ provinceName, refreshedAt, lastBatchId }: SiteHeade
         </NavLink>
         <span className="site-header__tagline">{t("app.tagline")}</span>
       </div>
-      <nav className="site-header__nav" aria-label={t("nav.main")}>
-        {home ? <NavLink to={hrefWithLang(home, lang)}>{t("nav.home")}</NavLink> : null}
-        <NavLink to={hrefWithLang("/", lang)} end>
-          {t("nav.overview")}
-        </NavLink>
-        <NavLink to={hrefWithLang("/communes", lang)}>{t("nav.communes")}</NavLink>
-        <NavLink to={hrefWithLang("/compare", lang)}>{t("nav.compare")}</NavLink>
-        <NavLink to={hrefWithLang("/report", lang)}>{t("nav.report")}</NavLink>
-        {canOpen("/quality") ? (
-          <NavLink to={hrefWithLang("/quality", lang)}>{t("nav.quality")}</NavLink>
-        ) : null}
-        <NavLink to={hrefWithLang("/methodology", lang)}>{t("nav.methodology")}</NavLink>
-        {canOpen("/imports") ? (
-          <NavLink to={hrefWithLang("/imports", lang)}>{t("nav.imports")}</NavLink>
-        ) : null}
-        {canOpen("/admin/users") ? (
-          <NavLink to={hrefWithLang("/admin/users", lang)}>{t("admin.nav.users")}</NavLink>
-        ) : null}
-        {canOpen("/admin/audit") ? (
-          <NavLink to={hrefWithLang("/admin/audit", lang)}>{t("admin.nav.audit")}</NavLink>
-        ) : null}
-      </nav>
-      <div className="site-header__meta">
-        {provinceName ? <span className="site-header__province">{provinceName}</span> : null}
-        {refreshedAt ? (
-          <span className="site-header__as-of">
-            {t("header.asOf", { time: fmt.dateTime(refreshedAt) })}
-            {lastBatchId !== null ? ` · ${t("header.lastBatch", { batch: lastBatchId })}` : null}
-          </span>
-        ) : null}
-        <LanguageSwitch />
-        {viewer ? (
-          <Form method="post" action="/logout" className="site-header__user">
-            <span>
-              {t("auth.user.signedInAs", {
-                username: viewer.username,
-                role: t(`auth.role.${viewer.role}`),
-              })}
-            </span>{" "}
-            <button type="submit">{t("auth.logout.submit")}</button>
-          </Form>
-        ) : null}
-      </div>
+      <details className="site-menu">
+        <summary className="site-menu__toggle">{t("nav.menu")}</summary>
+        <nav className="site-header__nav" aria-label={t("nav.main")}>
+          {home ? <NavLink to={hrefWithLang(home, lang)}>{t("nav.home")}</NavLink> : null}
+          <NavLink to={hrefWithLang("/", lang)} end>
+            {t("nav.overview")}
+          </NavLink>
+          <NavLink to={hrefWithLang("/communes", lang)}>{t("nav.communes")}</NavLink>
+          <NavLink to={hrefWithLang("/compare", lang)}>{t("nav.compare")}</NavLink>
+          <NavLink to={hrefWithLang("/report", lang)}>{t("nav.report")}</NavLink>
+          {canOpen("/quality") ? (
+            <NavLink to={hrefWithLang("/quality", lang)}>{t("nav.quality")}</NavLink>
+          ) : null}
+          <NavLink to={hrefWithLang("/methodology", lang)}>{t("nav.methodology")}</NavLink>
+          {canOpen("/imports") ? (
+            <NavLink to={hrefWithLang("/imports", lang)}>{t("nav.imports")}</NavLink>
+          ) : null}
+          {canOpen("/admin/users") ? (
+            <NavLink to={hrefWithLang("/admin/users", lang)}>{t("admin.nav.users")}</NavLink>
+          ) : null}
+          {canOpen("/admin/audit") ? (
+            <NavLink to={hrefWithLang("/admin/audit", lang)}>{t("admin.nav.audit")}</NavLink>
+          ) : null}
+        </nav>
+        <div className="site-header__meta">
+          {provinceName ? <span className="site-header__province">{provinceName}</span> : null}
+          {refreshedAt ? (
+            <span className="site-header__as-of">
+              {t("header.asOf", { time: fmt.dateTime(refreshedAt) })}
+              {lastBatchId !== null ? ` · ${t("header.lastBatch", { batch: lastBatchId })}` : null}
+            </span>
+          ) : null}
+          <LanguageSwitch />
+          {viewer ? (
+            <Form method="post" action="/logout" className="site-header__user">
+              <span>
+                {t("auth.user.signedInAs", {
+                  username: viewer.username,
+                  role: t(`auth.role.${viewer.role}`),
+                })}
+              </span>{" "}
+              <button type="submit">{t("auth.logout.submit")}</button>
+            </Form>
+          ) : null}
+        </div>
+      </details>
     </header>
   );
 }

@@ -1,7 +1,8 @@
 // Province overview: KPI tiles, the monthly trend, the commune map, the ranking and the
 // "needs attention" list, for the period and unit type in the URL.
-import { homePathOf, mustSuppressDemographics } from "~/lib/auth/policy";
-import { hrefWithLang } from "~/lib/http/href";
+import { canOpenPage, homePathOf, mustSuppressDemographics } from "~/lib/auth/policy";
+import { withViewerMap } from "~/pages/overview/view.server";
+import { buildHref, hrefWithLang } from "~/lib/http/href";
 import { requirePermission } from "~/lib/auth/viewer.server";
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -45,8 +46,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
     await loadOverviewPage(await getDb(), getEnv().PROVINCE_CODE, filter, lang),
   );
   const trend = showMonthTotals(page.trend, mustSuppressDemographics(viewer));
+  // Map shapes link to the commune pages the viewer may open, keeping the period and procedure
+  // group (the commune page reads those; the metric and unit type are the overview's own).
+  const kept = new URLSearchParams();
+  for (const name of ["period", "from", "to", "procedure_group"]) {
+    for (const value of url.searchParams.getAll(name)) kept.append(name, value);
+  }
+  const own = viewer.role === "secretary" ? viewer.communes : [];
+  const withMap = withViewerMap(page, {
+    hrefOf: (code) => {
+      const href = buildHref(`/communes/${code}`, kept, {}, lang);
+      return canOpenPage(viewer, href) ? href : null;
+    },
+    ownCodes: own,
+    cacheKey: JSON.stringify([viewer.role === "secretary" ? own : "all", kept.toString()]),
+  });
   return json(
-    { ...page, trend },
+    { ...withMap, trend },
     {
       headers: { "Cache-Control": "private, no-cache", Vary: "Cookie" },
     },

@@ -1,6 +1,7 @@
 // The commune directory: every unit of the province with its headline figures for the period,
 // narrowed by unit type and a name search (a GET form, so it works with JavaScript off), each
 // linking to its page. A secretary's own communes come first.
+import { TableScroll } from "~/components/table-scroll";
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
@@ -122,7 +123,7 @@ export default function CommunesRoute() {
         {data.rows.length === 0 ? (
           <p className="notice">{t("commune.list.empty")}</p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll label={t("commune.list.title")}>
             <table>
               <caption>
                 {period
@@ -178,7 +179,7 @@ export default function CommunesRoute() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </main>
       <SiteFooter />

@@ -1,5 +1,6 @@
 // One import batch: what the ledger recorded (file, status, options, counts, warnings, dropped
 // columns, replaced batches) and its rejected rows a page at a time, with a CSV download of all.
+import { TableScroll } from "~/components/table-scroll";
 import { requirePermission } from "~/lib/auth/viewer.server";
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -95,7 +96,7 @@ export default function ImportBatchRoute() {
 
         <section aria-labelledby="details-heading">
           <h2 id="details-heading">{t("imports.batch.details")}</h2>
-          <div className="table-scroll">
+          <TableScroll labelledBy="details-heading">
             <table>
               <tbody>
                 <tr>
@@ -152,7 +153,7 @@ export default function ImportBatchRoute() {
                 ) : null}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
 
         <section aria-labelledby="counts-heading">

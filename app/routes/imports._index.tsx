@@ -1,5 +1,6 @@
 // The batch ledger: the most recent imports (web uploads, the CLI and the sample) with their
 // counts, each linking to its page. Admins and analysts only (policy "import").
+import { TableScroll } from "~/components/table-scroll";
 import { requirePermission } from "~/lib/auth/viewer.server";
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -56,14 +57,14 @@ export default function ImportsRoute() {
         {batches.length === 0 ? (
           <p className="notice">{t("imports.list.empty")}</p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll label={t("imports.list.title")}>
             <DataTable
               caption={t("imports.list.caption", { count: fmt.integer(batches.length) })}
               rows={batches}
               rowKey={(batch) => String(batch.batch_id)}
               columns={columns}
             />
-          </div>
+          </TableScroll>
         )}
       </main>
       <SiteFooter />

@@ -38,7 +38,7 @@ describe("monthly report, compare and methodology in the browser", () => {
       expect(await page.locator(".report__chooser").isVisible()).toBe(false);
       expect(await page.locator(".report__downloads").isVisible()).toBe(false);
       expect(await page.locator(".report__kpis").isVisible()).toBe(true);
-      expect(await page.locator(".report__page .plot-figure__chart svg").count()).toBe(2);
+      expect(await page.locator(".report__page .plot-figure__chart svg:visible").count()).toBe(2);
       const pdf = await page.pdf({ format: "A4", printBackground: false, preferCSSPageSize: true });
       await mkdir(ARTIFACTS_DIR, { recursive: true });
       await writeFile(path.join(ARTIFACTS_DIR, "report-province.pdf"), pdf);

@@ -597,12 +597,13 @@ describe(`commune pages (${engineName})`, () => {
       const view = await loadPage(admin, `${PERIOD}&lang=en`);
       expect(view.title).toBe("Lang Biang - Da Lat Ward — Cầu Nối Số");
       const { demand, presence, ...charts } = view.figures!;
-      for (const figure of Object.values(charts)) expect(figure?.html).toMatch(/^<svg/);
+      for (const figure of Object.values(charts))
+        expect(figure?.html).toMatch(/^<div class="chart-variant chart-variant--wide"><svg/);
       // The heatmaps come with a legend of their colour classes, named for what a cell counts.
-      expect(demand.html).toMatch(/^<figure[^>]*>.*Assisted cases.*<svg/s);
-      expect(presence.html).toMatch(/^<figure[^>]*>.*Volunteer hours.*<svg/s);
+      expect(demand.html).toMatch(/^<div[^>]*><figure[^>]*>.*Assisted cases.*<svg/s);
+      expect(presence.html).toMatch(/^<div[^>]*><figure[^>]*>.*Volunteer hours.*<svg/s);
       expect(view.figures!.uptake.description).toBe(
-        "Feb 2026: this unit 60%; peer median 75%; province median 68%.",
+        "Feb 2026: this unit 60.0%; peer median 75.0%; province median 67.5%.",
       );
       expect(view.figures!.demand.description).toBe("Most on Monday, 08:00–09:00 (5).");
     });

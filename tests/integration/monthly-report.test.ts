@@ -187,8 +187,12 @@ describe(`monthly report (${engineName})`, () => {
       ...cells.filter((cell) => cell.month === MONTH).map((c) => c.volunteer_hours),
     );
     expect(sections.top_hours[0]!.volunteer_hours).toBeCloseTo(maxHours, 9);
-    expect(page.figures!.rates.html).toMatch(/^<svg/);
-    expect(page.figures!.cases.html).toMatch(/^<svg/);
+    expect(page.figures!.rates.html).toMatch(
+      /^<div class="chart-variant chart-variant--wide"><svg/,
+    );
+    expect(page.figures!.cases.html).toMatch(
+      /^<div class="chart-variant chart-variant--wide"><svg/,
+    );
   });
 
   it("an early month has no year-earlier column and a shorter trend", async () => {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CommuneMonthTable } from "~/lib/db/types";
 import type { BadFilterResponseBody } from "~/lib/url-params/filter-issues";
-import type { OverviewPageData } from "~/pages/overview/view.server";
+import type { OverviewViewerPage as OverviewPageData } from "~/pages/overview/view.server";
 import { loader as healthLoader } from "~/routes/healthz";
 import { loader } from "~/routes/_index";
 import { createUserWithSession } from "../support/auth";
@@ -239,14 +239,16 @@ describe(`overview loader (${engineName})`, () => {
       const page = await load("?period=3m&lang=en");
       expect(page.lang).toBe("en");
       expect(page.title).toBe("Lâm Đồng overview — Cầu Nối Số");
-      expect(page.figures!.cases.html).toMatch(/^<svg/);
+      expect(page.figures!.cases.html).toMatch(
+        /^<div class="chart-variant chart-variant--wide"><svg/,
+      );
       expect(page.figures!.cases.description).toBe(
         "Assisted cases went from 100 (Sep 2026) to 85 (Nov 2026); the most was 100 in Sep 2026.",
       );
       // September: 65 of 160 dossiers online, 40 of 100 cases; November: 86 of 140, 51 of 85.
       expect(page.figures!.rates.description).toBe(
-        "Online uptake rose from 41% (Sep 2026) to 61% (Nov 2026). " +
-          "Assisted-online share rose from 40% (Sep 2026) to 60% (Nov 2026).",
+        "Online uptake rose from 40.6% (Sep 2026) to 61.4% (Nov 2026). " +
+          "Assisted-online share rose from 40.0% (Sep 2026) to 60.0% (Nov 2026).",
       );
       expect(page.figures!.map.html).toContain("Phường Mũi Né: 57.1%");
       expect(page.figures!.map.missing_count).toBe(LAM_DONG_UNITS - 3);

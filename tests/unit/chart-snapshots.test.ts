@@ -6,8 +6,8 @@
 //   npx vitest run tests/unit/chart-snapshots.test.ts -u
 import type * as Plot from "@observablehq/plot";
 import { describe, expect, it } from "vitest";
-import type { ChartContext } from "~/lib/charts/chart-context";
-import { buildCommuneChoroplethPlot } from "~/lib/charts/commune-choropleth";
+import { NARROW_CHART_WIDTH, type ChartContext } from "~/lib/charts/chart-context";
+import { addFocusNames, buildCommuneChoroplethPlot } from "~/lib/charts/commune-choropleth";
 import { buildSmallMultiplePlot, sharedYDomain } from "~/lib/charts/compare-small-multiples";
 import { buildCompletenessGridPlot } from "~/lib/charts/completeness-grid";
 import { buildHorizontalBarsPlot } from "~/lib/charts/horizontal-bars";
@@ -132,6 +132,29 @@ const CHARTS: Record<string, () => string> = {
         { title: "Số ca theo nhóm thủ tục", axisLabel: "Số ca", format: vi.fmt.integer },
       ),
     ),
+  "horizontal-bars-narrow": () =>
+    svgOf(
+      buildHorizontalBarsPlot(
+        [
+          { label: "Hộ tịch", value: 42 },
+          { label: "Cấp, đổi thẻ căn cước và đăng ký tài khoản định danh điện tử", value: 17 },
+          { label: "Thủ tục khác", value: 0 },
+        ],
+        {
+          title: "Số ca theo nhóm thủ tục",
+          axisLabel: "Số ca",
+          format: vi.fmt.integer,
+          width: NARROW_CHART_WIDTH,
+        },
+      ),
+    ),
+  "monthly-cases-narrow": () =>
+    svgOf(
+      buildMonthlyCasesPlot(
+        [120, 340, 0, 210].map((cases, index) => ({ month: MONTHS[index]!, cases })),
+        { ...vi, width: NARROW_CHART_WIDTH },
+      ),
+    ),
   "reach-shares": () =>
     svgOf(
       buildReachSharesPlot(
@@ -192,6 +215,24 @@ const CHARTS: Record<string, () => string> = {
         vi,
       ),
     ),
+  // As a secretary of 68001 sees it: only the own commune is a link, and it is outlined.
+  "commune-choropleth-links": () =>
+    `${renderPlotToHtml(
+      buildCommuneChoroplethPlot(
+        squareCommuneShapes(["68001", "68002"]),
+        [
+          { code: "68001", name: "Xã Lạc Dương", value: 0.8 },
+          { code: "68002", name: "Xã Đam Rông", value: 0.2 },
+        ],
+        "online_uptake",
+        vi,
+        {
+          hrefOf: (code) => (code === "68001" ? `/communes/${code}?lang=vi` : null),
+          ownCodes: ["68001"],
+        },
+      ),
+      { decorate: addFocusNames },
+    ).replace(/></g, ">\n<")}\n`,
 };
 
 describe("chart snapshots (ADR 004)", () => {

@@ -6,6 +6,7 @@ import {
   PeriodPresetLinks,
 } from "~/components/filters/period-controls";
 import { Form, useLocation } from "@remix-run/react";
+import { FilterPanel } from "~/components/filters/filter-panel";
 import {
   FilterActions,
   procedureGroupOptions,
@@ -23,13 +24,14 @@ export interface CommuneFiltersProps {
 }
 
 export function CommuneFilters({ coverage, period, procedureGroup }: CommuneFiltersProps) {
-  const { lang, t } = useI18n();
+  const { lang, t, fmt } = useI18n();
   const location = useLocation();
+  const current = [
+    `${fmt.monthNumeric(period.from)} – ${fmt.monthNumeric(period.to)}`,
+    procedureGroup ? t(`procedureGroup.${procedureGroup}`) : null,
+  ].filter((part): part is string => part !== null);
   return (
-    <section className="filters" aria-labelledby="filters-heading">
-      <h2 id="filters-heading" className="visually-hidden">
-        {t("filter.legend")}
-      </h2>
+    <FilterPanel headingId="filters-heading" current={current}>
       <PeriodPresetLinks period={period} />
       <Form method="get" className="filters__form" key={location.search}>
         <input type="hidden" name={LANG_PARAM} value={lang} />
@@ -45,6 +47,6 @@ export function CommuneFilters({ coverage, period, procedureGroup }: CommuneFilt
         <FilterActions />
         <MonthHint idPrefix="commune-filter" />
       </Form>
-    </section>
+    </FilterPanel>
   );
 }

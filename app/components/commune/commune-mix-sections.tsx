@@ -1,5 +1,6 @@
 // Sections c and d of the commune page: what people need help with (procedure groups and the
 // procedures with most cases, with their online share) and the types of help given.
+import { TableScroll } from "~/components/table-scroll";
 import type { RenderedFigure } from "~/lib/charts/render-plot.server";
 import type { MessageKey } from "~/lib/i18n/catalog-vi";
 import { useI18n } from "~/lib/i18n/use-i18n";
@@ -74,7 +75,7 @@ export function CommuneProceduresSection({
         )}
       />
       <h3>{t("commune.procedures.topTitle")}</h3>
-      <div className="table-scroll">
+      <TableScroll label={t("commune.procedures.topTitle")}>
         <DataTable
           caption={t("commune.procedures.topCaption", {
             shown: fmt.integer(top.length),
@@ -101,7 +102,7 @@ export function CommuneProceduresSection({
             ),
           ]}
         />
-      </div>
+      </TableScroll>
       <CommuneDownloadLinks code={code} table="procedures" search={search} />
     </section>
   );

@@ -1,13 +1,15 @@
 // Section e of the commune page: the share of minority, elderly and female citizens among those
 // helped against their share of the population, with ethnic groups and age bands. Counts arrive
 // already suppressed for roles that must not see small cells.
+import { TableScroll } from "~/components/table-scroll";
 import type { RenderedFigure } from "~/lib/charts/render-plot.server";
 import type { Formatter } from "~/lib/i18n/formatter";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { ReachSection } from "~/pages/commune/load.server";
 import type { SuppressedCount } from "~/lib/privacy/suppress";
 import { DataTable, type DataColumn } from "../data-table";
-import { PlotFigure } from "../plot-figure";
+import { PlotFigure, SwatchLegend } from "../plot-figure";
+import { REACH_HELPED_COLOR, REACH_POPULATION_COLOR } from "~/lib/charts/reach-shares";
 import { CommuneDownloadLinks } from "./commune-download-links";
 
 function formatCount(count: SuppressedCount, fmt: Formatter): string {
@@ -87,14 +89,39 @@ export function CommuneReachSection({
               title={t("commune.reach.title")}
               description={figure.description}
               html={figure.html}
+              legend={
+                // The chart's two marks, drawn as in the chart: a filled circle and a hollow square.
+                <SwatchLegend
+                  items={[
+                    {
+                      label: t("commune.reach.shareHelped"),
+                      swatch: <circle cx="14" cy="6" r="5" fill={REACH_HELPED_COLOR} />,
+                    },
+                    {
+                      label: t("commune.reach.populationShare"),
+                      swatch: (
+                        <rect
+                          x="9"
+                          y="1"
+                          width="10"
+                          height="10"
+                          fill="white"
+                          stroke={REACH_POPULATION_COLOR}
+                          strokeWidth="2"
+                        />
+                      ),
+                    },
+                  ]}
+                />
+              }
               notes={<p className="plot-figure__note">{t("commune.reach.indexNote")}</p>}
               table={table}
             />
           ) : (
-            <div className="table-scroll">{table}</div>
+            <TableScroll label={t("commune.reach.title")}>{table}</TableScroll>
           )}
           <div className="commune-reach-tables">
-            <div className="table-scroll">
+            <TableScroll label={t("commune.reach.ethnicTitle")}>
               <DataTable
                 caption={t("commune.reach.ethnicTitle")}
                 rows={reach.ethnic_groups}
@@ -111,8 +138,8 @@ export function CommuneReachSection({
                   ...countColumns,
                 ]}
               />
-            </div>
-            <div className="table-scroll">
+            </TableScroll>
+            <TableScroll label={t("commune.reach.ageTitle")}>
               <DataTable
                 caption={t("commune.reach.ageTitle")}
                 rows={reach.age_bands}
@@ -126,7 +153,7 @@ export function CommuneReachSection({
                   ...countColumns,
                 ]}
               />
-            </div>
+            </TableScroll>
           </div>
           <CommuneDownloadLinks code={code} table="reach" search={search} />
         </>

@@ -1,5 +1,6 @@
 // Section a and b of the commune page: monthly online uptake and cases against the peer and
 // province medians, and the peer set with the rule that chose it.
+import { TableScroll } from "~/components/table-scroll";
 import { Link } from "@remix-run/react";
 import type { RenderedFigure } from "~/lib/charts/render-plot.server";
 import { TREND_SERIES } from "~/lib/charts/trend-against-medians-series";
@@ -44,7 +45,7 @@ export function CommuneTrendSection({
     cell: (row: CommuneTrendRow) => string,
   ): DataColumn<CommuneTrendRow> => ({ header: t(header), numeric: true, cell });
   const table = (
-    <div className="table-scroll">
+    <>
       <DataTable
         rows={trend}
         rowKey={(row) => row.month}
@@ -64,7 +65,7 @@ export function CommuneTrendSection({
           ),
         ]}
       />
-    </div>
+    </>
   );
   return (
     <section aria-labelledby="commune-trend-heading" className="commune-section">
@@ -137,7 +138,7 @@ export function CommunePeersSection({ commune, peers, search }: CommunePeersSect
               unitType: t(`unitType.${commune.unit_type}`),
             })}
           </p>
-          <div className="table-scroll">
+          <TableScroll labelledBy="commune-peers-heading">
             <DataTable
               className="commune-peers"
               rows={peers}
@@ -156,7 +157,7 @@ export function CommunePeersSection({ commune, peers, search }: CommunePeersSect
                 { header: t("commune.peers.difference"), numeric: true, cell: difference },
               ]}
             />
-          </div>
+          </TableScroll>
           <p>
             <Link to={comparePeersHref(commune.code, peers, search, lang)}>
               {t("commune.peers.compare", { count: Math.min(peers.length, COMPARE_PEERS) })}

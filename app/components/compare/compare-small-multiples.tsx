@@ -30,7 +30,7 @@ export function CompareSmallMultiples({ figure, monthly }: CompareSmallMultiples
       description={figure.description}
       className="small-multiples"
       table={
-        <div className="table-scroll">
+        <>
           <DataTable
             rows={rows}
             rowKey={(row) => row.month}
@@ -43,7 +43,7 @@ export function CompareSmallMultiples({ figure, monthly }: CompareSmallMultiples
               })),
             ]}
           />
-        </div>
+        </>
       }
     >
       <div className="small-multiples__grid">

@@ -1,5 +1,6 @@
 // The side-by-side table: one column per chosen commune and the province as the reference column,
 // one row per indicator, each indicator's name linking to its definition on /methodology.
+import { TableScroll } from "~/components/table-scroll";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { Formatter } from "~/lib/i18n/formatter";
 import type { CompareKeyFigures } from "~/pages/compare/load.server";
@@ -38,7 +39,7 @@ export function CompareTable({ communes, province, period, suppressed }: Compare
   const { lang, t, fmt } = useI18n();
   const columns = [...communes, province];
   return (
-    <div className="table-scroll">
+    <TableScroll label={t("compare.heading")}>
       <table className="compare-table">
         <caption>
           {t("compare.tableCaption", {
@@ -94,6 +95,6 @@ export function CompareTable({ communes, province, period, suppressed }: Compare
         </tbody>
       </table>
       {suppressed ? <p className="compare-table__note">{t("compare.suppressedNote")}</p> : null}
-    </div>
+    </TableScroll>
   );
 }

@@ -1,5 +1,6 @@
 // Recent import batches: kind, file, status, who, the row counts and how long each took, linking
 // to the batch's own page.
+import { TableScroll } from "~/components/table-scroll";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { BatchRow } from "~/pages/quality/load.server";
 import { DataTable } from "../data-table";
@@ -10,7 +11,7 @@ export function BatchTable({ batches, limit }: { batches: BatchRow[]; limit: num
   const columns = useBatchColumns("quality-batches__file");
   if (batches.length === 0) return <p className="notice">{t("quality.batches.empty")}</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll label={t("quality.batches.heading")}>
       <DataTable
         className="quality-batches"
         caption={t("quality.batches.caption", {
@@ -33,6 +34,6 @@ export function BatchTable({ batches, limit }: { batches: BatchRow[]; limit: num
           },
         ]}
       />
-    </div>
+    </TableScroll>
   );
 }

@@ -1,5 +1,6 @@
 // Reporting completeness: the commune × month cell chart (with its table alternative) and the
 // communes with gaps, in Vietnamese name order.
+import { TableScroll } from "~/components/table-scroll";
 import { COMPLETENESS_COLORS, NOTHING_MARK } from "~/lib/charts/completeness-grid";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { QualityPageData } from "~/pages/quality/load.server";
@@ -56,7 +57,7 @@ export function CompletenessSection({ completeness }: { completeness: Completene
       {completeness.gaps.length === 0 ? (
         <p>{t("quality.gaps.none")}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll labelledBy="gaps-heading">
           <DataTable
             className="quality-gaps"
             labelledBy="gaps-heading"
@@ -74,7 +75,7 @@ export function CompletenessSection({ completeness }: { completeness: Completene
               })),
             ]}
           />
-        </div>
+        </TableScroll>
       )}
     </>
   );

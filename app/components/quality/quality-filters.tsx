@@ -1,6 +1,7 @@
 // The data-quality filters, all in the URL (GET form and preset links, so they work without
 // JavaScript): period, import kind, unit type.
 import { Form, useLocation } from "@remix-run/react";
+import { FilterPanel } from "~/components/filters/filter-panel";
 import { FilterActions, SelectField, UnitTypeField } from "~/components/filters/filter-fields";
 import {
   MonthHint,
@@ -22,13 +23,18 @@ export interface QualityFiltersProps {
 }
 
 export function QualityFilters({ coverage, period, kind, unitType }: QualityFiltersProps) {
-  const { lang, t } = useI18n();
+  const { lang, t, fmt } = useI18n();
   const location = useLocation();
+  const current = [
+    period ? `${fmt.monthNumeric(period.from)} – ${fmt.monthNumeric(period.to)}` : null,
+    kind ? t(`importKind.${kind}`) : null,
+    unitType ? t(`unitType.${unitType}`) : null,
+  ].filter((part): part is string => part !== null);
   return (
-    <section className="filters" aria-labelledby="quality-filters-heading">
-      <h2 id="quality-filters-heading" className="visually-hidden">
-        {t("filter.legend")}
-      </h2>
+    <FilterPanel
+      headingId="quality-filters-heading"
+      current={current.length > 0 ? current : [t("quality.filter.kindAll")]}
+    >
       {period ? <PeriodPresetLinks period={period} clear={["page"]} /> : null}
       <Form method="get" className="filters__form" key={location.search}>
         <input type="hidden" name={LANG_PARAM} value={lang} />
@@ -57,6 +63,6 @@ export function QualityFilters({ coverage, period, kind, unitType }: QualityFilt
         </p>
         {period && coverage ? <MonthHint idPrefix="quality" /> : null}
       </Form>
-    </section>
+    </FilterPanel>
   );
 }

@@ -1,4 +1,5 @@
 // Rejected rows counted by reason, each linking to the rows themselves.
+import { TableScroll } from "~/components/table-scroll";
 import { Link, useLocation } from "@remix-run/react";
 import { buildHref } from "~/lib/http/href";
 import { useI18n } from "~/lib/i18n/use-i18n";
@@ -22,7 +23,7 @@ export function ReasonsTable({ reasons }: { reasons: ReasonCount[] }) {
     cell: (reason) => (lang === "vi" ? reason.example_vi : reason.example_en),
   };
   return (
-    <div className="table-scroll">
+    <TableScroll label={t("quality.rejects.heading")}>
       <DataTable
         className="quality-reasons"
         caption={t("quality.rejects.caption", { rows: fmt.integer(rows) })}
@@ -52,6 +53,6 @@ export function ReasonsTable({ reasons }: { reasons: ReasonCount[] }) {
           ...(examples ? [exampleColumn] : []),
         ]}
       />
-    </div>
+    </TableScroll>
   );
 }

@@ -1,5 +1,6 @@
 // One page of rejected rows: batch (a link for those who may open it), file, line, column, message and the masked raw row —
 // the last two only for viewers with record-level access (recordLevel); others see the reason.
+import { TableScroll } from "~/components/table-scroll";
 import { hrefWithLang } from "~/lib/http/href";
 import { useI18n } from "~/lib/i18n/use-i18n";
 import type { RejectedRowView } from "~/pages/quality/rejects.server";
@@ -18,7 +19,7 @@ export function RejectRowsTable({
   const { lang, t, fmt } = useI18n();
   const reasonName = useReasonName();
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table className="quality-rejects">
         <caption>{caption}</caption>
         <thead>
@@ -68,6 +69,6 @@ export function RejectRowsTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,6 +1,6 @@
 // Bar chart: assisted cases per month for the province (or the unit-type filter).
 import * as Plot from "@observablehq/plot";
-import { CHART_WIDTH, formatMonthTick, monthTicks, type ChartContext } from "./chart-context";
+import { monthlyChartFrame, type ChartContext } from "./chart-context";
 
 export interface MonthlyCasesRow {
   month: string;
@@ -12,21 +12,17 @@ export const CASES_BAR_COLOR = "#2c6aa0";
 
 export function buildMonthlyCasesPlot(
   rows: readonly MonthlyCasesRow[],
-  { t, fmt }: ChartContext,
+  context: ChartContext,
 ): Plot.PlotOptions {
+  const { t, fmt } = context;
   const months = rows.map((row) => row.month);
+  const { monthAxis, ...frame } = monthlyChartFrame(months, context);
   return {
-    width: CHART_WIDTH,
-    height: 240,
-    marginLeft: 56,
-    marginBottom: 36,
+    ...frame,
     ariaLabel: t("chart.cases.title"),
     x: {
       type: "band",
-      domain: months,
-      ticks: monthTicks(months),
-      tickFormat: (month: string) => formatMonthTick(month, months[0], fmt),
-      label: null,
+      ...monthAxis,
       padding: 0.2,
     },
     y: {

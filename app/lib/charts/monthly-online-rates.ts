@@ -2,9 +2,16 @@
 // one 0–100 % axis. Both are shares of different denominators, so they share a scale but no
 // second axis; the lines differ by colour, dash and point shape, not colour alone.
 import * as Plot from "@observablehq/plot";
-import { CHART_WIDTH, formatMonthTick, monthTicks, type ChartContext } from "./chart-context";
+import { monthlyChartFrame, type ChartContext } from "./chart-context";
 import { lineSeriesMarks } from "./line-series-marks";
 import { ONLINE_RATE_SERIES, type RateSeries } from "./monthly-online-rates-series";
+import type { Formatter } from "~/lib/i18n/formatter";
+import { formatMetric, METRICS } from "~/lib/metrics/registry";
+
+/** Both lines are registry ratios printed at the same precision (one format serves the marks). */
+function formatRate(value: number | null, fmt: Formatter): string {
+  return fmt.percent(value, METRICS.online_uptake.precision);
+}
 
 export interface MonthlyRatesRow {
   month: string;
@@ -18,18 +25,13 @@ export function buildMonthlyOnlineRatesPlot(
 ): Plot.PlotOptions {
   const { t, fmt } = context;
   const months = rows.map((row) => row.month);
+  const { monthAxis, ...frame } = monthlyChartFrame(months, context);
   return {
-    width: CHART_WIDTH,
-    height: 240,
-    marginLeft: 56,
-    marginBottom: 36,
+    ...frame,
     ariaLabel: t("chart.rates.title"),
     x: {
       type: "point",
-      domain: months,
-      ticks: monthTicks(months),
-      tickFormat: (month: string) => formatMonthTick(month, months[0], fmt),
-      label: null,
+      ...monthAxis,
       inset: 12,
     },
     y: {
@@ -40,7 +42,7 @@ export function buildMonthlyOnlineRatesPlot(
     },
     marks: [
       Plot.ruleY([0]),
-      ...lineSeriesMarks(rows, ONLINE_RATE_SERIES, (value) => fmt.percent(value), context),
+      ...lineSeriesMarks(rows, ONLINE_RATE_SERIES, (value) => formatRate(value, fmt), context),
     ],
   };
 }
@@ -55,8 +57,8 @@ function describeSeries(
   const first = known[0];
   const last = known[known.length - 1];
   if (!first || !last) return t("chart.rates.none", { name });
-  const fromValue = fmt.percent(first[series.key]);
-  const toValue = fmt.percent(last[series.key]);
+  const fromValue = formatMetric(series.key, first[series.key], fmt);
+  const toValue = formatMetric(series.key, last[series.key], fmt);
   const params = {
     name,
     fromValue,

@@ -9,7 +9,7 @@ import {
   describeMonthlyOnlineRates,
   type MonthlyRatesRow,
 } from "./monthly-online-rates";
-import { renderPlotToHtmlCached, type RenderedFigure } from "./render-plot.server";
+import { renderResponsivePlotCached, type RenderedFigure } from "./render-plot.server";
 
 /** One month of totals, as much of it as the two figures read. */
 export type TrendMonth = { month: string; cases: number } & RatioInputs<"online_uptake"> &
@@ -41,14 +41,14 @@ export function renderMonthlyTrendFigures(
   const ratesRows = toMonthlyRatesRows(trend);
   return {
     cases: {
-      html: renderPlotToHtmlCached(cacheKey("cases", casesRows), () =>
-        buildMonthlyCasesPlot(casesRows, context),
+      html: renderResponsivePlotCached(cacheKey("cases", casesRows), (width) =>
+        buildMonthlyCasesPlot(casesRows, { ...context, width }),
       ),
       description: describeMonthlyCases(casesRows, context),
     },
     rates: {
-      html: renderPlotToHtmlCached(cacheKey("rates", ratesRows), () =>
-        buildMonthlyOnlineRatesPlot(ratesRows, context),
+      html: renderResponsivePlotCached(cacheKey("rates", ratesRows), (width) =>
+        buildMonthlyOnlineRatesPlot(ratesRows, { ...context, width }),
       ),
       description: describeMonthlyOnlineRates(ratesRows, context),
     },

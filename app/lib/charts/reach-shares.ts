@@ -2,7 +2,7 @@
 // against the share in the commune's population (hollow square), joined by a line, on one 0–100 %
 // axis. Groups without a population share show the helped share alone.
 import * as Plot from "@observablehq/plot";
-import { CHART_WIDTH, type ChartContext } from "./chart-context";
+import { chartWidth, isNarrowChart, type ChartContext } from "./chart-context";
 
 export interface ReachSharesRow {
   label: string;
@@ -16,13 +16,15 @@ export const REACH_POPULATION_COLOR = "#b35806";
 export function buildReachSharesPlot(
   rows: readonly ReachSharesRow[],
   title: string,
-  { t, fmt }: ChartContext,
+  context: ChartContext,
 ): Plot.PlotOptions {
+  const { t, fmt } = context;
+  const narrow = isNarrowChart(context);
   const both = rows.filter((row) => row.share_helped !== null && row.population_share !== null);
   return {
-    width: CHART_WIDTH,
+    width: chartWidth(context),
     height: rows.length * 44 + 60,
-    marginLeft: 150,
+    marginLeft: narrow ? 112 : 150,
     marginRight: 24,
     ariaLabel: title,
     x: {
@@ -30,6 +32,7 @@ export function buildReachSharesPlot(
       label: t("commune.reach.axis"),
       grid: true,
       tickFormat: (value: number) => fmt.percent(value),
+      ...(narrow ? { ticks: [0, 0.25, 0.5, 0.75, 1] } : {}),
     },
     y: { type: "band", domain: rows.map((row) => row.label), label: null },
     marks: [

@@ -2,6 +2,7 @@
 // document, so charts are in the HTML and readable with JavaScript off.
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
+import { CHART_FONT_SIZE, CHART_WIDTH, NARROW_CHART_WIDTH } from "./chart-context";
 
 let serverDocument: Document | undefined;
 
@@ -116,9 +117,6 @@ export function roundGeometryAttributes(markup: string, decimals: number): strin
   );
 }
 
-/** Font size of chart text in SVG units (Plot's default is 10). */
-export const CHART_FONT_SIZE = 13;
-
 export interface RenderedFigure {
   /** SVG (or figure) markup from Plot, safe to inject: built from our own data only. */
   html: string;
@@ -128,6 +126,27 @@ export interface RenderedFigure {
 export interface RenderPlotOptions {
   /** Decimal places kept in path data (default 1). */
   pathDecimals?: number;
+  /** Changes the rendered SVG (or figure) before it is serialized, e.g. to add link labels. */
+  decorate?: (root: Element) => void;
+}
+
+/**
+ * Plot names its groups ("x-axis tick", "bar") with aria-label, which ARIA does not allow on an
+ * element without a role (axe: aria-prohibited-attr); the figure has its own title and
+ * description. A link's name, which Plot puts on the shape inside it, moves to the link itself.
+ */
+function fixAria(root: Element): void {
+  for (const group of root.querySelectorAll("g[aria-label], g[aria-description]")) {
+    group.removeAttribute("aria-label");
+    group.removeAttribute("aria-description");
+  }
+  for (const link of root.querySelectorAll("a")) {
+    const shape = link.firstElementChild;
+    const label = shape?.getAttribute("aria-label");
+    if (!shape || !label) continue;
+    link.setAttribute("aria-label", label);
+    shape.removeAttribute("aria-label");
+  }
 }
 
 /** Plot options → the outer HTML of the SVG (or of the figure, when Plot adds a legend). */
@@ -141,12 +160,63 @@ export function renderPlotToHtml(
     style: options.style ?? { fontSize: `${CHART_FONT_SIZE}px` },
     document: getServerDocument(),
   });
+  fixAria(node);
+  render.decorate?.(node);
   const decimals = render.pathDecimals ?? 1;
   const markup = node.outerHTML.replace(
     PATH_DATA,
     (_, data: string) => ` d="${compactPathData(data, decimals)}"`,
   );
   return roundGeometryAttributes(markup, 2);
+}
+
+export const WIDE_VARIANT_CLASS = "chart-variant chart-variant--wide";
+export const NARROW_VARIANT_CLASS = "chart-variant chart-variant--narrow";
+
+const ID_ATTRIBUTE = /\sid="([^"]+)"/g;
+
+/**
+ * Gives every id in `markup` (and the url(#…) and href="#…" that point at it) a suffix, so the
+ * two variants of a chart on one page keep unique ids and each points at its own patterns.
+ */
+export function suffixIds(markup: string, suffix: string): string {
+  const ids = new Set([...markup.matchAll(ID_ATTRIBUTE)].map((match) => match[1]!));
+  if (ids.size === 0) return markup;
+  return markup.replace(/(\sid="|url\(#|href="#)([^")]+)/g, (whole, lead: string, id: string) =>
+    ids.has(id) ? `${lead}${id}${suffix}` : whole,
+  );
+}
+
+/**
+ * The wide and the phone variant of one chart, each in a wrapper that app.css shows at its
+ * screen width only (ADR 017): the server cannot know the width, and both small SVGs cost less
+ * than a script or a second request.
+ */
+export function joinChartVariants(wide: string, narrow: string): string {
+  return (
+    `<div class="${WIDE_VARIANT_CLASS}">${wide}</div>` +
+    `<div class="${NARROW_VARIANT_CLASS}">${suffixIds(narrow, "-narrow")}</div>`
+  );
+}
+
+/**
+ * renderPlotToHtmlCached at both widths: `build` lays the chart out for the width it is given
+ * (CHART_WIDTH, then NARROW_CHART_WIDTH). Used for every chart whose layout depends on the width;
+ * the map scales as a whole and is drawn once.
+ */
+export function renderResponsivePlotCached(
+  key: string,
+  build: (width: number) => Plot.PlotOptions,
+  render: RenderPlotOptions = {},
+): string {
+  return joinChartVariants(
+    renderPlotToHtmlCached(JSON.stringify([key, CHART_WIDTH]), () => build(CHART_WIDTH), render),
+    renderPlotToHtmlCached(
+      JSON.stringify([key, NARROW_CHART_WIDTH]),
+      () => build(NARROW_CHART_WIDTH),
+      render,
+    ),
+  );
 }
 
 // Rendering the map takes tens of milliseconds of CPU while its inputs change only when data is

@@ -1,9 +1,11 @@
 // Line chart: one commune's monthly value against the median of its peer communes and of the
 // province. The three lines differ by colour, dash and point shape, not colour alone.
 import * as Plot from "@observablehq/plot";
-import { CHART_WIDTH, formatMonthTick, monthTicks, type ChartContext } from "./chart-context";
+import { monthlyChartFrame, type ChartContext } from "./chart-context";
 import { lineSeriesMarks } from "./line-series-marks";
 import { TREND_SERIES } from "./trend-against-medians-series";
+import type { Formatter } from "~/lib/i18n/formatter";
+import { formatMetric } from "~/lib/metrics/registry";
 
 export interface TrendAgainstMediansRow {
   month: string;
@@ -14,6 +16,11 @@ export interface TrendAgainstMediansRow {
 
 export type TrendValueKind = "share" | "count";
 
+/** A share as the registry prints online uptake; a median of counts may end in ,5. */
+function formatTrendValue(kind: TrendValueKind, value: number | null, fmt: Formatter): string {
+  return kind === "share" ? formatMetric("online_uptake", value, fmt) : fmt.decimal(value, 1);
+}
+
 export function buildTrendAgainstMediansPlot(
   rows: readonly TrendAgainstMediansRow[],
   kind: TrendValueKind,
@@ -23,20 +30,14 @@ export function buildTrendAgainstMediansPlot(
 ): Plot.PlotOptions {
   const { fmt } = context;
   const months = rows.map((row) => row.month);
-  const format = (value: number | null) =>
-    kind === "share" ? fmt.percent(value) : fmt.decimal(value, 1);
+  const format = (value: number | null) => formatTrendValue(kind, value, fmt);
+  const { monthAxis, ...frame } = monthlyChartFrame(months, context);
   return {
-    width: CHART_WIDTH,
-    height: 240,
-    marginLeft: 56,
-    marginBottom: 36,
+    ...frame,
     ariaLabel: title,
     x: {
       type: "point",
-      domain: months,
-      ticks: monthTicks(months),
-      tickFormat: (month: string) => formatMonthTick(month, months[0], fmt),
-      label: null,
+      ...monthAxis,
       inset: 12,
     },
     y:
@@ -64,8 +65,7 @@ export function describeTrendAgainstMedians(
   kind: TrendValueKind,
   { t, fmt }: ChartContext,
 ): string {
-  const format = (value: number | null) =>
-    kind === "share" ? fmt.percent(value) : fmt.decimal(value, 1);
+  const format = (value: number | null) => formatTrendValue(kind, value, fmt);
   const last = [...rows].reverse().find((row) => row.own !== null);
   if (!last) return t("commune.trend.none");
   return t("commune.trend.description", {

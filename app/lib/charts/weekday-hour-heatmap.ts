@@ -4,7 +4,7 @@
 // empty slots are left blank, not coloured as 0.
 import * as Plot from "@observablehq/plot";
 import type { MessageKey } from "~/lib/i18n/catalog-vi";
-import { CHART_WIDTH, type ChartContext } from "./chart-context";
+import { chartWidth, isNarrowChart, LEGEND_STYLE, type ChartContext } from "./chart-context";
 
 /** ISO weekdays, Monday first, and their names: the heatmap's rows, also named in its table. */
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -42,17 +42,26 @@ export function buildWeekdayHourHeatmapPlot(
     scheme: "blues" | "oranges";
     format: (value: number) => string;
   },
-  { t }: ChartContext,
+  context: ChartContext,
 ): Plot.PlotOptions {
+  const { t } = context;
+  // Every other hour on a phone: two-digit hours need about 20 units each.
+  const hourStep = isNarrowChart(context) ? 2 : 1;
   const weekdayLabel = (weekday: number) => t(WEEKDAY_KEYS[weekday]!);
   const drawn = cells.filter((cell) => cell.value > 0);
   return {
-    width: CHART_WIDTH,
+    width: chartWidth(context),
     height: 7 * 28 + 60,
     marginLeft: 72,
     marginBottom: 36,
     ariaLabel: options.title,
-    x: { type: "band", domain: hours, label: t("commune.heatmap.hourAxis"), padding: 0.05 },
+    x: {
+      type: "band",
+      domain: hours,
+      ticks: hours.filter((hour) => hour % hourStep === 0),
+      label: t("commune.heatmap.hourAxis"),
+      padding: 0.05,
+    },
     y: {
       type: "band",
       domain: WEEKDAYS.map(weekdayLabel),
@@ -70,6 +79,7 @@ export function buildWeekdayHourHeatmapPlot(
             scheme: options.scheme,
             domain: [0, Math.max(...drawn.map((cell) => cell.value))],
             legend: true,
+            ...LEGEND_STYLE,
             label: options.valueLabel,
             tickFormat: options.format,
           }

@@ -7,6 +7,7 @@ import { vocabularyMessages } from "./messages/vocabulary";
 import { methodologyMessages } from "./messages/methodology";
 import { reportMessages } from "./messages/report";
 import { downloadsMessages } from "./messages/downloads";
+import { downloadColumnMessages } from "./messages/download-columns";
 import { authMessages } from "./messages/auth";
 import { adminMessages } from "./messages/admin";
 import { metricMessages } from "./messages/metrics";
@@ -16,6 +17,7 @@ export const en = {
   "app.tagline": "Tracking volunteer help with online public services",
   "nav.skip": "Skip to main content",
   "nav.main": "Main navigation",
+  "nav.menu": "Menu",
   "nav.home": "Your unit",
   "nav.overview": "Overview",
   "nav.communes": "Communes",
@@ -46,6 +48,7 @@ export const en = {
   "overview.mapHeading": "Commune map",
 
   "filter.legend": "Filters",
+  "filter.summary": "Filters: {filters}",
   "filter.presets": "Quick periods",
   "filter.preset.3m": "Last 3 months",
   "filter.preset.6m": "Last 6 months",
@@ -324,6 +327,7 @@ export const en = {
   ...methodologyMessages.en,
   ...reportMessages.en,
   ...downloadsMessages.en,
+  ...downloadColumnMessages.en,
   ...authMessages.en,
   ...adminMessages.en,
   ...metricMessages.en,

@@ -7,6 +7,7 @@ import { vocabularyMessages } from "./messages/vocabulary";
 import { methodologyMessages } from "./messages/methodology";
 import { reportMessages } from "./messages/report";
 import { downloadsMessages } from "./messages/downloads";
+import { downloadColumnMessages } from "./messages/download-columns";
 import { authMessages } from "./messages/auth";
 import { adminMessages } from "./messages/admin";
 import { metricMessages } from "./messages/metrics";
@@ -16,6 +17,7 @@ export const vi = {
   "app.tagline": "Theo dõi hỗ trợ người dân sử dụng dịch vụ công trực tuyến",
   "nav.skip": "Bỏ qua, đến nội dung chính",
   "nav.main": "Điều hướng chính",
+  "nav.menu": "Trình đơn",
   "nav.home": "Đơn vị của bạn",
   "nav.overview": "Tổng quan",
   "nav.communes": "Xã/phường",
@@ -47,6 +49,7 @@ export const vi = {
   "overview.mapHeading": "Bản đồ các xã",
 
   "filter.legend": "Bộ lọc",
+  "filter.summary": "Bộ lọc: {filters}",
   "filter.presets": "Khoảng thời gian nhanh",
   "filter.preset.3m": "3 tháng gần nhất",
   "filter.preset.6m": "6 tháng gần nhất",
@@ -329,6 +332,7 @@ export const vi = {
   ...methodologyMessages.vi,
   ...reportMessages.vi,
   ...downloadsMessages.vi,
+  ...downloadColumnMessages.vi,
   ...authMessages.vi,
   ...adminMessages.vi,
   ...metricMessages.vi,

@@ -137,7 +137,8 @@ export function DroppedColumns({
 export function RejectTable({ rows, caption }: { rows: RejectSample[]; caption: string }) {
   const { lang, t } = useI18n();
   return (
-    <div className="table-scroll">
+    // A focusable, named region, like components/table-scroll (this layer sits below components).
+    <div className="table-scroll" role="region" tabIndex={0} aria-label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>

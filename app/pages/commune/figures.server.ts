@@ -8,7 +8,7 @@ import type { ChartContext } from "~/lib/charts/chart-context";
 import { buildHorizontalBarsPlot, type HorizontalBarRow } from "~/lib/charts/horizontal-bars";
 import type { RenderedFigure } from "~/lib/charts/render-plot.server";
 import { buildReachSharesPlot, type ReachSharesRow } from "~/lib/charts/reach-shares";
-import { renderPlotToHtmlCached } from "~/lib/charts/render-plot.server";
+import { renderResponsivePlotCached } from "~/lib/charts/render-plot.server";
 import {
   buildTrendAgainstMediansPlot,
   describeTrendAgainstMedians,
@@ -47,8 +47,11 @@ function describeTopBar(
 export function renderCommuneFigures(page: CommunePage, lang: Lang): CommuneFigures {
   const context: ChartContext = getI18n(lang);
   // Charts depend only on their rows and the language; a repeated request reuses the markup.
-  const render = (chart: string, rows: unknown, build: () => PlotOptions) =>
-    renderPlotToHtmlCached(JSON.stringify(["commune", chart, lang, rows]), build);
+  // Each is laid out for the wide and the phone width (ADR 017).
+  const render = (chart: string, rows: unknown, build: (context: ChartContext) => PlotOptions) =>
+    renderResponsivePlotCached(JSON.stringify(["commune", chart, lang, rows]), (width) =>
+      build({ ...context, width }),
+    );
   const { t, fmt } = context;
   const integer = (value: number) => fmt.integer(value);
   const hours = (value: number) => formatMetric("volunteer_hours", value, fmt);
@@ -100,30 +103,32 @@ export function renderCommuneFigures(page: CommunePage, lang: Lang): CommuneFigu
     axisLabel: string,
     format: (v: number) => string,
   ) => ({
-    html: render(chart, rows, () => buildHorizontalBarsPlot(rows, { title, axisLabel, format })),
+    html: render(chart, rows, ({ width }) =>
+      buildHorizontalBarsPlot(rows, { title, axisLabel, format, width }),
+    ),
     description: describeTopBar(rows, context, format),
   });
   return {
     uptake: {
-      html: render("uptake", uptakeRows, () =>
+      html: render("uptake", uptakeRows, (sized) =>
         buildTrendAgainstMediansPlot(
           uptakeRows,
           "share",
           t("commune.trend.uptakeTitle"),
           t(METRICS.online_uptake.name),
-          context,
+          sized,
         ),
       ),
       description: describeTrendAgainstMedians(uptakeRows, "share", context),
     },
     cases: {
-      html: render("cases", casesRows, () =>
+      html: render("cases", casesRows, (sized) =>
         buildTrendAgainstMediansPlot(
           casesRows,
           "count",
           t("commune.trend.casesTitle"),
           t("chart.cases.axis"),
-          context,
+          sized,
         ),
       ),
       description: describeTrendAgainstMedians(casesRows, "count", context),
@@ -153,8 +158,8 @@ export function renderCommuneFigures(page: CommunePage, lang: Lang): CommuneFigu
       reachRows.length === 0 || page.reach.too_few
         ? null
         : {
-            html: render("reach", reachRows, () =>
-              buildReachSharesPlot(reachRows, t("commune.reach.title"), context),
+            html: render("reach", reachRows, (sized) =>
+              buildReachSharesPlot(reachRows, t("commune.reach.title"), sized),
             ),
             description: page.reach.rows
               .map((row) =>
@@ -167,7 +172,7 @@ export function renderCommuneFigures(page: CommunePage, lang: Lang): CommuneFigu
               .join(" "),
           },
     demand: {
-      html: render("demand", demandCells, () =>
+      html: render("demand", demandCells, (sized) =>
         buildWeekdayHourHeatmapPlot(
           demandCells,
           hoursDrawn,
@@ -177,13 +182,13 @@ export function renderCommuneFigures(page: CommunePage, lang: Lang): CommuneFigu
             scheme: "blues",
             format: integer,
           },
-          context,
+          sized,
         ),
       ),
       description: describeHeatmap(demandCells, integer, context, "commune.heatmap.demandEmpty"),
     },
     presence: {
-      html: render("presence", presenceCells, () =>
+      html: render("presence", presenceCells, (sized) =>
         buildWeekdayHourHeatmapPlot(
           presenceCells,
           hoursDrawn,
@@ -193,7 +198,7 @@ export function renderCommuneFigures(page: CommunePage, lang: Lang): CommuneFigu
             scheme: "oranges",
             format: hours,
           },
-          context,
+          sized,
         ),
       ),
       description: describeHeatmap(presenceCells, hours, context, "commune.heatmap.presenceEmpty"),

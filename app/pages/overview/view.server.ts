@@ -1,6 +1,12 @@
 // Everything the overview route renders, assembled from one getOverview() result: the ranking,
 // the "needs attention" lists and the server-rendered figures, in the reader's language.
-import { renderOverviewFigures, type OverviewFigures } from "~/pages/overview/figures.server";
+import {
+  renderOverviewFigures,
+  renderOverviewMap,
+  type OverviewFigureFacts,
+  type OverviewFigures,
+} from "~/pages/overview/figures.server";
+import type { ChoroplethLinks } from "~/lib/charts/commune-choropleth";
 import type { Lang } from "~/lib/i18n/languages";
 import { createTranslator } from "~/lib/i18n/translate";
 import {
@@ -16,7 +22,7 @@ export interface OverviewPageData extends Omit<Overview, "communes"> {
   title: string;
   ranking: RankedCommune[];
   attention: NeedsAttention | null;
-  figures: OverviewFigures | null;
+  figures: OverviewFigureFacts | null;
 }
 
 export function buildOverviewPage(overview: Overview, lang: Lang): OverviewPageData {
@@ -34,4 +40,18 @@ export function buildOverviewPage(overview: Overview, lang: Lang): OverviewPageD
       : null,
     figures: overview.period ? renderOverviewFigures(overview, ranking, lang) : null,
   };
+}
+
+/** The page as one viewer gets it: with the map, whose links depend on the viewer. */
+export interface OverviewViewerPage extends Omit<OverviewPageData, "figures"> {
+  figures: OverviewFigures | null;
+}
+
+export function withViewerMap(
+  page: OverviewPageData,
+  links: ChoroplethLinks & { cacheKey: string },
+): OverviewViewerPage {
+  if (!page.figures) return { ...page, figures: null };
+  const html = renderOverviewMap(page.province.code, page.metric, page.ranking, page.lang, links);
+  return { ...page, figures: { ...page.figures, map: { ...page.figures.map, html } } };
 }

@@ -258,9 +258,10 @@ export async function expectOverviewIntact(page: Page, lang: Lang): Promise<Over
       (await element.locator(`#${id}-description`).innerText()).trim().length,
       `${id} description`,
     ).toBeGreaterThan(20);
-    expect(await element.locator(".plot-figure__chart svg").last().isVisible(), `${id} svg`).toBe(
-      true,
-    );
+    expect(
+      await element.locator(".plot-figure__chart svg:visible").last().isVisible(),
+      `${id} svg`,
+    ).toBe(true);
   }
 
   await expectKpiDefinitionOpens(page, "cases", lang);

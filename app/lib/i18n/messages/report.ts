@@ -49,7 +49,7 @@ export const reportMessages = defineMessages(
     "report.noPeers":
       "Không có xã tương đồng (dân số tham chiếu của đơn vị bị đánh dấu hoặc thiếu).",
     "report.footer":
-      "Nguồn: Cầu Nối Số, bảng mart.commune_month (nhật ký hỗ trợ của tình nguyện viên, thống kê hồ sơ của trung tâm phục vụ hành chính công). Dữ liệu cập nhật lúc {asOf}{batch}. Cách tính: /methodology.",
+      "Nguồn: Cầu Nối Số (nhật ký hỗ trợ của tình nguyện viên, thống kê hồ sơ của trung tâm phục vụ hành chính công). Dữ liệu cập nhật lúc {asOf}{batch}. Cách tính từng chỉ số: trang “Phương pháp” của Cầu Nối Số.",
     "report.footerBatch": ", lô nhập cuối #{batch}",
     "report.downloadsHeading": "Tải các bảng của báo cáo",
     "report.download.kpis": "Chỉ số của tháng",
@@ -103,7 +103,7 @@ export const reportMessages = defineMessages(
     "report.peersNote": "Peer communes ({count}): {names}.",
     "report.noPeers": "No peer communes (the unit's reference population is flagged or missing).",
     "report.footer":
-      "Source: Cầu Nối Số, table mart.commune_month (volunteers' assistance logs, service centers' dossier statistics). Data as of {asOf}{batch}. Definitions: /methodology.",
+      "Source: Cầu Nối Số (volunteers' assistance logs, service centers' dossier statistics). Data as of {asOf}{batch}. Definitions of each figure: the “Methodology” page of Cầu Nối Số.",
     "report.footerBatch": ", last import batch #{batch}",
     "report.downloadsHeading": "Download the report's tables",
     "report.download.kpis": "Indicators of the month",
