@@ -8,8 +8,11 @@
 // must hold the same stamp, column names, types and rows, and may differ only in the column
 // descriptions, which now come from the metric registry (one text per metric, ADR 016).
 // Since issue 12 (item 7) a leader's XLSX heads its columns in Vietnamese: the *-leader.xlsx
-// files were written again then, and differ from the earlier ones in that header row only; every
-// other file, the analysts' XLSX included, is the one written at 1c0c335.
+// files were written again then, and differ from the earlier ones in that header row only. Since
+// issue 12 (item 2, ADR 009) a leader's demographic shares come from the counts as shown: the
+// leader's reach (040–044, 055), compare table (067–071) and report KPI (129–133, 144–148) files
+// were written again, and differ in those share columns only. Every other file, the analysts'
+// included, is the one written at 1c0c335.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { writeFileSync as writeTmp, mkdtempSync, rmSync } from "node:fs";
