@@ -26,7 +26,9 @@ describe("periods on the real calendar", () => {
       await notice.locator("a").click();
       await page.waitForLoadState("networkidle");
       expect(new URL(page.url()).searchParams.get("to")).toBe(running);
-      const open = page.locator('div.notice[role="note"] li', { hasText: vi.monthNumeric(running) });
+      const open = page.locator('div.notice[role="note"] li', {
+        hasText: vi.monthNumeric(running),
+      });
       expect(await open.count()).toBe(1);
       // Compared with nothing: no tile shows a change, and the note says why.
       expect(await page.locator(".kpi-grid__note").innerText()).toContain("chưa đủ số liệu");
@@ -35,7 +37,9 @@ describe("periods on the real calendar", () => {
         .locator("#trend-heading ~ * svg text")
         .evaluateAll((nodes) => nodes.map((node) => node.textContent ?? ""));
       expect(ticks.some((text) => text.includes("*"))).toBe(true);
-      expect(await page.locator('svg pattern[id="cns-open-month-hatch"]').count()).toBeGreaterThan(0);
+      expect(await page.locator('svg pattern[id="cns-open-month-hatch"]').count()).toBeGreaterThan(
+        0,
+      );
     });
   });
 
