@@ -86,7 +86,7 @@ export function FigureFrame({
       {table ? (
         <details className="plot-figure__table">
           <summary>{t("chart.showTable")}</summary>
-          <TableScroll labelledBy={`${id}-title`}>{table}</TableScroll>
+          <TableScroll label={title}>{table}</TableScroll>
         </details>
       ) : null}
     </figure>

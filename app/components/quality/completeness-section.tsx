@@ -57,7 +57,7 @@ export function CompletenessSection({ completeness }: { completeness: Completene
       {completeness.gaps.length === 0 ? (
         <p>{t("quality.gaps.none")}</p>
       ) : (
-        <TableScroll labelledBy="gaps-heading">
+        <TableScroll label={t("quality.gaps.heading")}>
           <DataTable
             className="quality-gaps"
             labelledBy="gaps-heading"
