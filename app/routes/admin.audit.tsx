@@ -4,6 +4,8 @@ import { TableScroll } from "~/components/table-scroll";
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { auditCommuneCodes, describeAuditDetails } from "~/components/admin/audit-details";
+import { useReasonName } from "~/components/quality/reason-name";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { listAudit } from "~/lib/auth/audit.server";
@@ -12,6 +14,7 @@ import { AUDIT_ACTION_VALUES, parseAuditQuery, type AuditAction } from "~/lib/au
 import type { Role } from "~/lib/auth/policy";
 import { requirePermission } from "~/lib/auth/viewer.server";
 import { getDb } from "~/lib/db.server";
+import { getCommuneNames } from "~/lib/reference/seed-reference.server";
 import { buildHref } from "~/lib/http/href";
 import { LANG_PARAM } from "~/lib/i18n/languages";
 import { resolveLanguage } from "~/lib/i18n/language.server";
@@ -33,15 +36,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = parseAuditQuery(new URL(request.url).searchParams);
   if (!parsed.ok) throw badFilterResponse(parsed.issues);
   const t = createTranslator(lang);
-  const page = await listAudit(await getDb(), {
+  const db = await getDb();
+  const page = await listAudit(db, {
     page: parsed.query.page,
     pageSize: PAGE_SIZE,
     action: parsed.query.action,
   });
+  const communeNames = await getCommuneNames(
+    db,
+    page.entries.flatMap((entry) => auditCommuneCodes(entry.details)),
+  );
   return json(
     {
       title: `${t("admin.audit.title")} — ${t("app.name")}`,
       action: parsed.query.action,
+      communeNames,
       ...page,
       entries: page.entries.map((entry) => ({ ...entry, at: entry.at.toISOString() })),
     },
@@ -50,8 +59,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AdminAuditRoute() {
-  const { entries, total, page, pages, action } = useLoaderData<typeof loader>();
+  const { entries, total, page, pages, action, communeNames } = useLoaderData<typeof loader>();
   const { lang, t, fmt } = useI18n();
+  const reasonName = useReasonName();
+  const detailContext = {
+    t,
+    fmt,
+    reasonName,
+    communeName: (code: string) => communeNames[code] ?? code,
+  };
   const pageHref = (n: number) =>
     buildHref("/admin/audit", "", { page: String(n), action: action ?? null }, lang);
   return (
@@ -114,15 +130,7 @@ export default function AdminAuditRoute() {
                         : entry.action}
                     </th>
                     <td>{entry.target ?? "—"}</td>
-                    <td>
-                      {/* One "key: value" per detail, readable; values that are lists or objects as JSON. */}
-                      {Object.entries(entry.details)
-                        .map(
-                          ([key, value]) =>
-                            `${key}: ${typeof value === "object" && value !== null ? JSON.stringify(value) : String(value)}`,
-                        )
-                        .join(" · ") || "—"}
-                    </td>
+                    <td>{describeAuditDetails(entry.action, entry.details, detailContext)}</td>
                     <td>{entry.address ?? "—"}</td>
                   </tr>
                 ))}

@@ -8,6 +8,7 @@ import { useLoaderData } from "@remix-run/react";
 import { listUsers } from "~/lib/auth/users.server";
 import { requirePermission } from "~/lib/auth/viewer.server";
 import { getDb } from "~/lib/db.server";
+import { getCommuneNames } from "~/lib/reference/seed-reference.server";
 import { resolveLanguage } from "~/lib/i18n/language.server";
 import { createTranslator } from "~/lib/i18n/translate";
 import { useI18n } from "~/lib/i18n/use-i18n";
@@ -23,7 +24,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "manage_users");
   const { lang } = await resolveLanguage(request);
   const t = createTranslator(lang);
-  const users = await listUsers(await getDb());
+  const db = await getDb();
+  const users = await listUsers(db);
+  const communeNames = await getCommuneNames(
+    db,
+    users.flatMap((user) => user.communes),
+  );
   return json(
     {
       title: `${t("admin.users.title")} — ${t("app.name")}`,
@@ -31,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         id: user.id,
         username: user.username,
         role: user.role,
-        communes: user.communes,
+        communes: user.communes.map((code) => communeNames[code] ?? code),
         demo: user.demo,
         disabled_at: user.disabled_at?.toISOString() ?? null,
         created_at: user.created_at.toISOString(),

@@ -154,7 +154,9 @@ describe(`admin pages (${engineName})`, () => {
       role: "admin",
       communes: [],
     });
-    expect(body.users.some((u) => u.role === "secretary" && u.communes.length === 1)).toBe(true);
+    // A secretary's commune by its name, not its code (issue 12, item 7).
+    const secretary = body.users.find((u) => u.role === "secretary" && u.communes.length === 1);
+    expect(secretary?.communes[0]).toMatch(/^(Xã|Phường|Đặc khu) /);
     expect(JSON.stringify(body)).not.toMatch(/scrypt/);
 
     const audit = (await auditLoader({

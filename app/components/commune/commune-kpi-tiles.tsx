@@ -30,7 +30,16 @@ function CommuneKpiTile({ id, standing }: { id: CommuneTileId; standing: Commune
   ].filter((text): text is string => text !== null);
   return (
     <KpiTileFrame id={id} value={standing.value}>
-      {ranks.length > 0 ? <p className="kpi__rank">{ranks.join(" · ")}</p> : null}
+      {ranks.length > 0 ? (
+        <p className="kpi__rank">
+          {ranks.map((text, index) => (
+            <span key={text}>
+              {index > 0 ? <br /> : null}
+              {text}
+            </span>
+          ))}
+        </p>
+      ) : null}
       <p className="kpi__note">
         {t("commune.tiles.provinceMedian", { value: value(standing.province_median) })}
         {standing.peer_rank || standing.peer_median !== null ? (

@@ -75,6 +75,14 @@ export function mustSuppressDemographics(viewer: Viewer): boolean {
   return viewer.role === "leader" || viewer.role === "secretary";
 }
 
+/**
+ * Whether this viewer's spreadsheets (XLSX) head their columns in Vietnamese words rather than
+ * the documented English names: leaders and secretaries read them; analysts script against names.
+ */
+export function readsLabelledSpreadsheets(viewer: Viewer): boolean {
+  return viewer.role === "leader" || viewer.role === "secretary";
+}
+
 /** Whether downloads by this viewer are written to the audit log (every analyst download). */
 export function auditsDownloads(viewer: Viewer): boolean {
   return viewer.role === "analyst" || viewer.role === "admin";

@@ -14,6 +14,11 @@ export interface ExportColumn {
   type: ExportColumnType;
   /** Whether the column may hold null (rates without a denominator, unknown ethnicity…). */
   nullable?: boolean;
+  /**
+   * The header a spreadsheet reader sees instead of the name (XLSX for leaders and secretaries,
+   * column-labels.ts); the name stays the machine name everywhere else.
+   */
+  label?: string;
   /** What the column holds, in English (XLSX "About" sheet, Arrow field metadata, JSON meta). */
   description?: string;
   /**

@@ -7,9 +7,10 @@ import { PassThrough, Readable, type Writable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { recordAudit } from "~/lib/auth/audit.server";
 import { clientAddress } from "~/lib/auth/client-address.server";
-import { can, type Viewer } from "~/lib/auth/policy";
+import { can, readsLabelledSpreadsheets, type Viewer } from "~/lib/auth/policy";
 import { getDb } from "~/lib/db.server";
 import { StreamClosedError } from "./byte-sink.server";
+import { withVietnameseLabels } from "./column-labels";
 import type { ExportDataset, ExportFormat } from "./dataset";
 import { EXPORT_FORMAT_INFO } from "./formats";
 import { acceptsGzip } from "~/lib/http/accept-encoding";
@@ -93,13 +94,18 @@ async function startDataset(
 }
 
 export async function exportResponse(
-  dataset: ExportDataset,
+  original: ExportDataset,
   format: ExportFormat,
   { request, viewer }: ExportResponseOptions,
 ): Promise<Response> {
   if (!can(viewer, "download")) {
     return json({ kind: "forbidden" }, { status: 403, headers: { "Cache-Control": "no-store" } });
   }
+  // Kept files are per role (kept-exports.server.ts), so a labelled XLSX never reaches an analyst.
+  const dataset =
+    format === "xlsx" && readsLabelledSpreadsheets(viewer)
+      ? withVietnameseLabels(original)
+      : original;
   const slot = await keptExportSlot(await getDb(), dataset, format, viewer);
   if (slot) {
     const kept = await keptExport(slot, format, dataset.stamp, async (out) => {

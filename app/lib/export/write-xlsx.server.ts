@@ -54,10 +54,10 @@ function addDataSheet(
   const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = dataset.columns.map((column) => ({
     key: column.name,
-    width: Math.min(40, Math.max(10, column.name.length + 2)),
+    width: Math.min(40, Math.max(10, (column.label ?? column.name).length + 2)),
     style: numberFormat(column) ? { numFmt: numberFormat(column) } : {},
   }));
-  const header = sheet.addRow(dataset.columns.map((column) => column.name));
+  const header = sheet.addRow(dataset.columns.map((column) => column.label ?? column.name));
   header.font = { bold: true };
   header.commit();
   return sheet;
@@ -89,7 +89,9 @@ function addAboutSheet(
   plain([]);
   bold(["Cột / Column", "Kiểu / Type", "Null", "Định nghĩa / Definition"]);
   for (const column of dataset.columns) {
-    plain([column.name, column.type, column.nullable ? "yes" : "no", column.description ?? ""]);
+    // A labelled header is tied back to the documented name the other formats use.
+    const name = column.label ? `${column.label} (${column.name})` : column.name;
+    plain([name, column.type, column.nullable ? "yes" : "no", column.description ?? ""]);
   }
   sheet.commit();
 }

@@ -7,6 +7,7 @@ import { vocabularyMessages } from "./messages/vocabulary";
 import { methodologyMessages } from "./messages/methodology";
 import { reportMessages } from "./messages/report";
 import { downloadsMessages } from "./messages/downloads";
+import { downloadColumnMessages } from "./messages/download-columns";
 import { authMessages } from "./messages/auth";
 import { adminMessages } from "./messages/admin";
 import { metricMessages } from "./messages/metrics";
@@ -327,6 +328,7 @@ export const en = {
   ...methodologyMessages.en,
   ...reportMessages.en,
   ...downloadsMessages.en,
+  ...downloadColumnMessages.en,
   ...authMessages.en,
   ...adminMessages.en,
   ...metricMessages.en,

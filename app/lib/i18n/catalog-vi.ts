@@ -7,6 +7,7 @@ import { vocabularyMessages } from "./messages/vocabulary";
 import { methodologyMessages } from "./messages/methodology";
 import { reportMessages } from "./messages/report";
 import { downloadsMessages } from "./messages/downloads";
+import { downloadColumnMessages } from "./messages/download-columns";
 import { authMessages } from "./messages/auth";
 import { adminMessages } from "./messages/admin";
 import { metricMessages } from "./messages/metrics";
@@ -332,6 +333,7 @@ export const vi = {
   ...methodologyMessages.vi,
   ...reportMessages.vi,
   ...downloadsMessages.vi,
+  ...downloadColumnMessages.vi,
   ...authMessages.vi,
   ...adminMessages.vi,
   ...metricMessages.vi,

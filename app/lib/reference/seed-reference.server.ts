@@ -187,3 +187,20 @@ export async function seedReference(db: Kysely<DB>, dir = REFERENCE_DIR): Promis
   });
   return { changed: true, rows };
 }
+
+/**
+ * The full names of the given communes by code (admin pages name communes, not codes); a code the
+ * reference data does not hold is left out.
+ */
+export async function getCommuneNames(
+  db: Kysely<DB>,
+  codes: readonly string[],
+): Promise<Record<string, string>> {
+  if (codes.length === 0) return {};
+  const rows = await db
+    .selectFrom("ref.commune")
+    .select(["code", "full_name"])
+    .where("code", "in", [...new Set(codes)])
+    .execute();
+  return Object.fromEntries(rows.map((row) => [row.code, row.full_name]));
+}

@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { ImportKind } from "~/lib/db/types";
 import { importFile } from "~/lib/etl/import-file.server";
-import { XLSX_DATA_SHEET } from "~/lib/export/write-xlsx.server";
+import type ExcelJS from "exceljs";
+import { XLSX_ABOUT_SHEET, XLSX_DATA_SHEET } from "~/lib/export/write-xlsx.server";
 import type { TestDatabase } from "../../support/test-db";
 import {
   arrowRows,
@@ -119,6 +120,21 @@ export async function settle(run: () => Promise<unknown>): Promise<Response> {
 
 export type TableRow = Record<string, unknown>;
 
+/**
+ * The documented column names of an XLSX download, from its "about" sheet's column table: a
+ * labelled header (a leader's Vietnamese words) is listed there as "Label (name)".
+ */
+function xlsxColumnNames(about: ExcelJS.Worksheet | undefined, count: number): string[] {
+  if (!about) throw new Error("XLSX without an about sheet");
+  const rows = sheetRows(about);
+  const start = rows.findIndex((row) => String(row[0]).startsWith("Cột / Column"));
+  const names = rows
+    .slice(start + 1, start + 1 + count)
+    .map((row) => /\(([a-z0-9_]+)\)$/.exec(String(row[0]))?.[1] ?? String(row[0]));
+  if (start < 0 || names.length !== count) throw new Error("XLSX about sheet without its columns");
+  return names;
+}
+
 /** The rows of a download, read back by content type with the independent readers. */
 export async function readDownload(response: Response, bytes: Buffer): Promise<TableRow[]> {
   const type = response.headers.get("Content-Type") ?? "";
@@ -132,10 +148,12 @@ export async function readDownload(response: Response, bytes: Buffer): Promise<T
   if (type.startsWith("application/vnd.apache.arrow")) return arrowRows(readArrow(bytes));
   if (type.startsWith("application/vnd.apache.parquet")) return (await readParquet(bytes)).rows;
   if (type.startsWith("application/vnd.openxmlformats")) {
-    const sheet = (await readXlsx(bytes)).getWorksheet(XLSX_DATA_SHEET);
+    const workbook = await readXlsx(bytes);
+    const sheet = workbook.getWorksheet(XLSX_DATA_SHEET);
     if (!sheet) throw new Error("XLSX without a data sheet");
     const [header, ...rows] = sheetRows(sheet);
-    return rows.map((row) => Object.fromEntries(header!.map((name, i) => [String(name), row[i]])));
+    const names = xlsxColumnNames(workbook.getWorksheet(XLSX_ABOUT_SHEET), header!.length);
+    return rows.map((row) => Object.fromEntries(names.map((name, i) => [name, row[i]])));
   }
   throw new Error(`not a download: ${type}`);
 }

@@ -32,7 +32,7 @@ export const communeMessages = defineMessages(
     "commune.filter.procedureGroupAll": "Tất cả nhóm",
     "commune.summaryHeading": "Số liệu chính trong kỳ",
     "commune.tiles.rankProvince": "Hạng {rank}/{of} trong tỉnh",
-    "commune.tiles.rankPeers": "hạng {rank}/{of} trong nhóm tương đồng",
+    "commune.tiles.rankPeers": "Hạng {rank}/{of} trong nhóm tương đồng",
     "commune.tiles.provinceMedian": "Trung vị toàn tỉnh: {value}",
     "commune.tiles.peerMedian": "Trung vị nhóm tương đồng: {value}",
     "commune.tiles.note":
@@ -186,7 +186,7 @@ export const communeMessages = defineMessages(
     "commune.filter.procedureGroupAll": "All groups",
     "commune.summaryHeading": "Key figures for the period",
     "commune.tiles.rankProvince": "Rank {rank} of {of} in the province",
-    "commune.tiles.rankPeers": "rank {rank} of {of} among peers",
+    "commune.tiles.rankPeers": "Rank {rank} of {of} among peers",
     "commune.tiles.provinceMedian": "Province median: {value}",
     "commune.tiles.peerMedian": "Peer median: {value}",
     "commune.tiles.note":
