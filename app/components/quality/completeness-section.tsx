@@ -30,6 +30,7 @@ export function CompletenessSection({ completeness }: { completeness: Completene
         title={t("quality.completeness.chartTitle")}
         description={completeness.description}
         html={completeness.html}
+        scrollable
         legend={
           <SwatchLegend
             items={CELL_STATUSES.map((status) => ({
