@@ -1,5 +1,5 @@
 // npm run bench:web -- [--records 2000000] [--engine pg|pglite] [--database-url URL]
-//                      [--connections 50] [--duration 10] [--keep] [--json]
+//                      [--connections 50] [--duration 10] [--extracts-only] [--keep] [--json]
 // A benchmark, not a test. It loads at least --records assistance records (the scaled sample,
 // through the real ETL) into a fresh database, starts the production server on it as its own
 // process, signs in as an analyst, and measures in one run, side by side:
@@ -10,8 +10,9 @@
 //     API's compressed answer; then the two pages again from a second server with the page cache
 //     off (ADR 010);
 //   - the overview's transfer size (HTML + CSS + JS, gzip);
-//   - streaming the full record-level extract as CSV and as Arrow against PostgreSQL's own
-//     COPY … TO STDOUT of the same rows, with the server's peak RSS.
+//   - streaming the full record-level extract as CSV (uncompressed, and gzip as a browser asks),
+//     Arrow and Parquet against PostgreSQL's own COPY … TO STDOUT of the same rows, with the
+//     server's RSS before, at its peak and the growth (--extracts-only measures only these).
 // Targets are printed as PASS/MISS for information; exit 1 only when the run itself went wrong.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -38,11 +39,12 @@ import { measureTransferSize } from "./bench/web/transfer-size";
 import { runCli, UsageError } from "./lib/cli";
 
 const USAGE = `Usage: npm run bench:web -- [--records 2000000] [--engine pg|pglite] [--database-url URL]
-       [--connections 50] [--duration 10] [--port N] [--keep] [--json]
+       [--connections 50] [--duration 10] [--port N] [--extracts-only] [--keep] [--json]
   --engine pg      a fresh database on the server of --database-url (default $DATABASE_URL or
                    postgres://postgres@127.0.0.1:5432/test), dropped at the end unless --keep
   --engine pglite  a PGlite data directory in a temp dir, removed at the end unless --keep
-  --duration S     seconds of load per endpoint`;
+  --duration S     seconds of load per endpoint
+  --extracts-only  skip loader, load and transfer measurements: only the extracts against COPY`;
 
 const DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/test";
 const BENCH_USER = "bench-analyst";
@@ -56,6 +58,7 @@ const OptionsSchema = z.object({
   duration: z.coerce.number().int().min(1).max(600).default(10),
   /** Default: a free port found at start, so a leftover server never collides with a run. */
   port: z.coerce.number().int().min(1024).max(65535).optional(),
+  extractsOnly: z.boolean(),
   keep: z.boolean(),
   json: z.boolean(),
 });
@@ -73,6 +76,7 @@ function parseOptions(argv: string[]): Options {
         connections: { type: "string" },
         duration: { type: "string" },
         port: { type: "string" },
+        "extracts-only": { type: "boolean", default: false },
         keep: { type: "boolean", default: false },
         json: { type: "boolean", default: false },
       },
@@ -82,12 +86,14 @@ function parseOptions(argv: string[]): Options {
   }
   const parsed = OptionsSchema.safeParse({
     ...values,
+    extractsOnly: values["extracts-only"],
     databaseUrl: values["database-url"] || process.env.DATABASE_URL || DEFAULT_DATABASE_URL,
   });
   if (!parsed.success) throw new UsageError(`${z.prettifyError(parsed.error)}\n\n${USAGE}`);
   return parsed.data;
 }
 
+const pass = (ok: boolean) => (ok ? "PASS" : "MISS");
 const log = (message: string) => process.stderr.write(`[bench:web] ${message}\n`);
 const load = () =>
   loadavg()
@@ -176,6 +182,112 @@ interface Endpoint {
   routeId: string | null;
 }
 
+/** Loader times, HTTP latency under load (page cache on and off) and the overview's transfer size. */
+async function measurePages(
+  server: { baseUrl: string },
+  headers: Record<string, string>,
+  endpoints: Endpoint[],
+  options: Options,
+  serverEnv: Record<string, string>,
+) {
+  const loaderTimes = [];
+  for (const endpoint of endpoints) {
+    const url = endpoint.routeId
+      ? `${server.baseUrl}${endpoint.path}${endpoint.path.includes("?") ? "&" : "?"}_data=${encodeURIComponent(endpoint.routeId)}`
+      : `${server.baseUrl}${endpoint.path}`;
+    log(`loader timing: ${endpoint.name}`);
+    loaderTimes.push({
+      name: endpoint.name,
+      ...(await timeSequentialRequests({ url, headers, warmup: 20, requests: 200 })),
+    });
+  }
+
+  // A second baseline: a static file as large as the API's compressed answer, so the API's
+  // figure can be read against what merely moving that many bytes costs on this machine.
+  const apiEndpoint = endpoints.find((e) => e.routeId === null)!;
+  const apiBytes = await compressedSize(`${server.baseUrl}${apiEndpoint.path}`, headers);
+  const payloadName = `bench-payload-${process.pid}.bin`;
+  const payloadFile = path.resolve("public", payloadName);
+  await writeFile(payloadFile, randomBytes(apiBytes));
+  const loadTests = [];
+  try {
+    const targets = [
+      { name: "static file (baseline)", path: "/favicon.svg" },
+      {
+        name: `static ${(apiBytes / 1024).toFixed(0)} KB file (API-sized baseline)`,
+        path: `/${payloadName}`,
+      },
+      ...endpoints,
+    ];
+    for (const target of targets) {
+      log(`load: ${target.name}, ${options.connections} connections, ${options.duration} s`);
+      loadTests.push({
+        name: target.name,
+        ...(await runLoadTest({
+          url: `${server.baseUrl}${target.path}`,
+          headers,
+          connections: options.connections,
+          durationSeconds: options.duration,
+        })),
+        page_cache: await pageCacheStatus(`${server.baseUrl}${target.path}`, headers),
+      });
+    }
+
+    // The same pages from a second server with the page cache off: what each render costs
+    // when every request is rendered (the first view after an import, and before ADR 010).
+    const uncached = await startServerProcess(
+      { ...serverEnv, PAGE_CACHE_MB: "0" },
+      await findFreePort(),
+      log,
+    );
+    try {
+      const uncachedHeaders = { ...headers, Cookie: await signIn(uncached.baseUrl) };
+      for (const endpoint of endpoints.filter((e) => e.routeId)) {
+        const name = `${endpoint.name} (page cache off)`;
+        log(`load: ${name}, ${options.connections} connections, ${options.duration} s`);
+        loadTests.push({
+          name,
+          ...(await runLoadTest({
+            url: `${uncached.baseUrl}${endpoint.path}`,
+            headers: uncachedHeaders,
+            connections: options.connections,
+            durationSeconds: options.duration,
+          })),
+          page_cache: await pageCacheStatus(`${uncached.baseUrl}${endpoint.path}`, uncachedHeaders),
+        });
+      }
+    } finally {
+      await uncached.stop();
+    }
+  } finally {
+    await rm(payloadFile, { force: true });
+  }
+  const staticP95 = loadTests[0]!.p95_ms;
+  log("transfer size of the overview");
+  const transfer = await measureTransferSize(`${server.baseUrl}/`, headers);
+
+  const overviewLoader = loaderTimes[0]!;
+  // The targets hold for the server as it runs (page cache on); the baselines and the cache-off
+  // rows are context.
+  const httpPages = loadTests.slice(2, 2 + endpoints.length);
+  return {
+    loader: loaderTimes,
+    http: loadTests.map((t) => ({
+      ...t,
+      p95_vs_static: Math.round((t.p95_ms / Math.max(staticP95, 0.1)) * 10) / 10,
+    })),
+    transfer,
+    targets: {
+      overview_loader_p95_lt_50ms: pass(overviewLoader.p95_ms < 50),
+      http_p95_lt_150ms: pass(httpPages.every((t) => t.p95_ms < 150)),
+      zero_errors: pass(
+        loadTests.every((t) => t.errors === 0) && loaderTimes.every((t) => t.errors === 0),
+      ),
+      overview_transfer_le_200kb: pass(transfer.total_bytes <= 200 * 1024),
+    },
+  };
+}
+
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
   const provinceCode = process.env.PROVINCE_CODE ?? "68";
@@ -232,7 +344,6 @@ async function main(): Promise<number> {
       options.port ?? (await findFreePort()),
       log,
     );
-    let payloadFile: string | null = null;
     try {
       const cookie = await signIn(server.baseUrl);
       // What a browser sends: every browser accepts gzip, and pages are kept gzipped (ADR 010).
@@ -252,104 +363,39 @@ async function main(): Promise<number> {
         },
       ];
 
-      const loaderTimes = [];
-      for (const endpoint of endpoints) {
-        const url = endpoint.routeId
-          ? `${server.baseUrl}${endpoint.path}${endpoint.path.includes("?") ? "&" : "?"}_data=${encodeURIComponent(endpoint.routeId)}`
-          : `${server.baseUrl}${endpoint.path}`;
-        log(`loader timing: ${endpoint.name}`);
-        loaderTimes.push({
-          name: endpoint.name,
-          ...(await timeSequentialRequests({ url, headers, warmup: 20, requests: 200 })),
-        });
-      }
-
-      // A second baseline: a static file as large as the API's compressed answer, so the API's
-      // figure can be read against what merely moving that many bytes costs on this machine.
-      const apiEndpoint = endpoints.find((e) => e.routeId === null)!;
-      const apiBytes = await compressedSize(`${server.baseUrl}${apiEndpoint.path}`, headers);
-      const payloadName = `bench-payload-${process.pid}.bin`;
-      payloadFile = path.resolve("public", payloadName);
-      await writeFile(payloadFile, randomBytes(apiBytes));
-
-      const loadTests = [];
-      const targets = [
-        { name: "static file (baseline)", path: "/favicon.svg" },
-        {
-          name: `static ${(apiBytes / 1024).toFixed(0)} KB file (API-sized baseline)`,
-          path: `/${payloadName}`,
-        },
-        ...endpoints,
-      ];
-      for (const target of targets) {
-        log(`load: ${target.name}, ${options.connections} connections, ${options.duration} s`);
-        loadTests.push({
-          name: target.name,
-          ...(await runLoadTest({
-            url: `${server.baseUrl}${target.path}`,
-            headers,
-            connections: options.connections,
-            durationSeconds: options.duration,
-          })),
-          page_cache: await pageCacheStatus(`${server.baseUrl}${target.path}`, headers),
-        });
-      }
-      const staticP95 = loadTests[0]!.p95_ms;
-
-      // The same pages from a second server with the page cache off: what each render costs
-      // when every request is rendered (the first view after an import, and before ADR 010).
-      const uncached = await startServerProcess(
-        { ...dbEnv, PROVINCE_CODE: provinceCode, PAGE_CACHE_MB: "0" },
-        await findFreePort(),
-        log,
-      );
-      try {
-        const uncachedHeaders = { ...headers, Cookie: await signIn(uncached.baseUrl) };
-        for (const endpoint of endpoints.filter((e) => e.routeId)) {
-          const name = `${endpoint.name} (page cache off)`;
-          log(`load: ${name}, ${options.connections} connections, ${options.duration} s`);
-          loadTests.push({
-            name,
-            ...(await runLoadTest({
-              url: `${uncached.baseUrl}${endpoint.path}`,
-              headers: uncachedHeaders,
-              connections: options.connections,
-              durationSeconds: options.duration,
-            })),
-            page_cache: await pageCacheStatus(
-              `${uncached.baseUrl}${endpoint.path}`,
-              uncachedHeaders,
-            ),
+      const pages = options.extractsOnly
+        ? null
+        : await measurePages(server, headers, endpoints, options, {
+            ...dbEnv,
+            PROVINCE_CODE: provinceCode,
           });
-        }
-      } finally {
-        await uncached.stop();
-      }
 
-      log("transfer size of the overview");
-      const transfer = await measureTransferSize(`${server.baseUrl}/`, headers);
-
-      const extracts = [];
-      for (const format of ["csv", "arrow"] as const) {
-        log(`extract: ${facts.extractRows.toLocaleString("en")} records as ${format}`);
+      // The record-level extract in each format against COPY of the same rows. CSV twice: as
+      // bytes (what the target compares with COPY, which sends no gzip either) and gzip, as a
+      // browser asks for it (compression() then costs the server's CPU too).
+      const extractRuns = [
+        { name: "csv", format: "csv", encoding: "identity" },
+        { name: "csv (gzip)", format: "csv", encoding: "gzip" },
+        { name: "arrow", format: "arrow", encoding: "identity" },
+        { name: "parquet", format: "parquet", encoding: "identity" },
+      ] as const;
+      const extracts: Report["extracts"] = [];
+      for (const run of extractRuns) {
+        log(`extract: ${facts.extractRows.toLocaleString("en")} records as ${run.name}`);
         const timing = await timeDownload(
-          `${server.baseUrl}/api/v1/assistance.${format}?from=${from}&to=${to}`,
-          headers,
+          `${server.baseUrl}/api/v1/assistance.${run.format}?from=${from}&to=${to}`,
+          { ...headers, "Accept-Encoding": run.encoding },
           server.pid,
         );
         extracts.push({
-          format,
+          format: run.name,
           ...timing,
+          rss_growth_mb: timing.rss_peak_mb - timing.rss_before_mb,
           rows_per_s: Math.round(facts.extractRows / (timing.ms / 1000)),
           ratio_vs_copy: Math.round((copyBaseline.ms / timing.ms) * 100) / 100,
         });
       }
-
-      const overviewLoader = loaderTimes[0]!;
-      // The targets hold for the server as it runs (page cache on); the baselines and the
-      // cache-off rows are context.
-      const httpPages = loadTests.slice(2, targets.length);
-      const pass = (ok: boolean) => (ok ? "PASS" : "MISS");
+      const extractOf = (name: string) => extracts.find((e) => e.format === name)!;
       const result = {
         engine: options.engine,
         engine_version: database.version,
@@ -360,21 +406,16 @@ async function main(): Promise<number> {
         seed,
         connections: options.connections,
         duration_s: options.duration,
-        loader: loaderTimes,
-        http: loadTests.map((t) => ({
-          ...t,
-          p95_vs_static: Math.round((t.p95_ms / Math.max(staticP95, 0.1)) * 10) / 10,
-        })),
-        transfer,
+        loader: pages?.loader ?? [],
+        http: pages?.http ?? [],
+        transfer: pages?.transfer ?? null,
         copy_baseline: { ...copyBaseline, rows: facts.extractRows },
         extracts,
         targets: {
-          overview_loader_p95_lt_50ms: pass(overviewLoader.p95_ms < 50),
-          http_p95_lt_150ms: pass(httpPages.every((t) => t.p95_ms < 150)),
-          zero_errors: pass(
-            loadTests.every((t) => t.errors === 0) && loaderTimes.every((t) => t.errors === 0),
-          ),
-          overview_transfer_le_200kb: pass(transfer.total_bytes <= 200 * 1024),
+          ...pages?.targets,
+          csv_speed_ge_0_6_copy: pass(extractOf("csv").ratio_vs_copy >= 0.6),
+          arrow_speed_ge_0_4_copy: pass(extractOf("arrow").ratio_vs_copy >= 0.4),
+          extract_rss_growth_le_100mb: pass(extracts.every((e) => e.rss_growth_mb <= 100)),
         },
       };
       if (options.json) {
@@ -384,7 +425,6 @@ async function main(): Promise<number> {
       }
     } finally {
       await server.stop();
-      if (payloadFile) await rm(payloadFile, { force: true });
     }
     return 0;
   } finally {
@@ -414,7 +454,7 @@ type Report = {
     p95_vs_static: number;
     page_cache: string;
   }[];
-  transfer: { html_bytes: number; css_bytes: number; js_bytes: number; total_bytes: number };
+  transfer: { html_bytes: number; css_bytes: number; js_bytes: number; total_bytes: number } | null;
   copy_baseline: { ms: number; bytes: number; rows: number };
   extracts: {
     format: string;
@@ -425,15 +465,14 @@ type Report = {
     ratio_vs_copy: number;
     rss_before_mb: number;
     rss_peak_mb: number;
+    rss_growth_mb: number;
   }[];
   targets: Record<string, string>;
 };
 
-function printReport(r: Report): void {
+function pageLines(r: Report, transfer: NonNullable<Report["transfer"]>): string[] {
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-  const lines = [
-    `bench:web — ${r.engine_version}, ${r.records.toLocaleString("en")} assistance records, ${r.cpus} CPUs, load ${r.load_start} → ${r.load_end}`,
-    "",
+  return [
     "Loader (sequential ?_data= requests)     p50 ms   p95 ms  errors",
     ...r.loader.map(
       (l) =>
@@ -446,13 +485,21 @@ function printReport(r: Report): void {
         `  ${h.name.padEnd(38)}${h.p50_ms.toFixed(1).padStart(7)}${h.p95_ms.toFixed(1).padStart(9)}${h.p99_ms.toFixed(1).padStart(9)}${String(h.requests_per_s).padStart(9)}${String(h.errors).padStart(8)}${h.p95_vs_static.toFixed(1).padStart(14)}  ${h.page_cache}`,
     ),
     "",
-    `Overview transfer (gzip): HTML ${kb(r.transfer.html_bytes)} + CSS ${kb(r.transfer.css_bytes)} + JS ${kb(r.transfer.js_bytes)} = ${kb(r.transfer.total_bytes)}`,
+    `Overview transfer (gzip): HTML ${kb(transfer.html_bytes)} + CSS ${kb(transfer.css_bytes)} + JS ${kb(transfer.js_bytes)} = ${kb(transfer.total_bytes)}`,
     "",
+  ];
+}
+
+function printReport(r: Report): void {
+  const lines = [
+    `bench:web — ${r.engine_version}, ${r.records.toLocaleString("en")} assistance records, ${r.cpus} CPUs, load ${r.load_start} → ${r.load_end}`,
+    "",
+    ...(r.transfer ? pageLines(r, r.transfer) : []),
     `Extract of ${r.copy_baseline.rows.toLocaleString("en")} records`,
     `  COPY … TO STDOUT (baseline)  ${(r.copy_baseline.ms / 1000).toFixed(2)} s  ${(r.copy_baseline.bytes / 2 ** 20).toFixed(0)} MB`,
     ...r.extracts.map(
       (e) =>
-        `  ${e.format.padEnd(28)} ${(e.ms / 1000).toFixed(2)} s  ${(e.bytes / 2 ** 20).toFixed(0)} MB  HTTP ${e.status}  ${e.rows_per_s.toLocaleString("en")} rows/s  speed ÷ COPY ${e.ratio_vs_copy.toFixed(2)}  server RSS ${e.rss_before_mb} → peak ${e.rss_peak_mb} MB`,
+        `  ${e.format.padEnd(28)} ${(e.ms / 1000).toFixed(2)} s  ${(e.bytes / 2 ** 20).toFixed(0)} MB  HTTP ${e.status}  ${e.rows_per_s.toLocaleString("en")} rows/s  speed ÷ COPY ${e.ratio_vs_copy.toFixed(2)}  server RSS ${e.rss_before_mb} → peak ${e.rss_peak_mb} MB (+${e.rss_growth_mb})`,
     ),
     "",
     "Targets",

@@ -127,7 +127,7 @@ describe("journey: analyst", () => {
       await expect.poll(() => page.locator("h1").innerText()).toContain(busiest.name);
       const code = /\/communes\/(\d{5})/.exec(page.url())![1]!;
       const summaryCases = parseDisplayedNumber(
-        await page.locator("dl.commune-summary dd").first().innerText(),
+        await page.locator("article[aria-labelledby=kpi-cases-name] .kpi__value").innerText(),
         "vi",
       );
       expect(summaryCases, "the commune page agrees with the ranking").toBe(busiest.cases);

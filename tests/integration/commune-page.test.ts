@@ -603,7 +603,7 @@ describe(`commune pages (${engineName})`, () => {
       expect(demand.html).toMatch(/^<div[^>]*><figure[^>]*>.*Assisted cases.*<svg/s);
       expect(presence.html).toMatch(/^<div[^>]*><figure[^>]*>.*Volunteer hours.*<svg/s);
       expect(view.figures!.uptake.description).toBe(
-        "Feb 2026: this unit 60%; peer median 75%; province median 68%.",
+        "Feb 2026: this unit 60.0%; peer median 75.0%; province median 67.5%.",
       );
       expect(view.figures!.demand.description).toBe("Most on Monday, 08:00–09:00 (5).");
     });

@@ -12,11 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ASSISTANCE_EXTRACT_COLUMNS,
   extractCommuneCodes,
+  streamAssistanceColumns,
   streamAssistanceCsvLines,
   streamAssistanceExtract,
   type AssistanceExtractFilter,
 } from "~/lib/api/assistance-extract.server";
-import type { ExportDataset } from "~/lib/export/dataset";
+import { rowsInColumns } from "~/lib/export/column-batches";
+import type { ColumnBatch, ExportDataset } from "~/lib/export/dataset";
 import { writeCsv } from "~/lib/export/write-csv.server";
 import { createTestDatabase, engineName, type TestDatabase } from "../support/test-db";
 
@@ -220,5 +222,23 @@ describe(`record-level CSV formatted by the database (${engineName})`, () => {
     });
     expect(actual.length).toBeGreaterThan(1_000);
     expect(actual.equals(expected)).toBe(true);
+  });
+
+  it("gives Arrow and Parquet the same values in columns as the rows hold", async () => {
+    const filter = { ...FILTER, communes: [] };
+    const gather = async (batches: AsyncIterable<ColumnBatch>) => {
+      const columns: (string | number | null)[][] = ASSISTANCE_EXTRACT_COLUMNS.map(() => []);
+      for await (const batch of batches) {
+        batch.columns.forEach((values, index) => columns[index]!.push(...values));
+      }
+      return columns;
+    };
+    const names = ASSISTANCE_EXTRACT_COLUMNS.map((column) => column.name);
+    const expected = await gather(
+      rowsInColumns(names, streamAssistanceExtract(t.db, filter), 1_000),
+    );
+    const actual = await gather(streamAssistanceColumns(t.db, t.engine, filter));
+    expect(expected[0]!.length).toBeGreaterThan(600);
+    expect(actual).toEqual(expected);
   });
 });

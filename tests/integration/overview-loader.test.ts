@@ -247,8 +247,8 @@ describe(`overview loader (${engineName})`, () => {
       );
       // September: 65 of 160 dossiers online, 40 of 100 cases; November: 86 of 140, 51 of 85.
       expect(page.figures!.rates.description).toBe(
-        "Online uptake rose from 41% (Sep 2026) to 61% (Nov 2026). " +
-          "Assisted-online share rose from 40% (Sep 2026) to 60% (Nov 2026).",
+        "Online uptake rose from 40.6% (Sep 2026) to 61.4% (Nov 2026). " +
+          "Assisted-online share rose from 40.0% (Sep 2026) to 60.0% (Nov 2026).",
       );
       expect(page.figures!.map.html).toContain("Phường Mũi Né: 57.1%");
       expect(page.figures!.map.missing_count).toBe(LAM_DONG_UNITS - 3);

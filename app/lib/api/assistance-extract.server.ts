@@ -1,16 +1,23 @@
 // The analysts' record-level extract (sql/extracts/assistance_records.sql) as an export dataset,
 // streamed so millions of records leave with flat memory. CSV comes formatted by the database
 // (assistance_records_csv.sql): on PostgreSQL one COPY … TO STDOUT streamed to the client, on the
-// embedded engine a page of lines at a time (ADR 019). The other formats read rows in keyset
-// pages. assistance_records.sql is also what bench:web's COPY baseline runs, so the extract and
+// embedded engine a page of lines at a time (ADR 019). Arrow and Parquet take column batches, on
+// PostgreSQL decoded from a binary COPY of the rows; XLSX and JSON read rows in keyset pages. assistance_records.sql is also what bench:web's COPY baseline runs, so the extract and
 // the baseline are timed on identical rows.
 import { CompiledQuery, type Kysely } from "kysely";
 import type { DB } from "~/lib/db/types";
-import { copyBinaryLastFields } from "~/lib/db/copy-binary";
+import { copyBinaryColumns, copyBinaryLastFields } from "~/lib/db/copy-binary";
 import { withSession, type SqlEngine } from "~/lib/db/engine";
 import { inlineParams, type InlineValue } from "~/lib/db/sql-inline";
 import { readSqlFile } from "~/lib/db/sql-files.server";
-import type { CsvLineChunk, ExportColumn, ExportDataset, ExportRow } from "~/lib/export/dataset";
+import { regroupColumns, rowsInColumns } from "~/lib/export/column-batches";
+import type {
+  ColumnBatch,
+  CsvLineChunk,
+  ExportColumn,
+  ExportDataset,
+  ExportRow,
+} from "~/lib/export/dataset";
 import { appliedFilters, resolveExtractQuery } from "~/lib/api/commune-month-extract.server";
 import type { FilterIssue } from "~/lib/url-params/filter-issues";
 import type { ProcedureGroup, UnitTypeFilter } from "~/lib/filters/filter-options";
@@ -107,13 +114,29 @@ function extractParams(
 const CSV_PAGE_ROWS = 20_000;
 
 /**
+ * COPY (query) TO STDOUT in binary format on PostgreSQL, streamed with back-pressure on a
+ * connection of the pool's bulk share, with no statement timeout (the pool's is for pages; a large
+ * extract streams for longer). A consumer that stops early releases the session, which closes the
+ * connection and so ends the COPY on the server.
+ */
+async function* copyOutBinary(engine: SqlEngine, query: string): AsyncGenerator<Buffer> {
+  const session = await engine.acquire({ activity: "download" });
+  try {
+    if (!session.copyOut) throw new Error(`COPY TO STDOUT needs PostgreSQL, not ${engine.kind}`);
+    await session.query("set statement_timeout = 0");
+    yield* session.copyOut(`copy (${query}) to stdout with (format binary)`);
+    await session.query("reset statement_timeout");
+  } finally {
+    session.release();
+  }
+}
+
+/**
  * The extract's CSV data lines, formatted by the database (sql/extracts/assistance_records_csv.sql,
- * byte for byte what the CSV writer makes of the rows). On PostgreSQL a single COPY … TO STDOUT in
- * binary format (the lines pass through untouched) streamed with back-pressure, on a connection of
- * the pool's bulk share with no statement timeout; a consumer that stops early releases the
- * session, which closes the connection and so ends the COPY. The embedded engine has no socket to
- * stream from: it gathers a page of lines into one text per query (string_agg) and pages by
- * record_id, holding its one connection only for each page's query.
+ * byte for byte what the CSV writer makes of the rows). On PostgreSQL one binary COPY, whose
+ * lines pass through untouched. The embedded engine has no socket to stream from: it gathers a
+ * page of lines into one text per query (string_agg) and pages by record_id, holding its one
+ * connection only for each page's query.
  */
 export async function* streamAssistanceCsvLines(
   db: Kysely<DB>,
@@ -123,20 +146,11 @@ export async function* streamAssistanceCsvLines(
 ): AsyncGenerator<CsvLineChunk> {
   const text = readSqlFile("extracts/assistance_records_csv.sql");
   const communes = await extractCommuneCodes(db, filter);
-  const session = await engine.acquire({ activity: "download" });
-  if (session.copyOut) {
-    try {
-      // The pool's statement timeout is for pages; a large extract streams for longer.
-      await session.query("set statement_timeout = 0");
-      const statement = `copy (${inlineParams(text, extractParams(communes, filter, null, null))}) to stdout with (format binary)`;
-      yield* copyBinaryLastFields(session.copyOut(statement));
-      await session.query("reset statement_timeout");
-    } finally {
-      session.release();
-    }
+  if (engine.kind === "pg") {
+    const query = inlineParams(text, extractParams(communes, filter, null, null));
+    yield* copyBinaryLastFields(copyOutBinary(engine, query));
     return;
   }
-  session.release();
   const pageSql = `select string_agg(line, '' order by record_id) as text, max(record_id) as last, count(*)::int as rows from (${text}) as page`;
   let after: string | null = null;
   for (;;) {
@@ -151,6 +165,33 @@ export async function* streamAssistanceCsvLines(
     if (page.rows < pageRows) return;
     after = page.last;
   }
+}
+
+/** Rows a column batch of the extract holds (Arrow record batch, Parquet row group). */
+export const EXTRACT_BATCH_ROWS = 65_536;
+
+/**
+ * The extract as column batches for Arrow and Parquet (ADR 019). On PostgreSQL one binary COPY of
+ * assistance_records.sql decoded straight into columns, no row objects; on the embedded engine
+ * the keyset pages gathered into batches.
+ */
+export async function* streamAssistanceColumns(
+  db: Kysely<DB>,
+  engine: SqlEngine,
+  filter: AssistanceExtractFilter,
+): AsyncGenerator<ColumnBatch> {
+  if (engine.kind !== "pg") {
+    const names = ASSISTANCE_EXTRACT_COLUMNS.map((column) => column.name);
+    yield* rowsInColumns(names, streamAssistanceExtract(db, filter), EXTRACT_BATCH_ROWS);
+    return;
+  }
+  const communes = await extractCommuneCodes(db, filter);
+  const text = readSqlFile("extracts/assistance_records.sql");
+  const query = inlineParams(text, extractParams(communes, filter, null, null));
+  const kinds = ASSISTANCE_EXTRACT_COLUMNS.map((column) =>
+    column.type === "int" ? "int" : "text",
+  );
+  yield* regroupColumns(copyBinaryColumns(copyOutBinary(engine, query), kinds), EXTRACT_BATCH_ROWS);
 }
 
 export type AssistanceExportResult =
@@ -181,7 +222,10 @@ export async function buildAssistanceExport(
       columns: ASSISTANCE_EXTRACT_COLUMNS,
       rows: query ? streamAssistanceExtract(db, { ...query, procedureGroup }) : [],
       ...(query
-        ? { csvLines: streamAssistanceCsvLines(db, engine, { ...query, procedureGroup }) }
+        ? {
+            csvLines: streamAssistanceCsvLines(db, engine, { ...query, procedureGroup }),
+            columnBatches: streamAssistanceColumns(db, engine, { ...query, procedureGroup }),
+          }
         : {}),
       stamp: {
         dataset: "assistance",

@@ -5,6 +5,13 @@ import * as Plot from "@observablehq/plot";
 import { monthlyChartFrame, type ChartContext } from "./chart-context";
 import { lineSeriesMarks } from "./line-series-marks";
 import { ONLINE_RATE_SERIES, type RateSeries } from "./monthly-online-rates-series";
+import type { Formatter } from "~/lib/i18n/formatter";
+import { formatMetric, METRICS } from "~/lib/metrics/registry";
+
+/** Both lines are registry ratios printed at the same precision (one format serves the marks). */
+function formatRate(value: number | null, fmt: Formatter): string {
+  return fmt.percent(value, METRICS.online_uptake.precision);
+}
 
 export interface MonthlyRatesRow {
   month: string;
@@ -35,7 +42,7 @@ export function buildMonthlyOnlineRatesPlot(
     },
     marks: [
       Plot.ruleY([0]),
-      ...lineSeriesMarks(rows, ONLINE_RATE_SERIES, (value) => fmt.percent(value), context),
+      ...lineSeriesMarks(rows, ONLINE_RATE_SERIES, (value) => formatRate(value, fmt), context),
     ],
   };
 }
@@ -50,8 +57,8 @@ function describeSeries(
   const first = known[0];
   const last = known[known.length - 1];
   if (!first || !last) return t("chart.rates.none", { name });
-  const fromValue = fmt.percent(first[series.key]);
-  const toValue = fmt.percent(last[series.key]);
+  const fromValue = formatMetric(series.key, first[series.key], fmt);
+  const toValue = formatMetric(series.key, last[series.key], fmt);
   const params = {
     name,
     fromValue,

@@ -4,6 +4,8 @@ import * as Plot from "@observablehq/plot";
 import { monthlyChartFrame, type ChartContext } from "./chart-context";
 import { lineSeriesMarks } from "./line-series-marks";
 import { TREND_SERIES } from "./trend-against-medians-series";
+import type { Formatter } from "~/lib/i18n/formatter";
+import { formatMetric } from "~/lib/metrics/registry";
 
 export interface TrendAgainstMediansRow {
   month: string;
@@ -14,6 +16,11 @@ export interface TrendAgainstMediansRow {
 
 export type TrendValueKind = "share" | "count";
 
+/** A share as the registry prints online uptake; a median of counts may end in ,5. */
+function formatTrendValue(kind: TrendValueKind, value: number | null, fmt: Formatter): string {
+  return kind === "share" ? formatMetric("online_uptake", value, fmt) : fmt.decimal(value, 1);
+}
+
 export function buildTrendAgainstMediansPlot(
   rows: readonly TrendAgainstMediansRow[],
   kind: TrendValueKind,
@@ -23,8 +30,7 @@ export function buildTrendAgainstMediansPlot(
 ): Plot.PlotOptions {
   const { fmt } = context;
   const months = rows.map((row) => row.month);
-  const format = (value: number | null) =>
-    kind === "share" ? fmt.percent(value) : fmt.decimal(value, 1);
+  const format = (value: number | null) => formatTrendValue(kind, value, fmt);
   const { monthAxis, ...frame } = monthlyChartFrame(months, context);
   return {
     ...frame,
@@ -59,8 +65,7 @@ export function describeTrendAgainstMedians(
   kind: TrendValueKind,
   { t, fmt }: ChartContext,
 ): string {
-  const format = (value: number | null) =>
-    kind === "share" ? fmt.percent(value) : fmt.decimal(value, 1);
+  const format = (value: number | null) => formatTrendValue(kind, value, fmt);
   const last = [...rows].reverse().find((row) => row.own !== null);
   if (!last) return t("commune.trend.none");
   return t("commune.trend.description", {

@@ -16,14 +16,16 @@ export interface CopiedLines {
   rows: number;
 }
 
-/**
- * The last field of every tuple of a binary COPY stream, a chunk per chunk of input (tuples cut
- * by a chunk boundary wait for the next). A NULL last field contributes nothing. Throws on a
- * stream that is not binary COPY or that ends inside a tuple.
- */
-export async function* copyBinaryLastFields(
-  chunks: AsyncIterable<Uint8Array>,
-): AsyncGenerator<CopiedLines> {
+/** One input chunk's complete tuples: per tuple its field count, then (start, length) per field. */
+interface TupleSpans {
+  input: Buffer;
+  /** [fields, start₁, length₁, …, fields, …]; a length of -1 is NULL. */
+  spans: number[];
+  tuples: number;
+}
+
+/** Walks a binary COPY stream, a chunk at a time (tuples cut by a boundary wait for the next). */
+async function* copyBinaryTuples(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<TupleSpans> {
   let pending: Buffer = Buffer.alloc(0);
   let headerRead = false;
   let finished = false;
@@ -50,8 +52,8 @@ export async function* copyBinaryLastFields(
       at = HEADER_FIXED + extension;
       headerRead = true;
     }
-    const parts: Buffer[] = [];
-    let rows = 0;
+    const spans: number[] = [];
+    let tuples = 0;
     for (;;) {
       if (input.length - at < 2) break;
       const fields = input.readInt16BE(at);
@@ -60,8 +62,9 @@ export async function* copyBinaryLastFields(
         at += 2;
         break;
       }
+      const mark = spans.length;
+      spans.push(fields);
       let cursor = at + 2;
-      let last: Buffer | null = null;
       let complete = true;
       for (let field = 0; field < fields; field += 1) {
         if (input.length - cursor < 4) {
@@ -70,25 +73,82 @@ export async function* copyBinaryLastFields(
         }
         const length = input.readInt32BE(cursor);
         cursor += 4;
-        if (length === -1) {
-          last = null;
-          continue;
-        }
-        if (input.length - cursor < length) {
+        if (length > 0 && input.length - cursor < length) {
           complete = false;
           break;
         }
-        last = input.subarray(cursor, cursor + length);
-        cursor += length;
+        spans.push(cursor, length);
+        if (length > 0) cursor += length;
       }
-      if (!complete) break;
-      if (last) parts.push(last);
-      rows += 1;
+      if (!complete) {
+        spans.length = mark;
+        break;
+      }
+      tuples += 1;
       at = cursor;
     }
     // Copy the unread tail: it must not pin the whole input chunk until the next one arrives.
     pending = at < input.length && !finished ? Buffer.from(input.subarray(at)) : Buffer.alloc(0);
-    if (rows > 0) yield { bytes: parts.length === 1 ? parts[0]! : Buffer.concat(parts), rows };
+    if (tuples > 0) yield { input, spans, tuples };
   }
   if (!finished) throw new Error("the binary COPY stream ended inside its data");
+}
+
+/**
+ * The last field of every tuple of a binary COPY stream, a chunk per chunk of input. A NULL last
+ * field contributes nothing. Throws on a stream that is not binary COPY or that ends inside a
+ * tuple.
+ */
+export async function* copyBinaryLastFields(
+  chunks: AsyncIterable<Uint8Array>,
+): AsyncGenerator<CopiedLines> {
+  for await (const { input, spans, tuples } of copyBinaryTuples(chunks)) {
+    const parts: Buffer[] = [];
+    for (let at = 0; at < spans.length;) {
+      const fields = spans[at]!;
+      const start = spans[at + 1 + 2 * (fields - 1)]!;
+      const length = spans[at + 2 + 2 * (fields - 1)]!;
+      if (fields > 0 && length > 0) parts.push(input.subarray(start, start + length));
+      at += 1 + 2 * fields;
+    }
+    yield { bytes: parts.length === 1 ? parts[0]! : Buffer.concat(parts), rows: tuples };
+  }
+}
+
+/** How a column's binary field is read: a big-endian integer of its length, or UTF-8 text. */
+export type CopyFieldKind = "int" | "text";
+
+/**
+ * A binary COPY stream as columns, one set per chunk of input: integers of 2, 4 or 8 bytes as
+ * numbers, everything else as UTF-8 text, NULL as null. The select list must match `kinds` one to
+ * one.
+ */
+export async function* copyBinaryColumns(
+  chunks: AsyncIterable<Uint8Array>,
+  kinds: readonly CopyFieldKind[],
+): AsyncGenerator<{ length: number; columns: (string | number | null)[][] }> {
+  for await (const { input, spans, tuples } of copyBinaryTuples(chunks)) {
+    const columns = kinds.map(() => new Array<string | number | null>(tuples));
+    let row = 0;
+    for (let at = 0; at < spans.length; row += 1) {
+      const fields = spans[at]!;
+      if (fields !== kinds.length)
+        throw new Error(`expected ${kinds.length} fields, got ${fields}`);
+      for (let index = 0; index < fields; index += 1) {
+        const start = spans[at + 1 + 2 * index]!;
+        const size = spans[at + 2 + 2 * index]!;
+        let value: string | number | null = null;
+        if (size >= 0) {
+          if (kinds[index] === "text") value = input.toString("utf8", start, start + size);
+          else if (size === 2) value = input.readInt16BE(start);
+          else if (size === 4) value = input.readInt32BE(start);
+          else if (size === 8) value = Number(input.readBigInt64BE(start));
+          else throw new Error(`an integer field of ${size} bytes`);
+        }
+        columns[index]![row] = value;
+      }
+      at += 1 + 2 * fields;
+    }
+    yield { length: tuples, columns };
+  }
 }

@@ -57,6 +57,12 @@ export interface CsvLineChunk {
   rows: number;
 }
 
+/** Rows as columns: `columns[i]` holds the values of column i for `length` rows (ADR 019). */
+export interface ColumnBatch {
+  length: number;
+  columns: (string | number | null)[][];
+}
+
 export interface ExportDataset {
   /** The file name without extension, e.g. "cau-noi-so_commune-month_2025-07_2026-06". */
   file_base_name: string;
@@ -70,6 +76,11 @@ export interface ExportDataset {
    * header instead of formatting rows one by one (ADR 019). Large extracts only.
    */
   csvLines?: AsyncIterable<CsvLineChunk>;
+  /**
+   * The rows already in columns, a batch at a time: Arrow and Parquet build each batch's vectors
+   * from them instead of transposing `rows` (ADR 019). Large extracts only.
+   */
+  columnBatches?: AsyncIterable<ColumnBatch>;
   /**
    * Bounded in size (e.g. communes × months), so the written file may be kept per data version
    * and sent again to the next viewer of the same role asking for the same filters (ADR 010).

@@ -79,17 +79,23 @@ async function startItems<T>(
   };
 }
 
-/** The dataset with the source the format reads started: database-formatted CSV lines or rows. */
+/**
+ * The dataset with the source the format reads started: database-formatted CSV lines, column
+ * batches for Arrow and Parquet, or rows. Sources the format does not read are dropped unstarted.
+ */
 async function startDataset(
   dataset: ExportDataset,
   format: ExportFormat,
   counter: { rows: number },
 ): Promise<ExportDataset> {
-  if (format === "csv" && dataset.csvLines) {
-    const csvLines = await startItems(dataset.csvLines, counter, (chunk) => chunk.rows);
-    return { ...dataset, csvLines };
+  const { csvLines, columnBatches, ...rest } = dataset;
+  if (format === "csv" && csvLines) {
+    return { ...rest, csvLines: await startItems(csvLines, counter, (chunk) => chunk.rows) };
   }
-  const { csvLines: _unused, ...rest } = dataset;
+  if ((format === "arrow" || format === "parquet") && columnBatches) {
+    const started = await startItems(columnBatches, counter, (batch) => batch.length);
+    return { ...rest, columnBatches: started };
+  }
   return { ...rest, rows: await startItems(dataset.rows, counter, () => 1) };
 }
 

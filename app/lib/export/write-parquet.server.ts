@@ -1,16 +1,17 @@
-// Parquet with hyparquet-writer's row API: rows are pulled from the dataset one row group at a
-// time, encoded, and the group's bytes go to the response before the next group is read, so memory
-// holds one row group, not the extract. The stamp is the file's key-value metadata.
-import { ByteWriter, parquetWriteRows } from "hyparquet-writer";
+// Parquet with hyparquet-writer's ParquetWriter: the dataset's column batches (ADR 019) are written
+// one row group each, and the group's bytes go to the response before the next batch is read, so
+// memory holds one row group, not the extract. The stamp is the file's key-value metadata.
+import { ByteWriter, ParquetWriter } from "hyparquet-writer";
 import type { Writable } from "node:stream";
-import { eachRow, writeChunk } from "./byte-sink.server";
-import type { ExportColumn, ExportDataset, ExportRow } from "./dataset";
+import { writeChunk } from "./byte-sink.server";
+import { columnBatchesOf } from "./column-batches";
+import type { ExportColumn, ExportDataset } from "./dataset";
 import { intValue } from "./int-value";
 import { stampMetadata } from "./stamp";
 
 // hyparquet (the reader hyparquet-writer builds on) is not a direct dependency; take its type from
 // the writer's signature.
-type SchemaElement = NonNullable<Parameters<typeof parquetWriteRows>[0]["schema"]>[number];
+type SchemaElement = ConstructorParameters<typeof ParquetWriter>[0]["schema"][number];
 
 export const PARQUET_ROW_GROUP_ROWS = 50_000;
 
@@ -75,28 +76,24 @@ function parquetValue(column: ExportColumn, value: string | number | null): unkn
   }
 }
 
-async function* parquetRows(dataset: ExportDataset): AsyncGenerator<Record<string, unknown>> {
-  const columns = dataset.columns;
-  for await (const row of eachRow(dataset.rows)) {
-    const converted: Record<string, unknown> = {};
-    for (const column of columns) {
-      converted[column.name] = parquetValue(column, (row as ExportRow)[column.name] ?? null);
-    }
-    yield converted;
-  }
-}
-
 export async function writeParquet(dataset: ExportDataset, out: Writable): Promise<void> {
-  await parquetWriteRows({
+  const columns = dataset.columns;
+  const writer = new ParquetWriter({
     writer: new ResponseByteWriter(out),
-    rows: parquetRows(dataset),
-    columns: dataset.columns.map((column) => ({ name: column.name })),
-    schema: parquetSchema(dataset.columns),
-    rowGroupSize: PARQUET_ROW_GROUP_ROWS,
-    kvMetadata: stampMetadata(dataset.stamp, dataset.columns).map(([key, value]) => ({
-      key,
-      value,
-    })),
+    schema: parquetSchema(columns),
+    kvMetadata: stampMetadata(dataset.stamp, columns).map(([key, value]) => ({ key, value })),
     createdBy: "cau-noi-so (hyparquet-writer)",
   });
+  for await (const batch of columnBatchesOf(dataset, PARQUET_ROW_GROUP_ROWS)) {
+    // One row group per batch, its columns converted a column at a time; the group's bytes reach
+    // the response (ResponseByteWriter.flush) before the next batch is read.
+    await writer.write({
+      columnData: columns.map((column, index) => ({
+        name: column.name,
+        data: (batch.columns[index] ?? []).map((value) => parquetValue(column, value ?? null)),
+      })),
+      rowGroupSize: batch.length,
+    });
+  }
+  await writer.finish();
 }

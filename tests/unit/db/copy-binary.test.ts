@@ -1,7 +1,9 @@
 // The binary COPY reader of the record-level CSV extract (ADR 019): whatever the chunk boundaries,
 // it yields each tuple's last field as sent and counts the tuples.
 import { describe, expect, it } from "vitest";
-import { copyBinaryLastFields } from "~/lib/db/copy-binary";
+import { copyBinaryColumns, copyBinaryLastFields } from "~/lib/db/copy-binary";
+import { regroupColumns } from "~/lib/export/column-batches";
+import type { ColumnBatch } from "~/lib/export/dataset";
 import { inlineParams, sqlLiteral } from "~/lib/db/sql-inline";
 
 const SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
@@ -79,5 +81,39 @@ describe("inlineParams", () => {
       "select '$1', \"$2\", E'\\'$1' -- $1\n/* $2 */ from t where a = E'x\\'y' and b = 7::int",
     );
     expect(() => inlineParams("select $3", ["a"])).toThrow("no value for $3");
+  });
+});
+
+describe("copyBinaryColumns and regroupColumns", () => {
+  it("decodes integers and text by column and regroups them into fixed batches", async () => {
+    const int = (bytes: number[]) => {
+      const value = Buffer.from(bytes);
+      const length = Buffer.alloc(4);
+      length.writeInt32BE(value.length);
+      return Buffer.concat([length, value]);
+    };
+    const header = Buffer.concat([SIGNATURE, Buffer.alloc(8)]);
+    const tuple = (i: number) =>
+      Buffer.concat([
+        Buffer.from([0, 3]),
+        field(i % 3 === 0 ? null : `Đ${i}`),
+        int([0, i]),
+        int([0, 0, 0, 0, 0, 0, 1, i]),
+      ]);
+    const rows = Array.from({ length: 7 }, (_, i) => i);
+    const stream = Buffer.concat([header, ...rows.map(tuple), Buffer.from([0xff, 0xff])]);
+    const batches: ColumnBatch[] = [];
+    for await (const batch of regroupColumns(
+      copyBinaryColumns(chunked(stream, 5), ["text", "int", "int"]),
+      3,
+    )) {
+      batches.push(batch);
+    }
+    expect(batches.map((batch) => batch.length)).toEqual([3, 3, 1]);
+    expect(batches.flatMap((batch) => batch.columns[0]!)).toEqual(
+      rows.map((i) => (i % 3 === 0 ? null : `Đ${i}`)),
+    );
+    expect(batches.flatMap((batch) => batch.columns[1]!)).toEqual(rows);
+    expect(batches.flatMap((batch) => batch.columns[2]!)).toEqual(rows.map((i) => 256 + i));
   });
 });

@@ -81,7 +81,7 @@ describe("monthly online rates chart", () => {
     expect(lines.map((path) => styleOf(path, "stroke"))).toEqual(["#1f5f9e", "#b35806"]);
     const titles = [...document.querySelectorAll("title")].map((title) => title.textContent);
     expect(titles).toHaveLength(5); // 3 uptake + 2 assisted (one month unknown)
-    expect(titles).toContain("Tỷ lệ hồ sơ trực tuyến, tháng 9/2025: 71%");
+    expect(titles).toContain("Tỷ lệ hồ sơ trực tuyến, tháng 9/2025: 71,0%");
     const text = document.querySelector("svg")!.textContent!;
     expect(text).toContain("100%");
     expect(text).toContain("0%");
@@ -89,15 +89,15 @@ describe("monthly online rates chart", () => {
 
   it("says which way each share moved, between its first and last known month", () => {
     expect(describeMonthlyOnlineRates(rows, vi)).toBe(
-      "Tỷ lệ hồ sơ trực tuyến tăng từ 38% (7/2025) lên 71% (9/2025). " +
-        "Tỷ lệ ca hỗ trợ nộp trực tuyến giảm từ 30% (8/2025) xuống 25% (9/2025).",
+      "Tỷ lệ hồ sơ trực tuyến tăng từ 38,0% (7/2025) lên 71,0% (9/2025). " +
+        "Tỷ lệ ca hỗ trợ nộp trực tuyến giảm từ 30,0% (8/2025) xuống 25,0% (9/2025).",
     );
     expect(
       describeMonthlyOnlineRates(
         [{ month: "2025-07", online_uptake: null, assisted_online_share: 0.2 }],
         en,
       ),
-    ).toBe("Online uptake: no data in the period. Assisted-online share was 20% (Jul 2025).");
+    ).toBe("Online uptake: no data in the period. Assisted-online share was 20.0% (Jul 2025).");
   });
 });
 

@@ -1,0 +1,78 @@
+// The columnar writers (Arrow, Parquet) take a dataset a batch of columns at a time (ADR 019):
+// from the dataset's own column batches when its source reads columns (the record-level extract on
+// PostgreSQL decodes binary COPY into them), else by gathering `rows` into batches.
+import type { ColumnBatch, ExportDataset, ExportRow } from "./dataset";
+
+export async function* columnBatchesOf(
+  dataset: ExportDataset,
+  batchRows: number,
+): AsyncGenerator<ColumnBatch> {
+  if (dataset.columnBatches) {
+    yield* dataset.columnBatches;
+    return;
+  }
+  yield* rowsInColumns(
+    dataset.columns.map((column) => column.name),
+    dataset.rows,
+    batchRows,
+  );
+}
+
+/** Rows gathered into column batches of `batchRows` (the last one shorter; none for no rows). */
+export async function* rowsInColumns(
+  names: readonly string[],
+  rows: Iterable<ExportRow> | AsyncIterable<ExportRow>,
+  batchRows: number,
+): AsyncGenerator<ColumnBatch> {
+  const fresh = () => names.map(() => [] as (string | number | null)[]);
+  let columns = fresh();
+  let length = 0;
+  for await (const row of rows) {
+    for (let index = 0; index < names.length; index += 1) {
+      columns[index]!.push(row[names[index]!] ?? null);
+    }
+    length += 1;
+    if (length === batchRows) {
+      yield { length, columns };
+      columns = fresh();
+      length = 0;
+    }
+  }
+  if (length > 0) yield { length, columns };
+}
+
+/** Column batches of any sizes regrouped into batches of `batchRows` (the last one shorter). */
+export async function* regroupColumns(
+  batches: AsyncIterable<ColumnBatch>,
+  batchRows: number,
+): AsyncGenerator<ColumnBatch> {
+  let pending: ColumnBatch[] = [];
+  let length = 0;
+  const joined = (): ColumnBatch => {
+    const columns = pending[0]!.columns.map((_, index) =>
+      pending.flatMap((batch) => batch.columns[index]!),
+    );
+    const batch = { length, columns };
+    pending = [];
+    length = 0;
+    return batch;
+  };
+  for await (const batch of batches) {
+    let from = 0;
+    while (from < batch.length) {
+      const take = Math.min(batchRows - length, batch.length - from);
+      const part =
+        from === 0 && take === batch.length
+          ? batch
+          : {
+              length: take,
+              columns: batch.columns.map((values) => values.slice(from, from + take)),
+            };
+      pending.push(part);
+      length += take;
+      from += take;
+      if (length === batchRows) yield joined();
+    }
+  }
+  if (length > 0) yield joined();
+}
