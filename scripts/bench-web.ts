@@ -44,7 +44,8 @@ const USAGE = `Usage: npm run bench:web -- [--records 2000000] [--engine pg|pgli
                    postgres://postgres@127.0.0.1:5432/test), dropped at the end unless --keep
   --engine pglite  a PGlite data directory in a temp dir, removed at the end unless --keep
   --duration S     seconds of load per endpoint
-  --extracts-only  skip loader, load and transfer measurements: only the extracts against COPY`;
+  --extracts-only  skip loader, load and transfer measurements: only the extracts against COPY
+  --reuse-database URL  measure a PostgreSQL database an earlier run left with --keep (no load)`;
 
 const DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/test";
 const BENCH_USER = "bench-analyst";
@@ -59,6 +60,7 @@ const OptionsSchema = z.object({
   /** Default: a free port found at start, so a leftover server never collides with a run. */
   port: z.coerce.number().int().min(1024).max(65535).optional(),
   extractsOnly: z.boolean(),
+  reuseDatabase: z.string().url().optional(),
   keep: z.boolean(),
   json: z.boolean(),
 });
@@ -77,6 +79,7 @@ function parseOptions(argv: string[]): Options {
         duration: { type: "string" },
         port: { type: "string" },
         "extracts-only": { type: "boolean", default: false },
+        "reuse-database": { type: "string" },
         keep: { type: "boolean", default: false },
         json: { type: "boolean", default: false },
       },
@@ -87,6 +90,7 @@ function parseOptions(argv: string[]): Options {
   const parsed = OptionsSchema.safeParse({
     ...values,
     extractsOnly: values["extracts-only"],
+    reuseDatabase: values["reuse-database"],
     databaseUrl: values["database-url"] || process.env.DATABASE_URL || DEFAULT_DATABASE_URL,
   });
   if (!parsed.success) throw new UsageError(`${z.prettifyError(parsed.error)}\n\n${USAGE}`);
@@ -302,25 +306,37 @@ async function main(): Promise<number> {
       });
       if (built.status !== 0) throw new Error("remix build failed");
     }
-    log(`preparing a fresh ${options.engine} database`);
-    database =
-      options.engine === "pg"
-        ? await preparePgDatabase(options.databaseUrl, log)
-        : await preparePgliteDatabase(workDir);
-    const engine = await openBenchEngine(database.target);
-    let seed;
-    try {
-      seed = await seedWebData(
-        engine,
-        { records: options.records, provinceCode, workDir, seed: 1 },
-        log,
+    const reused = options.reuseDatabase;
+    let seed: Awaited<ReturnType<typeof seedWebData>> | null = null;
+    if (reused) {
+      // A database an earlier run loaded and kept: measured as it is, never dropped.
+      database = {
+        target: { engine: "pg", url: reused },
+        version: "PostgreSQL (reused database)",
+        location: reused,
+        drop: async () => undefined,
+      };
+      log(`reusing ${reused}`);
+    } else {
+      log(`preparing a fresh ${options.engine} database`);
+      database =
+        options.engine === "pg"
+          ? await preparePgDatabase(options.databaseUrl, log)
+          : await preparePgliteDatabase(workDir);
+      const engine = await openBenchEngine(database.target);
+      try {
+        seed = await seedWebData(
+          engine,
+          { records: options.records, provinceCode, workDir, seed: 1 },
+          log,
+        );
+      } finally {
+        await engine.close();
+      }
+      log(
+        `loaded ${seed.assistance_rows.toLocaleString("en")} assistance records (${seed.all_rows.toLocaleString("en")} rows in all) in ${(seed.import_ms / 1000).toFixed(0)} s`,
       );
-    } finally {
-      await engine.close();
     }
-    log(
-      `loaded ${seed.assistance_rows.toLocaleString("en")} assistance records (${seed.all_rows.toLocaleString("en")} rows in all) in ${(seed.import_ms / 1000).toFixed(0)} s`,
-    );
     const facts = await readDataFacts(database, provinceCode);
 
     log("baseline: COPY (extract query) TO STDOUT");
@@ -330,14 +346,17 @@ async function main(): Promise<number> {
       database.target.engine === "pg"
         ? { DATABASE_URL: database.target.url }
         : { DATABASE_URL: "", DATA_DIR: workDir };
-    runUsersCli({ ...dbEnv, PROVINCE_CODE: provinceCode }, [
-      "add",
-      BENCH_USER,
-      "--role",
-      "analyst",
-      "--password",
-      BENCH_PASSWORD,
-    ]);
+    // A reused database has the analyst already, from the run that loaded it.
+    if (!reused) {
+      runUsersCli({ ...dbEnv, PROVINCE_CODE: provinceCode }, [
+        "add",
+        BENCH_USER,
+        "--role",
+        "analyst",
+        "--password",
+        BENCH_PASSWORD,
+      ]);
+    }
 
     const server = await startServerProcess(
       { ...dbEnv, PROVINCE_CODE: provinceCode },

@@ -25,7 +25,7 @@ export function CommuneRankingTable({ id, rows, metric }: CommuneRankingTablePro
   return (
     <section className="ranking" aria-labelledby={`${id}-heading`} id={id}>
       <h2 id={`${id}-heading`}>{t("ranking.heading", { metric: metricName })}</h2>
-      <TableScroll labelledBy={`${id}-heading`}>
+      <TableScroll label={t("ranking.heading", { metric: metricName })}>
         <table>
           <caption>{t("ranking.caption", { metric: metricName })}</caption>
           <thead>

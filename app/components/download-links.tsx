@@ -58,7 +58,8 @@ export function DownloadLinks({
             href={downloadHref(href, format, { search, formatIn })}
             download
             title={t(`downloads.title.${format}`)}
-            aria-label={`${text} — ${t(`downloads.title.${format}`)}`}
+            // The name starts with the visible text (WCAG 2.5.3 "label in name").
+            aria-label={`${t(`downloads.format.${format}`)}: ${text} — ${t(`downloads.title.${format}`)}`}
           >
             {t(`downloads.format.${format}`)}
           </a>

@@ -19,6 +19,12 @@ export interface PlotFigureProps {
    * and so would hide the links from screen readers.
    */
   interactive?: boolean;
+  /**
+   * Keep the chart at its own size and let it scroll sideways where the column is narrower (a
+   * grid of every commune and month, unreadable when shrunk to a phone); the chart is then a
+   * focusable region, so a keyboard can scroll it.
+   */
+  scrollable?: boolean;
 }
 
 export function PlotFigure({
@@ -30,12 +36,16 @@ export function PlotFigure({
   notes,
   table,
   interactive = false,
+  scrollable = false,
 }: PlotFigureProps) {
   return (
     <FigureFrame id={id} title={title} description={description} table={table}>
       {legend}
       <div
-        className="plot-figure__chart"
+        className={
+          scrollable ? "plot-figure__chart plot-figure__chart--scroll" : "plot-figure__chart"
+        }
+        tabIndex={scrollable ? 0 : undefined}
         role={interactive ? "group" : "img"}
         aria-labelledby={`${id}-title`}
         aria-describedby={`${id}-description`}
@@ -86,7 +96,7 @@ export function FigureFrame({
       {table ? (
         <details className="plot-figure__table">
           <summary>{t("chart.showTable")}</summary>
-          <TableScroll labelledBy={`${id}-title`}>{table}</TableScroll>
+          <TableScroll label={title}>{table}</TableScroll>
         </details>
       ) : null}
     </figure>

@@ -96,7 +96,7 @@ export default function ImportBatchRoute() {
 
         <section aria-labelledby="details-heading">
           <h2 id="details-heading">{t("imports.batch.details")}</h2>
-          <TableScroll labelledBy="details-heading">
+          <TableScroll label={t("imports.batch.details")}>
             <table>
               <tbody>
                 <tr>

@@ -8,6 +8,7 @@ import { saveScreenshot, withPage } from "./support/browser";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ARTIFACTS_DIR } from "./support/app-server";
+import { measurePhoneLayout } from "./support/phone-layout";
 
 const t = createTranslator("vi");
 
@@ -46,6 +47,15 @@ describe("monthly report, compare and methodology in the browser", () => {
       const pages = countPdfPages(pdf);
       expect(pages).toBeGreaterThanOrEqual(1);
       expect(pages).toBeLessThanOrEqual(2);
+      // Laid out as on A4 (180 mm between the 15 mm margins ≈ 680 CSS px): chart text of at
+      // least 8 pt (10.67 px), no demo banner, no database table name or bare path.
+      await page.setViewportSize({ width: 680, height: 1000 });
+      const printed = await measurePhoneLayout(page, (8 * 96) / 72);
+      expect(printed.smallText, "printed chart text under 8 pt").toEqual([]);
+      expect(printed.minTextPx, "printed chart text").not.toBeNull();
+      expect(await page.locator(".demo-banner").isVisible()).toBe(false);
+      const text = await page.locator("body").innerText();
+      expect(text).not.toMatch(/\bmart\.|\/methodology\b/);
       await page.emulateMedia({ media: "screen" });
       await saveScreenshot(page, "report-province-vi");
     });

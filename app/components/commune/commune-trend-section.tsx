@@ -138,7 +138,7 @@ export function CommunePeersSection({ commune, peers, search }: CommunePeersSect
               unitType: t(`unitType.${commune.unit_type}`),
             })}
           </p>
-          <TableScroll labelledBy="commune-peers-heading">
+          <TableScroll label={t("commune.peers.heading")}>
             <DataTable
               className="commune-peers"
               rows={peers}

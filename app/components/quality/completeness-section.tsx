@@ -30,6 +30,7 @@ export function CompletenessSection({ completeness }: { completeness: Completene
         title={t("quality.completeness.chartTitle")}
         description={completeness.description}
         html={completeness.html}
+        scrollable
         legend={
           <SwatchLegend
             items={CELL_STATUSES.map((status) => ({
@@ -57,7 +58,7 @@ export function CompletenessSection({ completeness }: { completeness: Completene
       {completeness.gaps.length === 0 ? (
         <p>{t("quality.gaps.none")}</p>
       ) : (
-        <TableScroll labelledBy="gaps-heading">
+        <TableScroll label={t("quality.gaps.heading")}>
           <DataTable
             className="quality-gaps"
             labelledBy="gaps-heading"

@@ -77,7 +77,8 @@ export function buildSmallMultiplePlot(
   return {
     width: PANEL_WIDTH,
     height: PANEL_HEIGHT,
-    marginLeft: 44,
+    // "100%" at 13 px with its tick needs about 48 units.
+    marginLeft: 52,
     marginBottom: 32,
     marginTop: 8,
     ariaLabel: panelTitle,

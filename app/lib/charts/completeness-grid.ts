@@ -35,7 +35,10 @@ export const NOTHING_MARK = "×";
 
 const ROW_HEIGHT = 14;
 const MONTH_WIDTH = 30;
-const MARGIN_LEFT = 190;
+// Room for names like "Phường Xuân Trường - Đà Lạt" at 13 px; longer ones are shortened (the
+// full name is in each cell's title and in the table below).
+const MARGIN_LEFT = 214;
+const NAME_CHARACTERS = 28;
 
 function kindsText(cell: CompletenessCell, { t }: ChartContext): string {
   const kinds = (["assistance", "shifts", "dossiers"] as const)
@@ -68,7 +71,15 @@ export function buildCompletenessGridPlot(
       label: null,
       padding: 0.08,
     },
-    y: { type: "band", domain: names, label: null, padding: 0.08, tickSize: 0 },
+    y: {
+      type: "band",
+      domain: names,
+      label: null,
+      padding: 0.08,
+      tickSize: 0,
+      tickFormat: (name: string) =>
+        name.length > NAME_CHARACTERS ? `${name.slice(0, NAME_CHARACTERS - 1)}…` : name,
+    },
     color: {
       type: "ordinal",
       domain: statuses,

@@ -24,7 +24,8 @@ export function buildReachSharesPlot(
   return {
     width: chartWidth(context),
     height: rows.length * 44 + 60,
-    marginLeft: narrow ? 112 : 150,
+    // Group names such as "Người cao tuổi (60+)" need the same room at both widths.
+    marginLeft: 150,
     marginRight: 24,
     ariaLabel: title,
     x: {

@@ -136,16 +136,18 @@ export interface RenderPlotOptions {
  * description. A link's name, which Plot puts on the shape inside it, moves to the link itself.
  */
 function fixAria(root: Element): void {
-  for (const group of root.querySelectorAll("g[aria-label], g[aria-description]")) {
-    group.removeAttribute("aria-label");
-    group.removeAttribute("aria-description");
-  }
   for (const link of root.querySelectorAll("a")) {
     const shape = link.firstElementChild;
     const label = shape?.getAttribute("aria-label");
     if (!shape || !label) continue;
     link.setAttribute("aria-label", label);
     shape.removeAttribute("aria-label");
+  }
+  for (const element of [root, ...root.querySelectorAll("[aria-label], [aria-description]")]) {
+    const tag = element.tagName.toLowerCase();
+    if (tag === "svg" || tag === "a") continue;
+    element.removeAttribute("aria-label");
+    element.removeAttribute("aria-description");
   }
 }
 

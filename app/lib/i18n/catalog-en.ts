@@ -19,6 +19,7 @@ export const en = {
   "nav.skip": "Skip to main content",
   "nav.main": "Main navigation",
   "nav.menu": "Menu",
+  "table.region": "Table: {name}",
   "nav.home": "Your unit",
   "nav.overview": "Overview",
   "nav.communes": "Communes",

@@ -19,6 +19,7 @@ export const vi = {
   "nav.skip": "Bỏ qua, đến nội dung chính",
   "nav.main": "Điều hướng chính",
   "nav.menu": "Trình đơn",
+  "table.region": "Bảng: {name}",
   "nav.home": "Đơn vị của bạn",
   "nav.overview": "Tổng quan",
   "nav.communes": "Xã/phường",
