@@ -124,7 +124,6 @@ export default function OverviewRoute() {
               </p>
             ) : null}
             <ClampedPeriodNotice period={period} coverage={coverage} />
-            <OpenMonthsNotice period={period} coverage={coverage} />
             <section aria-labelledby="kpi-heading">
               <h2 id="kpi-heading">{t("overview.kpiHeading")}</h2>
               <KpiTiles
@@ -133,6 +132,8 @@ export default function OverviewRoute() {
                 previousPeriod={data.previous_period}
                 periodOpen={period.open_months.length > 0}
               />
+              {/* After the tiles: on a phone the headline figures come first (item 3). */}
+              <OpenMonthsNotice period={period} coverage={coverage} />
             </section>
             <section aria-labelledby="trend-heading">
               <h2 id="trend-heading">{t("overview.trendHeading")}</h2>

@@ -167,8 +167,11 @@ export async function* streamAssistanceCsvLines(
   }
 }
 
-/** Rows a column batch of the extract holds (Arrow record batch, Parquet row group). */
-export const EXTRACT_BATCH_ROWS = 65_536;
+/**
+ * Rows a column batch of the extract holds (Arrow record batch, Parquet row group): small enough
+ * that the batches in flight stay well under the server's memory budget (see ARROW_BATCH_ROWS).
+ */
+export const EXTRACT_BATCH_ROWS = 16_384;
 
 /**
  * The extract as column batches for Arrow and Parquet (ADR 019). On PostgreSQL one binary COPY of

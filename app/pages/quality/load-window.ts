@@ -1,7 +1,7 @@
 // Which import batches a period selects. Batches have no data month, only the time they were
 // loaded, and a month's files usually arrive in the following days: so a period ending at the
-// latest covered month keeps everything loaded since its start, and an earlier period ends where
-// it ends.
+// latest complete month (or later) keeps everything loaded since its start, and an earlier period
+// ends where it ends.
 import type { ResolvedPeriod } from "~/lib/filters/filters";
 import { addMonths } from "~/lib/calendar/months";
 
@@ -14,10 +14,10 @@ export interface LoadWindow {
 
 export function loadWindowOf(
   period: Pick<ResolvedPeriod, "from" | "to">,
-  lastCoveredMonth: string,
+  lastCompleteMonth: string,
 ): LoadWindow {
   return {
     from: period.from,
-    before: period.to >= lastCoveredMonth ? null : addMonths(period.to, 1),
+    before: period.to >= lastCompleteMonth ? null : addMonths(period.to, 1),
   };
 }

@@ -53,7 +53,12 @@ export async function resolveQualityScope(
   const covered = await getCoveredPeriod(db, provinceCode, filter);
   if (!covered.ok) return { ok: false, issue: covered.issue };
   const { coverage, period } = covered;
-  const window = coverage && period ? loadWindowOf(period, coverage.last_month) : null;
+  // A period that ends at the latest complete month (every preset, ADR 020) keeps the loads since
+  // its start up to now: the running month's files arrive in it too.
+  const window =
+    coverage && period
+      ? loadWindowOf(period, coverage.calendar.complete_through ?? coverage.last_month)
+      : null;
   const kind = params.kind ?? null;
   return {
     ok: true,
