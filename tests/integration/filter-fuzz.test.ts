@@ -112,7 +112,8 @@ describe(`filter combinations never answer 500 (${engineName})`, () => {
         for (const period of ["period=3m", `from=${LAST}&to=${LAST}`])
           paths.push({ path: `/?${join(period, unit, `procedure_group=${group}`)}` });
     await sweep("overview", overviewLoader as Loader, paths);
-  });
+    // Hundreds of distinct overviews, none from a cache: ~50 s on a busy 2-core machine.
+  }, 180_000);
 
   it("commune page: a commune of each unit type × periods × procedure groups", async () => {
     const paths: Array<{ path: string; params: Record<string, string> }> = [];
