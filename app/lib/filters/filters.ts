@@ -238,8 +238,8 @@ export function previousPeriodOf(
 ): ResolvedPeriod | null {
   const from = addMonths(period.from, -period.months);
   if (from < coverage.first_month || period.open_months.length > 0) return null;
+  // Open months are a suffix of the covered months (the running month and the late one before
+  // it), so a period without any has none before it either.
   const to = addMonths(period.from, -1);
-  const open = openMonthsOf(from, to, coverage);
-  if (open.length > 0) return null;
-  return { from, to, months: period.months, preset: null, clamped: false, open_months: open };
+  return { from, to, months: period.months, preset: null, clamped: false, open_months: [] };
 }
