@@ -115,22 +115,52 @@ export async function* copyBinaryLastFields(
   }
 }
 
-/** How a column's binary field is read: a big-endian integer of its length, or UTF-8 text. */
-export type CopyFieldKind = "int" | "text";
+/**
+ * How a column's binary field is read: a big-endian integer of its length; UTF-8 text; or
+ * "interned" text, for columns with few distinct values (codes, names, months), where every
+ * occurrence of the same bytes gives the same string instance, so a batch of millions of cells
+ * allocates one string per distinct value instead of one per cell.
+ */
+export type CopyFieldKind = "int" | "text" | "interned";
+
+/** Distinct values an interned column remembers; past it, new values are decoded each time. */
+const INTERN_LIMIT = 65_536;
 
 /**
- * A binary COPY stream as columns, one set per chunk of input: integers of 2, 4 or 8 bytes as
- * numbers, everything else as UTF-8 text, NULL as null. The select list must match `kinds` one to
- * one.
+ * One column's distinct values, keyed by their bytes read as Latin-1: a one-byte string V8 makes
+ * and hashes natively and the scavenger frees at once, where UTF-8 decoding builds a string that
+ * the batch keeps.
+ */
+class TextInterner {
+  private readonly byBytes = new Map<string, string>();
+
+  text(input: Buffer, start: number, end: number): string {
+    const key = input.toString("latin1", start, end);
+    let text = this.byBytes.get(key);
+    if (text === undefined) {
+      text = input.toString("utf8", start, end);
+      if (this.byBytes.size < INTERN_LIMIT) this.byBytes.set(key, text);
+    }
+    return text;
+  }
+}
+
+/**
+ * A binary COPY stream as column batches of `batchRows` rows (the last one shorter; none for no
+ * rows), filled in place across input chunks: integers of 2, 4 or 8 bytes as numbers, text as
+ * strings (interned where asked), NULL as null. The select list must match `kinds` one to one.
  */
 export async function* copyBinaryColumns(
   chunks: AsyncIterable<Uint8Array>,
   kinds: readonly CopyFieldKind[],
+  batchRows: number,
 ): AsyncGenerator<{ length: number; columns: (string | number | null)[][] }> {
-  for await (const { input, spans, tuples } of copyBinaryTuples(chunks)) {
-    const columns = kinds.map(() => new Array<string | number | null>(tuples));
-    let row = 0;
-    for (let at = 0; at < spans.length; row += 1) {
+  const interners = kinds.map((kind) => (kind === "interned" ? new TextInterner() : null));
+  const fresh = () => kinds.map(() => new Array<string | number | null>(batchRows));
+  let columns = fresh();
+  let row = 0;
+  for await (const { input, spans } of copyBinaryTuples(chunks)) {
+    for (let at = 0; at < spans.length;) {
       const fields = spans[at]!;
       if (fields !== kinds.length)
         throw new Error(`expected ${kinds.length} fields, got ${fields}`);
@@ -139,7 +169,9 @@ export async function* copyBinaryColumns(
         const size = spans[at + 2 + 2 * index]!;
         let value: string | number | null = null;
         if (size >= 0) {
-          if (kinds[index] === "text") value = input.toString("utf8", start, start + size);
+          const kind = kinds[index];
+          if (kind === "interned") value = interners[index]!.text(input, start, start + size);
+          else if (kind === "text") value = input.toString("utf8", start, start + size);
           else if (size === 2) value = input.readInt16BE(start);
           else if (size === 4) value = input.readInt32BE(start);
           else if (size === 8) value = Number(input.readBigInt64BE(start));
@@ -148,7 +180,16 @@ export async function* copyBinaryColumns(
         columns[index]![row] = value;
       }
       at += 1 + 2 * fields;
+      row += 1;
+      if (row === batchRows) {
+        yield { length: row, columns };
+        columns = fresh();
+        row = 0;
+      }
     }
-    yield { length: tuples, columns };
+  }
+  if (row > 0) {
+    for (const values of columns) values.length = row;
+    yield { length: row, columns };
   }
 }

@@ -40,39 +40,3 @@ export async function* rowsInColumns(
   }
   if (length > 0) yield { length, columns };
 }
-
-/** Column batches of any sizes regrouped into batches of `batchRows` (the last one shorter). */
-export async function* regroupColumns(
-  batches: AsyncIterable<ColumnBatch>,
-  batchRows: number,
-): AsyncGenerator<ColumnBatch> {
-  let pending: ColumnBatch[] = [];
-  let length = 0;
-  const joined = (): ColumnBatch => {
-    const columns = pending[0]!.columns.map((_, index) =>
-      pending.flatMap((batch) => batch.columns[index]!),
-    );
-    const batch = { length, columns };
-    pending = [];
-    length = 0;
-    return batch;
-  };
-  for await (const batch of batches) {
-    let from = 0;
-    while (from < batch.length) {
-      const take = Math.min(batchRows - length, batch.length - from);
-      const part =
-        from === 0 && take === batch.length
-          ? batch
-          : {
-              length: take,
-              columns: batch.columns.map((values) => values.slice(from, from + take)),
-            };
-      pending.push(part);
-      length += take;
-      from += take;
-      if (length === batchRows) yield joined();
-    }
-  }
-  if (length > 0) yield joined();
-}

@@ -8,6 +8,7 @@ import { columnBatchesOf } from "./column-batches";
 import type { ExportColumn, ExportDataset } from "./dataset";
 import { intValue } from "./int-value";
 import { stampMetadata } from "./stamp";
+import { timeMillis } from "./time-value";
 
 // hyparquet (the reader hyparquet-writer builds on) is not a direct dependency; take its type from
 // the writer's signature.
@@ -66,9 +67,10 @@ function parquetValue(column: ExportColumn, value: string | number | null): unkn
       return Number(value);
     case "date":
     case "timestamp": {
-      const date = new Date(value);
-      if (Number.isNaN(date.getTime())) throw new TypeError(`${column.name}: not a date: ${value}`);
-      return date;
+      const time = timeMillis(value);
+      if (Number.isNaN(time)) throw new TypeError(`${column.name}: not a date: ${value}`);
+      // hyparquet-writer takes a timestamp's milliseconds as they are; a DATE needs a Date.
+      return column.type === "timestamp" ? time : new Date(time);
     }
     case "month":
     case "string":
