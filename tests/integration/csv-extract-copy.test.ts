@@ -44,6 +44,13 @@ const AWKWARD = [
   "\ufeffbom",
   "\u2028ls",
   "\u1680ogham",
+  "vt\u000b",
+  "\u200ahair",
+  "narrow\u202f",
+  "\u205fmath",
+  "ps\u2029",
+  "-trail tab\t",
+  "x",
   '="quoted",formula ',
   "back\\slash",
   "\\.",
@@ -55,7 +62,9 @@ const AWKWARD = [
 const SEED = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
 const RANDOM = fc.sample(
   fc.string({
-    unit: fc.constantFrom(..."=+-@\t\r\n\",' \u00a0\u3000\ufeff\u2000\\.aĐộ1x".split("")),
+    unit: fc.constantFrom(
+      ..."=+-@\t\r\n\",' \u00a0\u3000\ufeff\u2000\u200a\u202f\u205f\u2029\u000b\\.aĐộ1x".split(""),
+    ),
     minLength: 1,
     maxLength: 8,
   }),

@@ -16,7 +16,8 @@ export function startServerProcess(
 ): Promise<ServerProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ["--import", "tsx", path.resolve("scripts/start.ts")],
+    // The heap budget npm start gives the server (package.json, ADR 021).
+    ["--max-old-space-size=512", "--import", "tsx", path.resolve("scripts/start.ts")],
     {
       env: {
         ...process.env,
