@@ -7,6 +7,7 @@
 // names and codes, and as random strings over those characters (fast-check; FC_SEED=n replays).
 import { PassThrough } from "node:stream";
 import fc from "fast-check";
+import { tableFromIPC } from "apache-arrow";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -15,10 +16,12 @@ import {
   streamAssistanceColumns,
   streamAssistanceCsvLines,
   streamAssistanceExtract,
+  streamAssistanceVectors,
   type AssistanceExtractFilter,
 } from "~/lib/api/assistance-extract.server";
 import { rowsInColumns } from "~/lib/export/column-batches";
 import { timeMillis } from "~/lib/export/time-value";
+import { writeArrow } from "~/lib/export/write-arrow.server";
 import type { ColumnBatch, ExportDataset } from "~/lib/export/dataset";
 import { writeCsv } from "~/lib/export/write-csv.server";
 import { createTestDatabase, engineName, type TestDatabase } from "../support/test-db";
@@ -259,4 +262,39 @@ describe(`record-level CSV formatted by the database (${engineName})`, () => {
     if (t.engine.kind === "pg") expect(typeof actual[instant]![0]).toBe("number");
     expect(read(actual)).toEqual(read(expected));
   });
+
+  it.runIf(engineName === "pg")(
+    "writes Arrow from the binary COPY's buffers byte for byte as from the rows' values",
+    async () => {
+      const filter = { ...FILTER, communes: [] };
+      const stamp = { dataset: "assistance", filters: {}, as_of: null, last_batch_id: null };
+      const arrowBytes = async (dataset: Omit<ExportDataset, "file_base_name" | "stamp">) => {
+        const out = new PassThrough();
+        const parts: Buffer[] = [];
+        out.on("data", (chunk: Buffer) => parts.push(chunk));
+        await writeArrow(
+          { ...dataset, file_base_name: "x", stamp: { ...stamp, generated_at: "" } },
+          out,
+        );
+        return Buffer.concat(parts);
+      };
+      const names = ASSISTANCE_EXTRACT_COLUMNS.map((column) => column.name);
+      // Batches of 50 rows, so dictionaries grow across batches and NULLs fall in several.
+      const expected = await arrowBytes({
+        columns: ASSISTANCE_EXTRACT_COLUMNS,
+        rows: [],
+        columnBatches: rowsInColumns(names, streamAssistanceExtract(t.db, filter), 50),
+      });
+      const actual = await arrowBytes({
+        columns: ASSISTANCE_EXTRACT_COLUMNS,
+        rows: [],
+        vectorBatches: streamAssistanceVectors(t.db, t.engine, filter, 50),
+      });
+      const table = tableFromIPC(actual);
+      expect(table.numRows).toBeGreaterThan(600);
+      expect(table.getChild("ethnic_code")!.nullCount).toBeGreaterThan(0);
+      expect(table.batches.length).toBe(Math.ceil(table.numRows / 50));
+      expect(actual.equals(expected)).toBe(true);
+    },
+  );
 });

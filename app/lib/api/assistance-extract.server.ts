@@ -9,8 +9,10 @@ import type { DB } from "~/lib/db/types";
 import { copyBinaryColumns, copyBinaryLastFields, type CopyFieldKind } from "~/lib/db/copy-binary";
 import { withSession, type SqlEngine } from "~/lib/db/engine";
 import { inlineParams, type InlineValue } from "~/lib/db/sql-inline";
+import { copyBinaryVectors, type VectorBatch } from "~/lib/db/copy-binary-vectors";
 import { readSqlFile } from "~/lib/db/sql-files.server";
 import { rowsInColumns } from "~/lib/export/column-batches";
+import { vectorKindOf } from "~/lib/export/write-arrow.server";
 import type {
   ColumnBatch,
   CsvLineChunk,
@@ -216,6 +218,27 @@ export async function* streamAssistanceColumns(
   yield* copyBinaryColumns(copyOutBinary(engine, query), COLUMN_KINDS, EXTRACT_BATCH_ROWS);
 }
 
+/**
+ * The extract as Arrow-shaped buffers (ADR 019), PostgreSQL only: the same binary COPY as
+ * streamAssistanceColumns, its bytes copied into per-batch buffers with no value per cell.
+ */
+export async function* streamAssistanceVectors(
+  db: Kysely<DB>,
+  engine: SqlEngine,
+  filter: AssistanceExtractFilter,
+  batchRows = EXTRACT_BATCH_ROWS,
+): AsyncGenerator<VectorBatch> {
+  const communes = await extractCommuneCodes(db, filter);
+  const text = readSqlFile("extracts/assistance_records.sql");
+  const rows = inlineParams(text, extractParams(communes, filter, null, null));
+  const query = `select ${columnSelect()} from (${rows}) as x`;
+  const columns = ASSISTANCE_EXTRACT_COLUMNS.map((column) => ({
+    name: column.name,
+    kind: vectorKindOf(column),
+  }));
+  yield* copyBinaryVectors(copyOutBinary(engine, query), columns, batchRows);
+}
+
 export type AssistanceExportResult =
   { ok: true; dataset: ExportDataset } | { ok: false; issues: FilterIssue[] };
 
@@ -247,6 +270,9 @@ export async function buildAssistanceExport(
         ? {
             csvLines: streamAssistanceCsvLines(db, engine, { ...query, procedureGroup }),
             columnBatches: streamAssistanceColumns(db, engine, { ...query, procedureGroup }),
+            ...(engine.kind === "pg"
+              ? { vectorBatches: streamAssistanceVectors(db, engine, { ...query, procedureGroup }) }
+              : {}),
           }
         : {}),
       stamp: {

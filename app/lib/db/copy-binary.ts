@@ -17,7 +17,7 @@ export interface CopiedLines {
 }
 
 /** One input chunk's complete tuples: per tuple its field count, then (start, length) per field. */
-interface TupleSpans {
+export interface TupleSpans {
   input: Buffer;
   /** [fields, start₁, length₁, …, fields, …]; a length of -1 is NULL. */
   spans: number[];
@@ -25,7 +25,9 @@ interface TupleSpans {
 }
 
 /** Walks a binary COPY stream, a chunk at a time (tuples cut by a boundary wait for the next). */
-async function* copyBinaryTuples(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<TupleSpans> {
+export async function* copyBinaryTuples(
+  chunks: AsyncIterable<Uint8Array>,
+): AsyncGenerator<TupleSpans> {
   let pending: Buffer = Buffer.alloc(0);
   let headerRead = false;
   let finished = false;

@@ -2,6 +2,8 @@
 // a stream), and the stamp that says which filters, data and batch produced it. Pages and the API
 // build one ExportDataset from the same query they render, and export-response.server.ts turns it
 // into CSV, XLSX, Arrow IPC, Parquet or JSON.
+import type { VectorBatch } from "~/lib/db/copy-binary-vectors";
+
 export const EXPORT_FORMATS = ["csv", "xlsx", "arrow", "parquet", "json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -81,6 +83,11 @@ export interface ExportDataset {
    * from them instead of transposing `rows` (ADR 019). Large extracts only.
    */
   columnBatches?: AsyncIterable<ColumnBatch>;
+  /**
+   * The rows as columnar buffers laid out as Arrow lays them (no value per cell): the Arrow writer
+   * wraps them as they are (ADR 019). The record-level extract on PostgreSQL only.
+   */
+  vectorBatches?: AsyncIterable<VectorBatch>;
   /**
    * Bounded in size (e.g. communes × months), so the written file may be kept per data version
    * and sent again to the next viewer of the same role asking for the same filters (ADR 010).

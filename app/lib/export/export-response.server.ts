@@ -80,17 +80,21 @@ async function startItems<T>(
 }
 
 /**
- * The dataset with the source the format reads started: database-formatted CSV lines, column
- * batches for Arrow and Parquet, or rows. Sources the format does not read are dropped unstarted.
+ * The dataset with the source the format reads started: database-formatted CSV lines, vector
+ * batches for Arrow, column batches for Arrow and Parquet, or rows. Sources the format does not read are dropped unstarted.
  */
 async function startDataset(
   dataset: ExportDataset,
   format: ExportFormat,
   counter: { rows: number },
 ): Promise<ExportDataset> {
-  const { csvLines, columnBatches, ...rest } = dataset;
+  const { csvLines, columnBatches, vectorBatches, ...rest } = dataset;
   if (format === "csv" && csvLines) {
     return { ...rest, csvLines: await startItems(csvLines, counter, (chunk) => chunk.rows) };
+  }
+  if (format === "arrow" && vectorBatches) {
+    const started = await startItems(vectorBatches, counter, (batch) => batch.length);
+    return { ...rest, vectorBatches: started };
   }
   if ((format === "arrow" || format === "parquet") && columnBatches) {
     const started = await startItems(columnBatches, counter, (batch) => batch.length);

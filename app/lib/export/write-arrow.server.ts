@@ -22,6 +22,7 @@ import {
   type DataType,
 } from "apache-arrow";
 import type { Writable } from "node:stream";
+import type { ColumnVector, VectorBatch, VectorKind } from "~/lib/db/copy-binary-vectors";
 import { pipeline } from "node:stream/promises";
 import { waitForDrain } from "./byte-sink.server";
 import { columnBatchesOf } from "./column-batches";
@@ -198,11 +199,110 @@ async function* recordBatches(dataset: ExportDataset): AsyncGenerator<RecordBatc
   if (!any) yield batchOf(0, []);
 }
 
+/** Turns one batch's buffers of a column into its Arrow data; dictionary columns keep state. */
+type VectorEncoder = (vector: ColumnVector, length: number) => Data;
+
+function bitmapOf(vector: ColumnVector) {
+  const { bitmap, nullCount } = vector.validity;
+  return bitmap ? { nullBitmap: bitmap, nullCount } : { nullCount };
+}
+
+function vectorEncoder(column: ExportColumn, type: DataType): VectorEncoder {
+  const expect = <K extends ColumnVector["kind"]>(vector: ColumnVector, kind: K) => {
+    if (vector.kind !== kind) throw new TypeError(`${column.name}: ${vector.kind}, not ${kind}`);
+    return vector as Extract<ColumnVector, { kind: K }>;
+  };
+  if (type instanceof Dictionary) {
+    // The dictionary grows by the values each batch adds, sent as delta dictionary batches.
+    const chunks: Data<Utf8>[] = [];
+    return (vector, length) => {
+      const { codes, added } = expect(vector, "dictionary");
+      if (added.offsets.length > 1 || chunks.length === 0) {
+        chunks.push(
+          makeData({
+            type: new Utf8(),
+            length: added.offsets.length - 1,
+            nullCount: 0,
+            valueOffsets: added.offsets,
+            data: added.bytes,
+          }),
+        );
+      }
+      return makeData({
+        type,
+        length,
+        ...bitmapOf(vector),
+        data: codes,
+        dictionary: new Vector(chunks),
+      });
+    };
+  }
+  if (type instanceof Utf8) {
+    return (vector, length) => {
+      const { offsets, bytes } = expect(vector, "utf8");
+      return makeData({ type, length, ...bitmapOf(vector), valueOffsets: offsets, data: bytes });
+    };
+  }
+  if (type instanceof Int64 || type instanceof TimestampMillisecond) {
+    return (vector, length) =>
+      makeData({
+        type,
+        length,
+        ...bitmapOf(vector),
+        data: expect(vector, "int64").values,
+      } as never);
+  }
+  if (type instanceof Int32) {
+    return (vector, length) =>
+      makeData({ type, length, ...bitmapOf(vector), data: expect(vector, "int32").values });
+  }
+  throw new TypeError(`${column.name}: no vector layout for ${String(type)}`);
+}
+
+/** The kind of buffers a column's Arrow type is built from (the vector source's contract). */
+export function vectorKindOf(column: ExportColumn): VectorKind {
+  switch (column.type) {
+    case "int":
+      return column.int64 ? "int64" : "int32";
+    case "timestamp":
+      return "int64";
+    case "string":
+      return column.dictionary ? "dictionary" : "utf8";
+    case "month":
+      return "utf8";
+    case "date":
+    case "float":
+      throw new TypeError(`${column.name}: ${column.type} columns have no vector layout`);
+  }
+}
+
+/** Record batches wrapping the dataset's vector batches as they are. */
+async function* vectorRecordBatches(
+  dataset: ExportDataset,
+  vectorBatches: AsyncIterable<VectorBatch>,
+): AsyncGenerator<RecordBatch> {
+  const schema = arrowSchema(dataset);
+  const struct = new Struct(schema.fields);
+  const encoders = dataset.columns.map((column, index) =>
+    vectorEncoder(column, schema.fields[index]!.type),
+  );
+  let any = false;
+  for await (const batch of vectorBatches) {
+    any = true;
+    const children = encoders.map((encode, index) => encode(batch.vectors[index]!, batch.length));
+    yield new RecordBatch(schema, makeData({ type: struct, length: batch.length, children }));
+  }
+  if (!any) yield* recordBatches({ ...dataset, rows: [], columnBatches: undefined });
+}
+
 export async function writeArrow(dataset: ExportDataset, out: Writable): Promise<void> {
   const encoder = RecordBatchStreamWriter.throughNode();
   const piped = pipeline(encoder, out);
   try {
-    for await (const batch of recordBatches(dataset)) {
+    const batches = dataset.vectorBatches
+      ? vectorRecordBatches(dataset, dataset.vectorBatches)
+      : recordBatches(dataset);
+    for await (const batch of batches) {
       if (!encoder.write(batch)) await waitForDrain(encoder);
     }
     encoder.end();

@@ -1,7 +1,8 @@
-// The binary COPY reader of the record-level CSV extract (ADR 019): whatever the chunk boundaries,
-// it yields each tuple's last field as sent and counts the tuples.
+// The binary COPY readers of the record-level extract (ADR 019): whatever the chunk boundaries, the
+// CSV's lines pass as sent, and columns decode to values or to Arrow-shaped buffers.
 import { describe, expect, it } from "vitest";
 import { copyBinaryColumns, copyBinaryLastFields, type CopyFieldKind } from "~/lib/db/copy-binary";
+import { copyBinaryVectors, type Validity, type VectorBatch } from "~/lib/db/copy-binary-vectors";
 import type { ColumnBatch } from "~/lib/export/dataset";
 import { inlineParams, sqlLiteral } from "~/lib/db/sql-inline";
 
@@ -148,5 +149,78 @@ describe("copyBinaryColumns", () => {
     const plain = batches.flatMap((batch) => batch.columns[1]!);
     expect(interned).toEqual(values);
     expect(plain).toEqual(values);
+  });
+});
+
+describe("copyBinaryVectors", () => {
+  const header = Buffer.concat([SIGNATURE, Buffer.alloc(8)]);
+  const int = (size: 2 | 4 | 8, value: number) => {
+    const bytes = Buffer.alloc(4 + size);
+    bytes.writeInt32BE(size);
+    if (size === 2) bytes.writeInt16BE(value, 4);
+    else if (size === 4) bytes.writeInt32BE(value, 4);
+    else bytes.writeBigInt64BE(BigInt(value), 4);
+    return bytes;
+  };
+  const names = ["Lâm Đồng", "Đà Lạt", null, "Bảo Lộc"];
+  const rows = Array.from({ length: 11 }, (_, i) => i);
+  const stream = Buffer.concat([
+    header,
+    ...rows.map((i) =>
+      Buffer.concat([
+        Buffer.from([0, 4]),
+        field(i === 4 ? null : `R${i}`),
+        field(names[i % names.length]!),
+        int(2, i),
+        int(8, 1_767_601_800_000 + i),
+      ]),
+    ),
+    Buffer.from([0xff, 0xff]),
+  ]);
+  const columns = [
+    { name: "id", kind: "utf8" },
+    { name: "name", kind: "dictionary" },
+    { name: "minutes", kind: "int32" },
+    { name: "at", kind: "int64" },
+  ] as const;
+  const utf8 = (offsets: Int32Array, bytes: Uint8Array) =>
+    Array.from({ length: offsets.length - 1 }, (_, i) =>
+      Buffer.from(bytes.subarray(offsets[i]!, offsets[i + 1]!)).toString("utf8"),
+    );
+  const valid = (validity: Validity, row: number) =>
+    validity.bitmap === null || (validity.bitmap[row >> 3]! & (1 << (row & 7))) !== 0;
+
+  it("lays the rows out as Arrow buffers, in batches, at every chunk size", async () => {
+    for (const size of [1, 3, 17, stream.length]) {
+      const batches: VectorBatch[] = [];
+      for await (const batch of copyBinaryVectors(chunked(stream, size), columns, 4)) {
+        batches.push(batch);
+      }
+      expect(batches.map((batch) => batch.length)).toEqual([4, 4, 3]);
+      const ids: (string | null)[] = [];
+      const dictionary: string[] = [];
+      const decoded: (string | null)[] = [];
+      const minutes: number[] = [];
+      const times: bigint[] = [];
+      for (const { length, vectors } of batches) {
+        const [id, name, minute, at] = vectors;
+        if (id?.kind !== "utf8" || name?.kind !== "dictionary") throw new Error("kinds");
+        if (minute?.kind !== "int32" || at?.kind !== "int64") throw new Error("kinds");
+        const texts = utf8(id.offsets, id.bytes);
+        dictionary.push(...utf8(name.added.offsets, name.added.bytes));
+        for (let row = 0; row < length; row += 1) {
+          ids.push(valid(id.validity, row) ? texts[row]! : null);
+          decoded.push(valid(name.validity, row) ? dictionary[name.codes[row]!]! : null);
+        }
+        minutes.push(...minute.values);
+        times.push(...at.values);
+      }
+      expect(ids).toEqual(rows.map((i) => (i === 4 ? null : `R${i}`)));
+      expect(decoded).toEqual(rows.map((i) => names[i % names.length]));
+      // Each value is sent once, in the batch it first appears in.
+      expect(dictionary).toEqual(["Lâm Đồng", "Đà Lạt", "Bảo Lộc"]);
+      expect(minutes).toEqual(rows);
+      expect(times).toEqual(rows.map((i) => BigInt(1_767_601_800_000 + i)));
+    }
   });
 });
