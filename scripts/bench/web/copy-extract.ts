@@ -2,6 +2,7 @@
 // CSV, drained by the client, for the same rows the download streams (sql/extracts/). COPY takes
 // no bind parameters, so the benchmark's own values are written into the query as literals.
 import { PGlite } from "@electric-sql/pglite";
+import { PGLITE_SETTINGS } from "~/lib/db/engine-pglite.server";
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { readSqlFile } from "~/lib/db/sql-files.server";
@@ -56,8 +57,8 @@ export async function timeCopyExtract(
       await client.end();
     }
   }
-  // PGlite has no client socket: its COPY TO writes to an in-memory blob.
-  const db = await PGlite.create(target.dataDir);
+  // PGlite has no client socket: its COPY TO writes to an in-memory blob. Same settings as the app.
+  const db = await PGlite.create(target.dataDir, { postgresqlconf: [...PGLITE_SETTINGS] });
   try {
     const started = performance.now();
     const result = await db.query(copySql.replace("to stdout", "to '/dev/blob'"));
