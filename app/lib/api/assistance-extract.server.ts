@@ -1,9 +1,11 @@
 // The analysts' record-level extract (sql/extracts/assistance_records.sql) as an export dataset,
 // streamed so millions of records leave with flat memory. CSV comes formatted by the database
 // (assistance_records_csv.sql): on PostgreSQL one COPY … TO STDOUT streamed to the client, on the
-// embedded engine a page of lines at a time (ADR 019). Arrow and Parquet take column batches, on
-// PostgreSQL decoded from a binary COPY of the rows; XLSX and JSON read rows in keyset pages. assistance_records.sql is also what bench:web's COPY baseline runs, so the extract and
-// the baseline are timed on identical rows.
+// embedded engine a page of lines at a time (ADR 019). On PostgreSQL, Arrow takes the rows' binary
+// COPY as Arrow-shaped buffers and Parquet as column batches of values; on the embedded engine
+// both gather keyset pages into column batches. XLSX and JSON read rows in keyset pages.
+// assistance_records.sql is also what bench:web's COPY baseline runs, so the extract and the
+// baseline are timed on identical rows.
 import { CompiledQuery, type Kysely } from "kysely";
 import type { DB } from "~/lib/db/types";
 import { copyBinaryColumns, copyBinaryLastFields, type CopyFieldKind } from "~/lib/db/copy-binary";
@@ -176,16 +178,20 @@ export async function* streamAssistanceCsvLines(
 export const EXTRACT_BATCH_ROWS = 16_384;
 
 /**
- * The select list of the binary COPY behind the column batches, over assistance_records.sql as
- * `x`: timestamps as milliseconds (8-byte integers: one number per cell instead of a text each
+ * The query of the binary COPY behind the column and vector batches: assistance_records.sql for
+ * the filter, selected as `x` with timestamps as milliseconds (8-byte integers: one number per cell instead of a text each
  * writer parses; a zone-less time counts as UTC, as in export/time-value.ts), the rest as is.
  */
-function columnSelect(): string {
-  return ASSISTANCE_EXTRACT_COLUMNS.map((column) =>
+async function columnsQuery(db: Kysely<DB>, filter: AssistanceExtractFilter): Promise<string> {
+  const communes = await extractCommuneCodes(db, filter);
+  const text = readSqlFile("extracts/assistance_records.sql");
+  const rows = inlineParams(text, extractParams(communes, filter, null, null));
+  const select = ASSISTANCE_EXTRACT_COLUMNS.map((column) =>
     column.type === "timestamp"
       ? `(extract(epoch from x.${column.name}::timestamp) * 1000)::int8 as ${column.name}`
       : `x.${column.name}`,
   ).join(", ");
+  return `select ${select} from (${rows}) as x`;
 }
 
 /** How each column's binary field is decoded: codes, names, months and volunteers interned. */
@@ -211,10 +217,7 @@ export async function* streamAssistanceColumns(
     yield* rowsInColumns(names, streamAssistanceExtract(db, filter), EXTRACT_BATCH_ROWS);
     return;
   }
-  const communes = await extractCommuneCodes(db, filter);
-  const text = readSqlFile("extracts/assistance_records.sql");
-  const rows = inlineParams(text, extractParams(communes, filter, null, null));
-  const query = `select ${columnSelect()} from (${rows}) as x`;
+  const query = await columnsQuery(db, filter);
   yield* copyBinaryColumns(copyOutBinary(engine, query), COLUMN_KINDS, EXTRACT_BATCH_ROWS);
 }
 
@@ -228,10 +231,7 @@ export async function* streamAssistanceVectors(
   filter: AssistanceExtractFilter,
   batchRows = EXTRACT_BATCH_ROWS,
 ): AsyncGenerator<VectorBatch> {
-  const communes = await extractCommuneCodes(db, filter);
-  const text = readSqlFile("extracts/assistance_records.sql");
-  const rows = inlineParams(text, extractParams(communes, filter, null, null));
-  const query = `select ${columnSelect()} from (${rows}) as x`;
+  const query = await columnsQuery(db, filter);
   const columns = ASSISTANCE_EXTRACT_COLUMNS.map((column) => ({
     name: column.name,
     kind: vectorKindOf(column),

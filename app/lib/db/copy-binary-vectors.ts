@@ -100,7 +100,7 @@ class NullMarks {
     if (!this.bitmap) return { bitmap: null, nullCount: 0 };
     const bitmap = this.bitmap.subarray(0, Math.ceil(length / 8));
     // Bits past the last row are padding: cleared, as a bitmap built row by row leaves them.
-    if (length % 8 !== 0) bitmap[bitmap.length - 1]! &= (1 << length % 8) - 1;
+    if (length % 8 !== 0) bitmap[bitmap.length - 1]! &= (1 << (length % 8)) - 1;
     return { bitmap, nullCount: this.nulls };
   }
 }
@@ -117,13 +117,13 @@ function int32Fill(rows: number, name: string): ColumnFill {
   return {
     put(input, start, size, row) {
       if (size < 0) return nulls.mark(row);
+      if (size !== 2 && size !== 4 && size !== 8) throw new Error(`${name}: ${size}-byte integer`);
       const value =
         size === 2
           ? input.readInt16BE(start)
           : size === 4
             ? input.readInt32BE(start)
             : Number(input.readBigInt64BE(start));
-      if (size !== 2 && size !== 4 && size !== 8) throw new Error(`${name}: ${size}-byte integer`);
       if (value < INT32_MIN || value > INT32_MAX) throw new RangeError(`${name}: ${value}`);
       values[row] = value;
     },

@@ -1,8 +1,9 @@
 // Arrow IPC stream: one schema message (with the stamp as schema metadata), then record batches of
-// up to 65,536 rows, each column's vector built from the batch's values in one go (ADR 019), not
-// appended row by row. Dictionary columns keep one growing dictionary, so later batches send only
-// the new values (delta dictionary batches). Batches flow through apache-arrow's Node duplex into
-// the response with back-pressure.
+// up to ARROW_BATCH_ROWS rows, each column's vector built from the batch's values in one go (ADR
+// 019), not appended row by row — or, for a dataset that offers them (the record-level extract on
+// PostgreSQL), wrapped from buffers already laid out as Arrow's. Dictionary columns keep one
+// growing dictionary, so later batches send only the new values (delta dictionary batches).
+// Batches flow through apache-arrow's Node duplex into the response with back-pressure.
 import {
   Dictionary,
   Field,
