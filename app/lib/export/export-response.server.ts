@@ -81,7 +81,8 @@ async function startItems<T>(
 
 /**
  * The dataset with the source the format reads started: database-formatted CSV lines, vector
- * batches for Arrow, column batches for Arrow and Parquet, or rows. Sources the format does not read are dropped unstarted.
+ * batches for Arrow, column batches for Arrow and Parquet, or rows. Sources the format does not
+ * read are dropped unstarted.
  */
 async function startDataset(
   dataset: ExportDataset,
