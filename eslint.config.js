@@ -34,8 +34,8 @@ export const LAYERS = [
   { name: "lib/privacy", files: ["app/lib/privacy/**"], imports: ["~/lib/privacy"] },
   { name: "lib/format", files: ["app/lib/format/**"], imports: ["~/lib/format"] },
   { name: "lib/url-params", files: ["app/lib/url-params/**"], imports: ["~/lib/url-params"] },
-  { name: "lib/calendar", files: ["app/lib/calendar/**"], imports: ["~/lib/calendar"] },
   { name: "lib/cache", files: ["app/lib/cache/**"], imports: ["~/lib/cache"] },
+  { name: "lib/calendar", files: ["app/lib/calendar/**"], imports: ["~/lib/calendar"] },
   { name: "lib/security", files: ["app/lib/security/**"], imports: ["~/lib/security"] },
   { name: "lib/i18n", files: ["app/lib/i18n/**"], imports: ["~/lib/i18n"] },
   {

@@ -4,6 +4,7 @@
 // (least recently used out first), so memory does not grow with the number of pages visited.
 import { sql, type Kysely } from "kysely";
 import { sharedRun } from "~/lib/cache/shared-run";
+import { vietnamDate } from "~/lib/calendar/month-status";
 import type { DB } from "~/lib/db/types";
 
 const MAX_ENTRIES = 256;
@@ -18,9 +19,6 @@ const caches = new WeakMap<Kysely<DB>, Map<string, Entry>>();
 // an import every reader misses at once; fifty copies of a commune page's queries (~0.5 s each on
 // 2 million records) exhausted the connection pool in bench:web.
 const pending = new WeakMap<Kysely<DB>, Map<string, Promise<unknown>>>();
-
-// Today in Vietnam. The calendar sits above this layer, hence a formatter of its own.
-const VIETNAM_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" });
 
 /**
  * What the data looks like now: the newest batch, how many are loaded, the latest revert and the
@@ -41,7 +39,7 @@ export async function getDataVersion(db: Kysely<DB>): Promise<string> {
            (select max(refreshed_at)::text from mart.refresh_state) as refreshed
     from core.import_batch`.execute(db);
   const row = rows[0];
-  const day = VIETNAM_DAY.format(new Date());
+  const day = vietnamDate(new Date());
   return `${row?.last ?? "-"}/${row?.loaded ?? "0"}/${row?.reverted ?? "-"}/${row?.refreshed ?? "-"}/${day}`;
 }
 
