@@ -4,7 +4,7 @@
 // bytes of each value sent once, in the batch it first appears in; integers land in typed arrays.
 // The Arrow writer wraps the buffers as vectors (export/write-arrow.server.ts); nothing here knows
 // Arrow.
-import { copyBinaryTuples } from "./copy-binary";
+import { copyBinaryBatches } from "./copy-binary";
 
 /** How a column is laid out: 32- or 64-bit integers, UTF-8 text, or dictionary-coded text. */
 export type VectorKind = "int32" | "int64" | "utf8" | "dictionary";
@@ -198,43 +198,24 @@ function dictionaryFill(rows: number, codes: DictionaryCodes): ColumnFill {
 
 /**
  * A binary COPY stream as vector batches of `batchRows` rows (the last one shorter; none for no
- * rows). The select list must match `kinds` one to one; `names` label errors.
+ * rows). The select list must match `columns` one to one; their names label errors.
  */
-export async function* copyBinaryVectors(
+export function copyBinaryVectors(
   chunks: AsyncIterable<Uint8Array>,
   columns: readonly { name: string; kind: VectorKind }[],
   batchRows: number,
 ): AsyncGenerator<VectorBatch> {
   const dictionaries = columns.map(() => new Map<string, number>());
-  const fresh = (): ColumnFill[] =>
-    columns.map(({ name, kind }, index) => {
+  return copyBinaryBatches(chunks, columns.length, batchRows, () => {
+    const fills = columns.map(({ name, kind }, index): ColumnFill => {
       if (kind === "int32") return int32Fill(batchRows, name);
       if (kind === "int64") return int64Fill(batchRows, name);
       if (kind === "utf8") return utf8Fill(batchRows);
       return dictionaryFill(batchRows, dictionaries[index]!);
     });
-  let fills = fresh();
-  let row = 0;
-  const batch = (): VectorBatch => ({
-    length: row,
-    vectors: fills.map((fill) => fill.finish(row)),
+    return {
+      put: (index, input, start, size, row) => fills[index]!.put(input, start, size, row),
+      finish: (length) => ({ length, vectors: fills.map((fill) => fill.finish(length)) }),
+    };
   });
-  for await (const { input, spans } of copyBinaryTuples(chunks)) {
-    for (let at = 0; at < spans.length;) {
-      const fields = spans[at]!;
-      if (fields !== columns.length)
-        throw new Error(`expected ${columns.length} fields, got ${fields}`);
-      for (let index = 0; index < fields; index += 1) {
-        fills[index]!.put(input, spans[at + 1 + 2 * index]!, spans[at + 2 + 2 * index]!, row);
-      }
-      at += 1 + 2 * fields;
-      row += 1;
-      if (row === batchRows) {
-        yield batch();
-        fills = fresh();
-        row = 0;
-      }
-    }
-  }
-  if (row > 0) yield batch();
 }

@@ -17,7 +17,7 @@ export interface CopiedLines {
 }
 
 /** One input chunk's complete tuples: per tuple its field count, then (start, length) per field. */
-export interface TupleSpans {
+interface TupleSpans {
   input: Buffer;
   /** [fields, start₁, length₁, …, fields, …]; a length of -1 is NULL. */
   spans: number[];
@@ -25,9 +25,7 @@ export interface TupleSpans {
 }
 
 /** Walks a binary COPY stream, a chunk at a time (tuples cut by a boundary wait for the next). */
-export async function* copyBinaryTuples(
-  chunks: AsyncIterable<Uint8Array>,
-): AsyncGenerator<TupleSpans> {
+async function* copyBinaryTuples(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<TupleSpans> {
   let pending: Buffer = Buffer.alloc(0);
   let headerRead = false;
   let finished = false;
@@ -147,51 +145,75 @@ class TextInterner {
   }
 }
 
+/** One batch being filled: each field of each row is handed over as the stream is walked. */
+export interface BatchFill<B> {
+  put(index: number, input: Buffer, start: number, size: number, row: number): void;
+  /** The batch of the first `length` rows put. */
+  finish(length: number): B;
+}
+
+/**
+ * A binary COPY stream's tuples as batches of `batchRows` rows (the last one shorter; none for no
+ * rows), each filled in place across input chunks by a fresh BatchFill. Every tuple must have
+ * `fields` fields. The column decoders below and copy-binary-vectors.ts fill their own kinds.
+ */
+export async function* copyBinaryBatches<B>(
+  chunks: AsyncIterable<Uint8Array>,
+  fields: number,
+  batchRows: number,
+  fresh: () => BatchFill<B>,
+): AsyncGenerator<B> {
+  let fill = fresh();
+  let row = 0;
+  for await (const { input, spans } of copyBinaryTuples(chunks)) {
+    for (let at = 0; at < spans.length;) {
+      const count = spans[at]!;
+      if (count !== fields) throw new Error(`expected ${fields} fields, got ${count}`);
+      for (let index = 0; index < count; index += 1) {
+        fill.put(index, input, spans[at + 1 + 2 * index]!, spans[at + 2 + 2 * index]!, row);
+      }
+      at += 1 + 2 * count;
+      row += 1;
+      if (row === batchRows) {
+        yield fill.finish(row);
+        fill = fresh();
+        row = 0;
+      }
+    }
+  }
+  if (row > 0) yield fill.finish(row);
+}
+
 /**
  * A binary COPY stream as column batches of `batchRows` rows (the last one shorter; none for no
  * rows), filled in place across input chunks: integers of 2, 4 or 8 bytes as numbers, text as
  * strings (interned where asked), NULL as null. The select list must match `kinds` one to one.
  */
-export async function* copyBinaryColumns(
+export function copyBinaryColumns(
   chunks: AsyncIterable<Uint8Array>,
   kinds: readonly CopyFieldKind[],
   batchRows: number,
 ): AsyncGenerator<{ length: number; columns: (string | number | null)[][] }> {
   const interners = kinds.map((kind) => (kind === "interned" ? new TextInterner() : null));
-  const fresh = () => kinds.map(() => new Array<string | number | null>(batchRows));
-  let columns = fresh();
-  let row = 0;
-  for await (const { input, spans } of copyBinaryTuples(chunks)) {
-    for (let at = 0; at < spans.length;) {
-      const fields = spans[at]!;
-      if (fields !== kinds.length)
-        throw new Error(`expected ${kinds.length} fields, got ${fields}`);
-      for (let index = 0; index < fields; index += 1) {
-        const start = spans[at + 1 + 2 * index]!;
-        const size = spans[at + 2 + 2 * index]!;
-        let value: string | number | null = null;
-        if (size >= 0) {
-          const kind = kinds[index];
-          if (kind === "interned") value = interners[index]!.text(input, start, start + size);
-          else if (kind === "text") value = input.toString("utf8", start, start + size);
-          else if (size === 2) value = input.readInt16BE(start);
-          else if (size === 4) value = input.readInt32BE(start);
-          else if (size === 8) value = Number(input.readBigInt64BE(start));
-          else throw new Error(`an integer field of ${size} bytes`);
-        }
-        columns[index]![row] = value;
-      }
-      at += 1 + 2 * fields;
-      row += 1;
-      if (row === batchRows) {
-        yield { length: row, columns };
-        columns = fresh();
-        row = 0;
-      }
-    }
-  }
-  if (row > 0) {
-    for (const values of columns) values.length = row;
-    yield { length: row, columns };
-  }
+  const decode = (index: number, input: Buffer, start: number, size: number) => {
+    const kind = kinds[index];
+    if (kind === "interned") return interners[index]!.text(input, start, start + size);
+    if (kind === "text") return input.toString("utf8", start, start + size);
+    if (size === 2) return input.readInt16BE(start);
+    if (size === 4) return input.readInt32BE(start);
+    if (size === 8) return Number(input.readBigInt64BE(start));
+    throw new Error(`an integer field of ${size} bytes`);
+  };
+  return copyBinaryBatches(chunks, kinds.length, batchRows, () => {
+    const columns = kinds.map(() => new Array<string | number | null>(batchRows));
+    return {
+      put(index, input, start, size, row) {
+        columns[index]![row] = size < 0 ? null : decode(index, input, start, size);
+      },
+      finish(length) {
+        if (length < batchRows) for (const values of columns) values.length = length;
+        return { length, columns };
+      },
+    };
+  });
 }
